@@ -1,0 +1,105 @@
+/**
+ * `cloud-contacts/testing`: local emulators of the vendor APIs, real HTTP servers on 127.0.0.1
+ * that check signatures, keep state, enforce the vendors' rules and inject faults, so code
+ * that uses cloud-contacts can be tested offline without a cloud account.
+ *
+ * @remarks This entry lives beside the providers, not in `src/`, because it is the one place
+ * that knows every vendor's emulator; the shared harness it serves them with is in `src/testing`.
+ *
+ * @packageDocumentation
+ */
+import type { ProviderId } from '../src/contact.js';
+import { PROVIDER_IDS } from '../src/contact.js';
+import { ContactError } from '../src/errors.js';
+import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js';
+import { startEmulatorServer } from '../src/testing/emulator-server.js';
+import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
+
+export type {
+  Emulator,
+  EmulatorCredentials,
+  EmulatorFault,
+  EmulatorOptions,
+  FaultFilter,
+  RecordedRequest,
+} from '../src/testing/emulator-types.js';
+
+/** The emulator type of each provider, with its test hooks. */
+export interface EmulatorMap {
+  /** Tencent Cloud CAM message receivers. */
+  'tencent-cam': Emulator;
+  /** Alibaba Cloud Resource Directory message contacts. */
+  'alibaba-resource-directory': Emulator;
+  /** Volcengine VMP alert contacts. */
+  'volcengine-vmp': Emulator;
+  /** Alibaba Cloud ChatApp phone numbers. */
+  'alibaba-chatapp': Emulator;
+}
+
+type ProtocolFactory = () => EmulatorProtocol<object>;
+
+/** Loads each vendor emulator on demand, so starting one never loads the others. */
+const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {};
+
+/**
+ * Starts the emulator of one provider on 127.0.0.1 and resolves once it listens.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startEmulator('tencent-cam');
+ * const cam = tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+ * await cam.create({ name: 'oncall', email: 'oncall@example.com', phone: '+8613900001234' });
+ * await emulator.close();
+ * ```
+ * @throws ContactError `invalid-config` for bad options; `unsupported` for a provider without an emulator yet.
+ */
+export async function startEmulator<P extends ProviderId>(provider: P, options: EmulatorOptions = {}): Promise<EmulatorMap[P]> {
+  const load = EMULATORS[provider];
+  if (load === undefined) {
+    const known = PROVIDER_IDS.includes(provider);
+    throw new ContactError({
+      code: known ? 'unsupported' : 'invalid-config',
+      operation: 'startEmulator',
+      message: known
+        ? `there is no emulator for ${provider} in this version (available: ${availableEmulators().join(', ') || 'none'})`
+        : `unknown provider ${JSON.stringify(provider)} (known: ${PROVIDER_IDS.join(', ')})`,
+    });
+  }
+  const createProtocol = await load();
+  return (await startEmulatorServer(createProtocol(), options)) as EmulatorMap[P];
+}
+
+/** Running emulators by provider, with one `close()` for all of them. */
+export type Emulators = { readonly [P in ProviderId]?: EmulatorMap[P] } & {
+  /** Closes every emulator started. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the emulator of every provider that has one, each on its own ephemeral port.
+ *
+ * @param options - options for all of them (`port` is ignored); `perProvider` overrides them per provider.
+ */
+export async function startEmulators(
+  options: Omit<EmulatorOptions, 'port'> & { perProvider?: { [P in ProviderId]?: EmulatorOptions } } = {},
+): Promise<Emulators> {
+  const { perProvider, ...shared } = options;
+  const started: Partial<Record<ProviderId, Emulator>> = {};
+  const closeAll = async (): Promise<void> => {
+    await Promise.all(Object.values(started).map((emulator) => emulator.close()));
+  };
+  try {
+    for (const provider of availableEmulators()) {
+      started[provider] = await startEmulator(provider, { ...shared, ...perProvider?.[provider] });
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  return Object.assign(started, { close: closeAll }) as Emulators;
+}
+
+/** The providers that have an emulator in this version. */
+export function availableEmulators(): ProviderId[] {
+  return PROVIDER_IDS.filter((provider) => EMULATORS[provider] !== undefined);
+}

@@ -1,0 +1,47 @@
+/**
+ * cloud-contacts: one Contact model and one error union over the notification contacts of
+ * Alibaba Cloud, Volcengine and Tencent Cloud. Providers live in their own entry points
+ * (`cloud-contacts/tencent-cam`, ...); emulators in `cloud-contacts/testing`.
+ *
+ * @packageDocumentation
+ */
+export type {
+  Contact,
+  ContactField,
+  ContactInput,
+  ContactPatch,
+  ContactStatus,
+  ContactTitle,
+  ContactVerification,
+  ContactWebhooks,
+  DingTalkWebhook,
+  GenericWebhook,
+  LarkWebhook,
+  MessageType,
+  ProviderId,
+  VerificationState,
+  WeComWebhook,
+} from './contact.js';
+export { CONTACT_FIELDS, CONTACT_TITLES, MESSAGE_TYPES, PROVIDER_IDS } from './contact.js';
+export { contactInputSchema, contactPatchSchema } from './contact-schema.js';
+export type { ContactErrorCode, ContactErrorOptions, ContactIssue, VendorErrorInfo } from './errors.js';
+export { CONTACT_ERROR_CODES, ContactError, DEFAULT_RETRYABLE, isContactError } from './errors.js';
+export type {
+  CallOptions,
+  Capabilities,
+  ContactList,
+  ContactOperation,
+  ContactProvider,
+  FieldCapability,
+  ListQuery,
+  OperationCapability,
+  QuotaCapability,
+  RateLimitCapability,
+  VerificationChannel,
+  VerificationResult,
+} from './provider.js';
+export { CONTACT_OPERATIONS } from './provider.js';
+export type { BaseProviderSettings } from './settings.js';
+export type { CredentialsInput } from './credentials.js';
+export type { PhoneParts, PhoneProblem } from './phone.js';
+export { parsePhone } from './phone.js';

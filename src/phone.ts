@@ -1,0 +1,51 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/** A phone number split the way vendor APIs want it. */
+export interface PhoneParts {
+  /** The number in E.164, `+8613900001234`. */
+  readonly e164: string;
+  /** The country calling code without `+`, `86`. */
+  readonly countryCallingCode: string;
+  /** The national significant number, `13900001234`. */
+  readonly nationalNumber: string;
+  /** The ISO 3166-1 alpha-2 region, `CN`, when the number identifies one. */
+  readonly country?: string;
+}
+
+/** Why a phone number was refused. */
+export type PhoneProblem = 'missing-country-code' | 'unparseable' | 'invalid';
+
+/**
+ * Parses a phone number written with its country code and returns it in E.164 with its parts.
+ *
+ * @remarks Accepts `+86 139-0000-1234`, `0086 13900001234` (the `00` international prefix) and
+ * `+8613900001234`; uses the full ("max") metadata, so numbers that cannot exist in their
+ * region (`+8610000000000`) are refused. A number without a country code is refused rather than
+ * guessed.
+ */
+export function parsePhone(raw: string): PhoneParts | PhoneProblem {
+  const compact = raw.trim().replace(/[\s().-]/g, '');
+  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  if (!international.startsWith('+')) return 'missing-country-code';
+  const parsed = parsePhoneNumberFromString(international);
+  if (parsed === undefined) return 'unparseable';
+  if (!parsed.isValid()) return 'invalid';
+  return {
+    e164: parsed.number,
+    countryCallingCode: parsed.countryCallingCode,
+    nationalNumber: parsed.nationalNumber,
+    ...(parsed.country === undefined ? {} : { country: parsed.country }),
+  };
+}
+
+/** The sentence for a {@link PhoneProblem}, used in validation issues. */
+export function describePhoneProblem(problem: PhoneProblem): string {
+  switch (problem) {
+    case 'missing-country-code':
+      return 'must include the country code, such as +86 139 0000 1234 or 0086 13900001234';
+    case 'unparseable':
+      return 'is not a phone number';
+    case 'invalid':
+      return 'is not a valid phone number for its country';
+  }
+}

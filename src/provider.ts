@@ -1,0 +1,173 @@
+import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from './contact.js';
+
+/** Per-call options every operation accepts. */
+export interface CallOptions {
+  /** Cancels the call; the call then rejects with a `timeout` ContactError that is not retryable. */
+  signal?: AbortSignal;
+  /** Overrides the provider's `timeoutMs` for this call: the whole call, retries and waits included. */
+  timeoutMs?: number;
+}
+
+/** What {@link ContactProvider.list} is asked for. Providers add their own filters. */
+export interface ListQuery {
+  /** Contacts per vendor request; defaults to the provider's page size, capped at its maximum. */
+  pageSize?: number;
+  /** Stop after this many contacts. */
+  limit?: number;
+}
+
+/** The channels a verification message can be sent on. */
+export type VerificationChannel = 'email' | 'phone' | 'webhook';
+
+/** The outcome of {@link ContactProvider.sendVerification}. */
+export interface VerificationResult {
+  /** The channel the message went to. */
+  channel: VerificationChannel;
+  /** `sent`: the vendor accepted the request; `already-verified`: nothing needed sending. */
+  status: 'sent' | 'already-verified';
+  /** The address or number the message went to, as the vendor shows it. */
+  target?: string;
+  /** The vendor's request id. */
+  requestId?: string;
+}
+
+/**
+ * A lazily paged list of contacts: `for await` fetches one vendor page at a time, `all()`
+ * collects everything (handy in the REPL).
+ */
+export interface ContactList<C = Contact> extends AsyncIterable<C> {
+  /** Fetches every page and resolves to all contacts. */
+  all(): Promise<C[]>;
+  /** Iterates page by page, as the vendor returns them. */
+  pages(): AsyncIterable<C[]>;
+}
+
+/** The operations of the contract. */
+export type ContactOperation = 'create' | 'get' | 'update' | 'delete' | 'list' | 'findByName' | 'sendVerification';
+
+/** Every {@link ContactOperation}, as data. */
+export const CONTACT_OPERATIONS = [
+  'create',
+  'get',
+  'update',
+  'delete',
+  'list',
+  'findByName',
+  'sendVerification',
+] as const satisfies readonly ContactOperation[];
+
+/** How a provider carries out one operation. */
+export interface OperationCapability {
+  /** `native`: one vendor API; `emulated`: built from other vendor APIs; `unsupported`: rejects with `unsupported`. */
+  readonly support: 'native' | 'emulated' | 'unsupported';
+  /** The vendor operations used. */
+  readonly vendorOperations: readonly string[];
+  /** What a caller should know (and, when unsupported, what to do instead). */
+  readonly note?: string;
+}
+
+/** How a provider treats one field of the neutral model, and the rules it checks before any request. */
+export interface FieldCapability {
+  /** `required` on create, `optional`, or `unsupported` (rejected with `unsupported`). */
+  readonly support: 'required' | 'optional' | 'unsupported';
+  /** The rule in words, for the README and error messages. */
+  readonly rule?: string;
+  /** Minimum length of a string, in characters. */
+  readonly minLength?: number;
+  /** Maximum length of a string, in characters. */
+  readonly maxLength?: number;
+  /** A pattern the whole string must match, described in `rule`. */
+  readonly pattern?: RegExp;
+  /** ISO 3166-1 alpha-2 regions a phone number must belong to. */
+  readonly phoneRegions?: readonly string[];
+  /** Whether `update` can change it (default: when update is supported and the field is). */
+  readonly updatable?: boolean;
+  /** The vendor returns it masked, so a read never shows the full value. */
+  readonly masked?: boolean;
+}
+
+/** A documented request-rate limit. */
+export interface RateLimitCapability {
+  /** The vendor operations it applies to (`*` for each one separately). */
+  readonly operations: readonly string[];
+  /** Requests per second. */
+  readonly perSecond: number;
+}
+
+/** A documented count or daily quota. */
+export interface QuotaCapability {
+  /** What is counted. */
+  readonly name: string;
+  /** The limit, or `unknown` where the vendor does not publish it. */
+  readonly limit: number | 'unknown';
+  /** `day`: resets daily; `total`: a standing count. */
+  readonly period: 'day' | 'total';
+  /** The vendor error code reported when it is used up. */
+  readonly vendorCode: string;
+}
+
+/**
+ * What a provider can do, as data: the single source for validation before any request and
+ * for the README's capability matrix.
+ */
+export interface Capabilities {
+  /** The provider described. */
+  readonly provider: ProviderId;
+  /** The vendor API and version. */
+  readonly api: string;
+  /** Each operation of the contract. */
+  readonly operations: Readonly<Record<ContactOperation, OperationCapability>>;
+  /** Each field of the neutral model. */
+  readonly fields: Readonly<Record<ContactField, FieldCapability>>;
+  /** Channels `sendVerification` accepts. */
+  readonly verificationChannels: readonly VerificationChannel[];
+  /** Page sizes of `list`. */
+  readonly pageSize: { readonly default: number; readonly max: number };
+  /** Documented rate limits. */
+  readonly rateLimits: readonly RateLimitCapability[];
+  /** Documented quotas. */
+  readonly quotas: readonly QuotaCapability[];
+}
+
+/**
+ * One cloud's contacts behind the neutral contract.
+ *
+ * @remarks Every method validates its input against {@link Capabilities} before any request and
+ * rejects only with {@link ContactError}. Operations a vendor lacks are emulated where honest or
+ * reject with `unsupported`; vendor-only operations are extra methods on the provider object.
+ */
+export interface ContactProvider<C extends Contact<object> = Contact, Q extends ListQuery = ListQuery> {
+  /** Which cloud this is. */
+  readonly id: ProviderId;
+  /** What this provider can do, as data. */
+  readonly capabilities: Capabilities;
+  /**
+   * Creates a contact.
+   * @throws ContactError `invalid-input`, `unsupported`, `already-exists`, `quota-exceeded`, and the transport codes.
+   */
+  create(input: ContactInput, options?: CallOptions): Promise<C>;
+  /**
+   * Reads one contact by its vendor id.
+   * @throws ContactError `not-found`, and the transport codes.
+   */
+  get(id: string, options?: CallOptions): Promise<C>;
+  /**
+   * Changes fields of a contact; `null` clears a field.
+   * @throws ContactError `not-found`, `invalid-input`, `unsupported`, `conflict`, and the transport codes.
+   */
+  update(id: string, patch: ContactPatch, options?: CallOptions): Promise<C>;
+  /**
+   * Deletes a contact.
+   * @throws ContactError `not-found`, `conflict`, and the transport codes.
+   */
+  delete(id: string, options?: CallOptions): Promise<void>;
+  /** Lists contacts, fetching pages lazily. Errors surface while iterating. */
+  list(query?: Q, options?: CallOptions): ContactList<C>;
+  /** Finds a contact by exact name; resolves to `undefined` when there is none. */
+  findByName(name: string, options?: CallOptions): Promise<C | undefined>;
+  /**
+   * Asks the vendor to send a verification message to the contact's email, phone or webhook.
+   * @throws ContactError `unsupported` when the provider has no such API or channel.
+   */
+  sendVerification(id: string, channel: VerificationChannel, options?: CallOptions): Promise<VerificationResult>;
+}

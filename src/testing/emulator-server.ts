@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ContactError } from '../errors.js';
+import { SlidingWindow, VendorQuota } from './emulator-limits.js';
+import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse } from './emulator-protocol.js';
+import type { Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';
+import { FaultQueue } from './fault-queue.js';
+
+const DEFAULT_HTTP_STATUS_BODY = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+
+/**
+ * Serves a vendor protocol on 127.0.0.1: records each request, applies queued faults and the
+ * per-action rate limit, then lets the protocol answer. Resolves once the server listens.
+ *
+ * @throws ContactError `invalid-config` for bad options (an unknown quota name, a bad port).
+ */
+export async function startEmulatorServer<Hooks extends object>(
+  protocol: EmulatorProtocol<Hooks>,
+  options: EmulatorOptions = {},
+): Promise<Emulator & Hooks> {
+  checkOptions(protocol, options);
+  const now = options.now ?? (() => new Date());
+  const credentials = options.credentials ?? protocol.defaultCredentials;
+  const requests: RecordedRequest[] = [];
+  const faults = new FaultQueue();
+  const rateLimit = options.rateLimit ?? protocol.defaultRateLimit;
+  const window = rateLimit === false ? undefined : new SlidingWindow(rateLimit);
+  const quotas = new Map<string, VendorQuota>();
+  const makeQuotas = (): void => {
+    quotas.clear();
+    for (const [name, spec] of Object.entries(protocol.quotas)) {
+      quotas.set(name, new VendorQuota(options.quotas?.[name] ?? spec.limit, spec.daily, protocol.dayOffsetMinutes, now));
+    }
+  };
+  makeQuotas();
+  const context: EmulatorContext = {
+    now,
+    credentials,
+    secretFor: (accessKeyId) => (accessKeyId === credentials.accessKeyId ? credentials.accessKeySecret : undefined),
+    quota: (name) => {
+      const quota = quotas.get(name);
+      if (quota === undefined) throw new Error(`emulator bug: quota ${name} is not declared`);
+      return quota;
+    },
+    requestId: () => randomUUID(),
+  };
+  const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  const wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function serve(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
+    const rawUrl = req.url ?? '/';
+    const partial = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      rawUrl,
+      url: new URL(rawUrl, 'http://127.0.0.1'),
+      headers: req.headers,
+      rawBody,
+      body: rawBody.toString('utf8'),
+    };
+    const action = protocol.actionOf(partial);
+    requests.push({ action, method: partial.method, url: rawUrl, headers: { ...req.headers }, body: partial.body });
+    const request: EmulatorRequest = { ...partial, action };
+    const fault = faults.take(action);
+    if (fault !== undefined) {
+      const handled = await applyFaultBefore(fault, req, res);
+      if (handled) return;
+    }
+    if (window !== undefined && !window.tryHit(action, performance.now())) {
+      send(res, protocol.errorResponse(protocol.throttle, context));
+      return;
+    }
+    let response: EmulatorResponse;
+    try {
+      response = await protocol.handle(request, context);
+    } catch (error) {
+      response = protocol.errorResponse({ code: 'InternalError', httpStatus: 500, message: `emulator failure: ${String(error)}` }, context);
+    }
+    if (fault?.kind === 'reset-after-apply') req.socket.destroy();
+    else if (fault?.kind === 'hang-after-apply') return;
+    else send(res, response);
+  }
+
+  /** Applies the part of a fault that happens before the vendor acts; true when the request is finished. */
+  async function applyFaultBefore(fault: EmulatorFault, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    switch (fault.kind) {
+      case 'vendor-error':
+        send(res, protocol.errorResponse({ code: fault.code, message: fault.message, httpStatus: fault.httpStatus }, context));
+        return true;
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'hang':
+        return true;
+      case 'http-status':
+        send(res, { status: fault.status, headers: { 'content-type': 'text/html' }, body: fault.body ?? DEFAULT_HTTP_STATUS_BODY });
+        return true;
+      case 'malformed-body':
+        send(res, protocol.malformedBody?.() ?? { status: 200, headers: { 'content-type': 'application/json' }, body: '{"RequestId": "' });
+        return true;
+      case 'delay':
+        await wait(fault.ms);
+        return closed;
+      case 'reset-after-apply':
+      case 'hang-after-apply':
+        return false;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      serve(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+        if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { message: String(error) } });
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const emulator: Emulator = {
+    provider: protocol.provider,
+    endpoint: `http://127.0.0.1:${port}`,
+    credentials,
+    requests,
+    failNext: (fault) => faults.add(fault),
+    reset: () => {
+      protocol.reset();
+      requests.length = 0;
+      faults.clear();
+      window?.clear();
+      makeQuotas();
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return Object.assign(emulator, protocol.hooks ?? ({} as Hooks));
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  if (res.destroyed || res.headersSent) return;
+  const isText = typeof response.body === 'string';
+  const text = isText ? (response.body as string) : JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json;charset=utf-8',
+    ...response.headers,
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+function checkOptions(protocol: EmulatorProtocol<object>, options: EmulatorOptions): void {
+  const problems: string[] = [];
+  if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) {
+    problems.push('port must be a whole number from 0 to 65535');
+  }
+  if (options.rateLimit !== undefined && options.rateLimit !== false && !(options.rateLimit > 0)) {
+    problems.push('rateLimit must be a positive number or false');
+  }
+  for (const [name, limit] of Object.entries(options.quotas ?? {})) {
+    if (!(name in protocol.quotas)) {
+      problems.push(`quotas.${name} is not a quota of ${protocol.provider} (known: ${Object.keys(protocol.quotas).join(', ') || 'none'})`);
+    } else if (!(Number.isInteger(limit) && limit >= 0)) {
+      problems.push(`quotas.${name} must be a whole number, 0 or more`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new ContactError({ code: 'invalid-config', provider: protocol.provider, operation: 'startEmulator', message: problems.join('; ') });
+  }
+}

@@ -1,0 +1,79 @@
+import type { ProviderId } from '../contact.js';
+
+/** Access keys an emulator accepts (fake values; it checks signatures made with them). */
+export interface EmulatorCredentials {
+  /** The key id (Tencent: SecretId). */
+  readonly accessKeyId: string;
+  /** The secret (Tencent: SecretKey). */
+  readonly accessKeySecret: string;
+}
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** Port on 127.0.0.1; default: an ephemeral port. */
+  port?: number;
+  /** The key pair the emulator accepts; default: the provider's fake test keys. */
+  credentials?: EmulatorCredentials;
+  /** Requests per second allowed per vendor action before the vendor's throttling error; `false` for none. */
+  rateLimit?: number | false;
+  /** Overrides of the vendor's counts and daily limits, by quota name (each emulator documents its names). */
+  quotas?: Record<string, number>;
+  /** A test clock: timestamps, signature-age checks and daily quotas follow it. */
+  now?: () => Date;
+}
+
+/** One request as the emulator received it. */
+export interface RecordedRequest {
+  /** The vendor action it named (`CreateMessageReceiver`), or `''` when it named none. */
+  readonly action: string;
+  /** HTTP method. */
+  readonly method: string;
+  /** Path and query as sent. */
+  readonly url: string;
+  /** Headers, lower-cased. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The raw body text. */
+  readonly body: string;
+}
+
+/** Which calls a fault applies to. */
+export interface FaultFilter {
+  /** Only requests for this vendor action; default: any. */
+  action?: string;
+  /** How many matching requests it applies to; default 1. */
+  times?: number;
+}
+
+/**
+ * A failure to inject into the next matching call(s). The `-after-apply` kinds make the change,
+ * then lose the answer, like a network that fails after the vendor acted.
+ */
+export type EmulatorFault = FaultFilter &
+  (
+    | { kind: 'vendor-error'; code: string; httpStatus?: number; message?: string }
+    | { kind: 'reset' }
+    | { kind: 'hang' }
+    | { kind: 'reset-after-apply' }
+    | { kind: 'hang-after-apply' }
+    | { kind: 'http-status'; status: number; body?: string }
+    | { kind: 'malformed-body' }
+    | { kind: 'delay'; ms: number }
+  );
+
+/** A running emulator: a real HTTP server on 127.0.0.1 speaking one vendor's protocol. */
+export interface Emulator {
+  /** Which vendor API it speaks. */
+  readonly provider: ProviderId;
+  /** Its base URL, to pass as a provider's `endpoint` setting. */
+  readonly endpoint: string;
+  /** The key pair it accepts, to pass as a provider's `credentials` setting. */
+  readonly credentials: EmulatorCredentials;
+  /** Every request received since start or the last `reset()`, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** Injects a fault into the next matching call(s); faults queue in order. */
+  failNext(fault: EmulatorFault): void;
+  /** Forgets all contacts, recorded requests, queued faults and counters. */
+  reset(): void;
+  /** Stops the server and drops open connections, hanging ones included. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,152 @@
+import type { ProviderId } from './contact.js';
+import { ContactError, isContactError } from './errors.js';
+import type { ContactErrorCode, ContactIssue } from './errors.js';
+import { redactText } from './redaction.js';
+
+/** Where an error happened, and which secret values must be scrubbed from whatever it carries. */
+export interface ErrorContext {
+  /** The provider the call went to. */
+  readonly provider?: ProviderId | undefined;
+  /** The operation in progress. */
+  readonly operation?: string | undefined;
+  /** Exact secret values in use (access key secret, token) to remove from messages and causes. */
+  readonly secrets?: readonly string[] | undefined;
+}
+
+/** Socket-level error codes (Node and undici) meaning the request never got an answer. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+
+/**
+ * Turns anything thrown into a {@link ContactError}: a ContactError passes through, a zod error
+ * becomes `invalid-input` with its issues, socket errors become `network`, aborts and socket
+ * timeouts become `timeout`, a JSON syntax error becomes `invalid-response`, and the rest
+ * (non-Error values included) becomes `unknown`.
+ *
+ * @remarks The original is never kept as it is: the `cause` is a scrubbed copy holding only its
+ * name, code and message, because SDK errors carry request configs with credentials in them.
+ * Vendor codes are translated by each provider before this runs.
+ */
+export function toContactError(error: unknown, context: ErrorContext): ContactError {
+  if (isContactError(error)) return error;
+  const zodIssues = zodIssuesOf(error);
+  if (zodIssues !== undefined) return invalidInputError(zodIssues, context);
+  const cause = scrubbedCause(error, context.secrets);
+  const { code, detail } = classify(error);
+  return new ContactError({
+    code,
+    provider: context.provider,
+    operation: context.operation,
+    message: redactText(detail, context.secrets),
+    cause,
+  });
+}
+
+/** Builds the `invalid-input` error for a list of issues, naming the first field. */
+export function invalidInputError(issues: readonly ContactIssue[], context: ErrorContext): ContactError {
+  return issuesError('invalid-input', issues, context);
+}
+
+/** Builds an `invalid-input` or `unsupported` error whose message names the first field and rule. */
+export function issuesError(
+  code: Extract<ContactErrorCode, 'invalid-input' | 'unsupported' | 'invalid-config'>,
+  issues: readonly ContactIssue[],
+  context: ErrorContext,
+): ContactError {
+  const first = issues[0];
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const message =
+    first === undefined ? 'input rejected' : `${first.path === '' ? 'input' : `field "${first.path}"`} ${first.message}${more}`;
+  return new ContactError({
+    code,
+    provider: context.provider,
+    operation: context.operation,
+    message,
+    field: first?.path === '' ? undefined : first?.path,
+    issues,
+  });
+}
+
+/** Converts zod issues (v3 or v4 shape) into ContactIssues, one per unrecognised key. */
+export function fromZodIssues(issues: readonly ZodLikeIssue[], prefix = ''): ContactIssue[] {
+  return issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
+    if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) {
+      return issue.keys.map((key) => ({
+        path: base === '' ? String(key) : `${base}.${String(key)}`,
+        code: 'unknown_field',
+        message: 'is not a known field (check its spelling)',
+      }));
+    }
+    const rule = (issue.params as { rule?: unknown } | undefined)?.rule;
+    return [{ path: base, code: typeof rule === 'string' ? rule : issue.code, message: lowerFirst(issue.message) }];
+  });
+}
+
+/** The part of a zod issue this module reads. */
+export interface ZodLikeIssue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly keys?: readonly string[];
+  readonly params?: unknown;
+}
+
+function zodIssuesOf(error: unknown): ContactIssue[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'ZodError') return undefined;
+  const issues = (error as { issues?: unknown }).issues;
+  return Array.isArray(issues) ? fromZodIssues(issues as ZodLikeIssue[]) : undefined;
+}
+
+function classify(error: unknown): { code: ContactErrorCode; detail: string } {
+  if (!(error instanceof Error)) return { code: 'unknown', detail: `a non-Error value was thrown: ${describeValue(error)}` };
+  const code = stringProp(error, 'code') ?? stringProp(error.cause, 'code');
+  if (error.name === 'AbortError' || error.name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code))) {
+    return { code: 'timeout', detail: `no answer in time (${error.message})` };
+  }
+  if (code !== undefined && NETWORK_CODES.has(code)) return { code: 'network', detail: `connection failed: ${error.message}` };
+  if (/socket hang up|ECONNRESET|ECONNREFUSED|network error|fetch failed/i.test(error.message)) {
+    return { code: 'network', detail: `connection failed: ${error.message}` };
+  }
+  if (error instanceof SyntaxError) return { code: 'invalid-response', detail: `the answer is not valid JSON: ${error.message}` };
+  return { code: 'unknown', detail: `unexpected ${error.name}: ${error.message}` };
+}
+
+/** A copy of an error with only its name, code and scrubbed message and stack. */
+export function scrubbedCause(error: unknown, secrets: readonly string[] = []): Error {
+  if (!(error instanceof Error)) return new Error(redactText(describeValue(error), secrets));
+  const copy = new Error(redactText(error.message, secrets));
+  copy.name = error.name;
+  const code = stringProp(error, 'code');
+  if (code !== undefined) Object.defineProperty(copy, 'code', { value: code, enumerable: true });
+  copy.stack = redactText(error.stack ?? `${error.name}: ${error.message}`, secrets);
+  return copy;
+}
+
+function stringProp(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const found = (value as Record<string, unknown>)[key];
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 200));
+  if (value === null || typeof value !== 'object') return String(value);
+  return Object.prototype.toString.call(value);
+}
+
+function lowerFirst(text: string): string {
+  return text.length > 0 && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}

@@ -1,0 +1,300 @@
+/**
+ * The contract suite: one scenario table every provider runs against its emulator, through the
+ * public API and over real loopback HTTP. A provider plugs in with a {@link ContractTarget}.
+ */
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Contact, ContactInput, ContactPatch } from '../../src/contact.js';
+import { isContactError } from '../../src/errors.js';
+import type { ContactErrorCode } from '../../src/errors.js';
+import type { ContactProvider, VerificationChannel } from '../../src/provider.js';
+import type { Emulator, EmulatorFault, EmulatorOptions } from '../../src/testing/emulator-types.js';
+
+/** Settings the suite passes when it builds a provider. */
+export interface SuiteProviderSettings {
+  maxRetries?: number;
+  timeoutMs?: number;
+  rateLimit?: number | false;
+}
+
+/** How one provider plugs into the suite. */
+export interface ContractTarget {
+  /** Suite title. */
+  readonly name: string;
+  /** Starts the provider's emulator; the suite passes `rateLimit: false` unless a scenario needs it. */
+  start(options: EmulatorOptions): Promise<Emulator>;
+  /** A provider pointed at the emulator (defaults: no retries, no client rate limit). */
+  provider(emulator: Emulator, settings: SuiteProviderSettings): ContactProvider<Contact<object>>;
+  /** A valid input, different for each n (names must be unique). */
+  input(n: number): ContactInput;
+  /** A valid patch and how to recognise it applied; absent when update is unsupported. */
+  readonly update?: { readonly patch: ContactPatch; readonly check: (contact: Contact<object>) => void };
+  /** Checks a returned contact against the input it came from (the vendor may mask fields). */
+  matches(contact: Contact<object>, input: ContactInput): void;
+  /** Inputs breaking a rule: each must be `invalid-input` naming `field`, with no request sent. */
+  readonly invalidInputs: ReadonlyArray<{ readonly label: string; readonly input: unknown; readonly field: string }>;
+  /** Inputs with a field the provider cannot store: each must be `unsupported` naming `field`. */
+  readonly unsupportedInputs: ReadonlyArray<{ readonly label: string; readonly input: unknown; readonly field: string }>;
+  /** Vendor codes and what each must become. */
+  readonly vendorErrors: ReadonlyArray<{ readonly code: string; readonly httpStatus?: number; readonly expect: ContactErrorCode }>;
+  /** The vendor action `get` sends last (faults aim at it). */
+  readonly getAction: string;
+  /** The vendor action `create` changes state with. */
+  readonly createAction: string;
+  /** An id that does not exist. */
+  readonly missingId: string;
+  /** A page size small enough to make the suite's listing span several pages. */
+  readonly pageSize: number;
+  /** A channel for sendVerification the provider supports, if any. */
+  readonly verificationChannel?: VerificationChannel;
+}
+
+/** Registers the whole scenario table for one provider. */
+export function runContractSuite(target: ContractTarget): void {
+  describe(`contract: ${target.name}`, () => {
+    let emulator: Emulator;
+    let provider: ContactProvider<Contact<object>>;
+    let serial = 0;
+    const nextInput = (): ContactInput => target.input(serial++);
+    const expectCode = async (promise: Promise<unknown>, code: ContactErrorCode): Promise<Error> => {
+      const error = await promise.then(
+        () => {
+          throw new Error(`expected a ${code} ContactError, but the call succeeded`);
+        },
+        (e: unknown) => e,
+      );
+      if (!isContactError(error)) throw error;
+      expect({ code: error.code, message: error.message }).toMatchObject({ code });
+      expect(error.provider).toBe(provider.id);
+      const secret = emulator.credentials.accessKeySecret;
+      for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+        expect(text).not.toContain(secret);
+      }
+      return error;
+    };
+
+    beforeAll(async () => {
+      emulator = await target.start({ rateLimit: false });
+      provider = target.provider(emulator, {});
+    });
+    afterAll(async () => {
+      await emulator.close();
+    });
+    beforeEach(() => {
+      emulator.reset();
+    });
+
+    it('creates a contact and returns it', async () => {
+      const input = nextInput();
+      const created = await provider.create(input);
+      expect(created.provider).toBe(provider.id);
+      expect(created.id).toEqual(expect.any(String));
+      target.matches(created, input);
+    });
+
+    it('gets a contact by id', async () => {
+      const input = nextInput();
+      const created = await provider.create(input);
+      const got = await provider.get(created.id);
+      expect(got.id).toBe(created.id);
+      target.matches(got, input);
+    });
+
+    it('finds a contact by name, and resolves undefined for a name nobody has', async () => {
+      const input = nextInput();
+      const created = await provider.create(input);
+      expect((await provider.findByName(input.name))?.id).toBe(created.id);
+      expect(await provider.findByName(target.input(9_999).name)).toBeUndefined();
+    });
+
+    it('updates a contact, or says update is unsupported without sending anything', async () => {
+      const created = await provider.create(nextInput());
+      if (target.update === undefined) {
+        const before = emulator.requests.length;
+        await expectCode(provider.update(created.id, { remark: 'x' }), 'unsupported');
+        expect(emulator.requests.length).toBe(before);
+        return;
+      }
+      const updated = await provider.update(created.id, target.update.patch);
+      target.update.check(updated);
+      target.update.check(await provider.get(created.id));
+    });
+
+    it('lists more than one page, lazily', async () => {
+      const inputs = Array.from({ length: target.pageSize * 2 + 1 }, nextInput);
+      for (const input of inputs) await provider.create(input);
+      const before = emulator.requests.length;
+      const list = provider.list({ pageSize: target.pageSize });
+      expect(emulator.requests.length).toBe(before);
+      const all = await list.all();
+      expect(all.map((c) => c.name).sort()).toEqual(inputs.map((i) => i.name).sort());
+      expect(emulator.requests.length - before).toBeGreaterThanOrEqual(3);
+      const firstOnly = emulator.requests.length;
+      for await (const page of list.pages()) {
+        expect(page.length).toBe(target.pageSize);
+        break;
+      }
+      expect(emulator.requests.length - firstOnly).toBe(1);
+      expect(await provider.list({ pageSize: target.pageSize, limit: 2 }).all()).toHaveLength(2);
+    });
+
+    it('deletes a contact; it is then not found', async () => {
+      const created = await provider.create(nextInput());
+      await provider.delete(created.id);
+      await expectCode(provider.get(created.id), 'not-found');
+    });
+
+    it('reports not-found for an id that does not exist', async () => {
+      await expectCode(provider.get(target.missingId), 'not-found');
+      await expectCode(provider.delete(target.missingId), 'not-found');
+    });
+
+    it('reports already-exists for a taken name', async () => {
+      const input = nextInput();
+      await provider.create(input);
+      const error = await expectCode(provider.create(input), 'already-exists');
+      expect(isContactError(error) && error.vendor?.code).toEqual(expect.any(String));
+    });
+
+    it.each(target.invalidInputs.map((c) => [c.label, c] as const))('rejects invalid input before any request: %s', async (_label, testCase) => {
+      const before = emulator.requests.length;
+      const error = await expectCode(provider.create(testCase.input as ContactInput), 'invalid-input');
+      expect(isContactError(error) && error.field).toBe(testCase.field);
+      expect(error.message).toContain(testCase.field);
+      expect(emulator.requests.length).toBe(before);
+    });
+
+    it.each(target.unsupportedInputs.map((c) => [c.label, c] as const))('rejects unsupported fields before any request: %s', async (_label, testCase) => {
+      const before = emulator.requests.length;
+      const error = await expectCode(provider.create(testCase.input as ContactInput), 'unsupported');
+      expect(isContactError(error) && error.field).toBe(testCase.field);
+      expect(emulator.requests.length).toBe(before);
+    });
+
+    it('rejects operations the provider lacks, before any request', async () => {
+      const created = await provider.create(nextInput());
+      const before = emulator.requests.length;
+      const { operations } = provider.capabilities;
+      if (operations.sendVerification.support === 'unsupported') {
+        await expectCode(provider.sendVerification(created.id, 'email'), 'unsupported');
+      } else if (target.verificationChannel !== undefined) {
+        const result = await provider.sendVerification(created.id, target.verificationChannel);
+        expect(result.channel).toBe(target.verificationChannel);
+        return;
+      }
+      expect(emulator.requests.length).toBe(before);
+    });
+
+    it('rejects a bad id and bad call options before any request', async () => {
+      const before = emulator.requests.length;
+      await expectCode(provider.get(''), 'invalid-input');
+      await expectCode(provider.get(target.missingId, { timeoutMs: -1 }), 'invalid-input');
+      expect(emulator.requests.length).toBe(before);
+    });
+
+    it('stops at once, without a request, when the caller has already aborted', async () => {
+      const before = emulator.requests.length;
+      const error = await expectCode(provider.get(target.missingId, { signal: AbortSignal.abort() }), 'timeout');
+      expect(isContactError(error) && error.retryable).toBe(false);
+      expect(emulator.requests.length).toBe(before);
+    });
+
+    describe('faults become the right ContactError', () => {
+      const cases: ReadonlyArray<readonly [string, EmulatorFault, ContactErrorCode]> = [
+        ['a connection reset', { kind: 'reset' }, 'network'],
+        ['a gateway 502 page', { kind: 'http-status', status: 502 }, 'unavailable'],
+        ['a 503 with an empty body', { kind: 'http-status', status: 503, body: '' }, 'unavailable'],
+        ['a body that is not JSON', { kind: 'malformed-body' }, 'invalid-response'],
+      ];
+      it.each(cases)('%s', async (_label, fault, code) => {
+        const created = await provider.create(nextInput());
+        emulator.failNext({ ...fault, action: target.getAction });
+        await expectCode(provider.get(created.id), code);
+      });
+
+      it('a hang becomes a timeout within the call budget', async () => {
+        const created = await provider.create(nextInput());
+        emulator.failNext({ kind: 'hang', action: target.getAction });
+        const error = await expectCode(provider.get(created.id, { timeoutMs: 300 }), 'timeout');
+        expect(isContactError(error) && error.retryable).toBe(true);
+      });
+
+      it('a delay within the budget still succeeds', async () => {
+        const created = await provider.create(nextInput());
+        emulator.failNext({ kind: 'delay', ms: 50, action: target.getAction });
+        expect((await provider.get(created.id)).id).toBe(created.id);
+      });
+
+      it.each(target.vendorErrors.map((c) => [c.code, c] as const))('vendor code %s', async (_code, testCase) => {
+        const created = await provider.create(nextInput());
+        emulator.failNext({ kind: 'vendor-error', code: testCase.code, action: target.getAction, ...(testCase.httpStatus === undefined ? {} : { httpStatus: testCase.httpStatus }) });
+        const error = await expectCode(provider.get(created.id), testCase.expect);
+        expect(isContactError(error) && error.vendor).toMatchObject({ code: testCase.code, requestId: expect.any(String) });
+      });
+
+      it('a create whose answer is lost after it was applied: timeout that says the outcome is unknown', async () => {
+        const input = nextInput();
+        emulator.failNext({ kind: 'hang-after-apply', action: target.createAction });
+        const error = await expectCode(provider.create(input, { timeoutMs: 400 }), 'timeout');
+        expect(error.message).toMatch(/may or may not/);
+        expect((await provider.findByName(input.name))?.name).toBe(input.name);
+      });
+
+      it('a create whose connection resets after it was applied is not retried blindly', async () => {
+        const retrying = target.provider(emulator, { maxRetries: 2 });
+        const input = nextInput();
+        emulator.failNext({ kind: 'reset-after-apply', action: target.createAction });
+        await expectCode(retrying.create(input), 'network');
+        expect(emulator.requests.filter((r) => r.action === target.createAction)).toHaveLength(1);
+        expect((await provider.findByName(input.name))?.name).toBe(input.name);
+      });
+    });
+
+    describe('retries', () => {
+      it('retries an idempotent read after a reset and succeeds', async () => {
+        const retrying = target.provider(emulator, { maxRetries: 1 });
+        const created = await provider.create(nextInput());
+        emulator.failNext({ kind: 'reset', action: target.getAction });
+        expect((await retrying.get(created.id)).id).toBe(created.id);
+      });
+
+      it('retries a throttled create, which the vendor refused, and creates it once', async () => {
+        const retrying = target.provider(emulator, { maxRetries: 2 });
+        const throttle = target.vendorErrors.find((c) => c.expect === 'rate-limited');
+        if (throttle === undefined) throw new Error('the target lists no rate-limited vendor code');
+        const input = nextInput();
+        emulator.failNext({ kind: 'vendor-error', code: throttle.code, action: target.createAction, ...(throttle.httpStatus === undefined ? {} : { httpStatus: throttle.httpStatus }) });
+        const created = await retrying.create(input);
+        target.matches(created, input);
+        expect(await provider.list().all()).toHaveLength(1);
+      });
+
+      it('gives up after maxRetries and reports the last failure', async () => {
+        const retrying = target.provider(emulator, { maxRetries: 1 });
+        const created = await provider.create(nextInput());
+        emulator.failNext({ kind: 'http-status', status: 503, action: target.getAction, times: 2 });
+        await expectCode(retrying.get(created.id), 'unavailable');
+      });
+    });
+
+    describe('rate limits', () => {
+      it('the emulator throttles a burst over its limit, and the client-side limiter keeps under it', async () => {
+        const limited = await target.start({ rateLimit: 3 });
+        try {
+          const unthrottled = target.provider(limited, { rateLimit: false });
+          const results = await Promise.allSettled(Array.from({ length: 6 }, () => unthrottled.get(target.missingId)));
+          const codes = results.map((r) => (r.status === 'rejected' && isContactError(r.reason) ? r.reason.code : 'ok'));
+          expect(codes).toContain('rate-limited');
+          limited.reset();
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          const polite = target.provider(limited, { rateLimit: 3 });
+          const politeResults = await Promise.allSettled(Array.from({ length: 6 }, () => polite.get(target.missingId)));
+          const politeCodes = politeResults.map((r) => (r.status === 'rejected' && isContactError(r.reason) ? r.reason.code : 'ok'));
+          expect(politeCodes).not.toContain('rate-limited');
+        } finally {
+          await limited.close();
+        }
+      });
+    });
+  });
+}

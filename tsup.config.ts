@@ -1,0 +1,25 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * One entry per subpath export (DESIGN.md section 2). ESM output is code-split so the
+ * shared core is one chunk; the CommonJS output bundles the core into each entry, which
+ * is why `ContactError` is recognised by a `Symbol.for` marker rather than identity.
+ */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'tencent-cam': 'providers/tencent-cam/index.ts',
+    'alibaba-resource-directory': 'providers/alibaba-resource-directory/index.ts',
+    'volcengine-vmp': 'providers/volcengine-vmp/index.ts',
+    'alibaba-chatapp': 'providers/alibaba-chatapp/index.ts',
+    testing: 'providers/testing.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  splitting: true,
+  treeshake: true,
+});

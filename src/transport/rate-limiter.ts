@@ -1,8 +1,15 @@
 import { sleep } from './sleep.js';
 
 /**
- * A client-side limiter that lets at most `perSecond` requests start in any one-second window,
- * so a burst never trips the vendor's own throttle. Waiters are served in arrival order.
+ * Slack added to the window: requests admitted one window apart can still reach the vendor
+ * closer together than that, when the first ones were slowed by connection setup.
+ */
+const JITTER_MARGIN = 1.05;
+
+/**
+ * A client-side limiter that lets at most `perSecond` requests start in any window of a second
+ * (plus a 5% margin for network jitter), so a burst never trips the vendor's own throttle.
+ * Waiters are served in arrival order.
  */
 export class RateLimiter {
   readonly #perSecond: number;
@@ -30,7 +37,7 @@ export class RateLimiter {
    * behind each other; an aborted wait rejects with the signal's reason and frees its slot.
    */
   async acquire(signal?: AbortSignal): Promise<void> {
-    const windowMs = this.#perSecond >= 1 ? 1000 : 1000 / this.#perSecond;
+    const windowMs = (this.#perSecond >= 1 ? 1000 : 1000 / this.#perSecond) * JITTER_MARGIN;
     const burst = Math.max(1, Math.floor(this.#perSecond));
     const now = this.#now();
     const oldest = this.#recent.length >= burst ? this.#recent[this.#recent.length - burst] : undefined;

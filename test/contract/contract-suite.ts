@@ -287,8 +287,9 @@ export function runContractSuite(target: ContractTarget): void {
           expect(codes).toContain('rate-limited');
           limited.reset();
           await new Promise((resolve) => setTimeout(resolve, 1_000));
-          const polite = target.provider(limited, { rateLimit: 3 });
-          const politeResults = await Promise.allSettled(Array.from({ length: 6 }, () => polite.get(target.missingId)));
+          // Below the vendor's limit, so that network jitter on a loaded machine cannot bunch requests up.
+          const polite = target.provider(limited, { rateLimit: 2 });
+          const politeResults = await Promise.allSettled(Array.from({ length: 5 }, () => polite.get(target.missingId)));
           const politeCodes = politeResults.map((r) => (r.status === 'rejected' && isContactError(r.reason) ? r.reason.code : 'ok'));
           expect(politeCodes).not.toContain('rate-limited');
         } finally {

@@ -14,7 +14,9 @@ import { ContactError } from '../src/errors.js';
 import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
+import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';
 
+export type { TencentCamEmulator, TencentCamEmulatorHooks } from './tencent-cam/tencent-cam-emulator.js';
 export type {
   Emulator,
   EmulatorCredentials,
@@ -27,7 +29,7 @@ export type {
 /** The emulator type of each provider, with its test hooks. */
 export interface EmulatorMap {
   /** Tencent Cloud CAM message receivers. */
-  'tencent-cam': Emulator;
+  'tencent-cam': TencentCamEmulator;
   /** Alibaba Cloud Resource Directory message contacts. */
   'alibaba-resource-directory': Emulator;
   /** Volcengine VMP alert contacts. */
@@ -39,7 +41,9 @@ export interface EmulatorMap {
 type ProtocolFactory = () => EmulatorProtocol<object>;
 
 /** Loads each vendor emulator on demand, so starting one never loads the others. */
-const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {};
+const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {
+  'tencent-cam': () => import('./tencent-cam/tencent-cam-emulator.js').then((module) => module.createTencentCamProtocol),
+};
 
 /**
  * Starts the emulator of one provider on 127.0.0.1 and resolves once it listens.

@@ -118,3 +118,15 @@ export function createCallPolicy(provider: ProviderId, resolved: ResolvedBaseSet
 }
 
 export { Credentials };
+
+/** A secret-free view of resolved settings, for a provider's printed form. */
+export function describeSettings(resolved: ResolvedBaseSettings): Record<string, unknown> {
+  return {
+    endpoint: resolved.endpoint.origin,
+    ...(resolved.region === undefined ? {} : { region: resolved.region }),
+    timeoutMs: resolved.timeoutMs,
+    maxRetries: resolved.maxRetries,
+    rateLimit: resolved.rateLimit,
+    credentials: resolved.credentials.describe(),
+  };
+}

@@ -112,12 +112,16 @@ function zodIssuesOf(error: unknown): ContactIssue[] | undefined {
 
 function classify(error: unknown): { code: ContactErrorCode; detail: string } {
   if (!(error instanceof Error)) return { code: 'unknown', detail: `a non-Error value was thrown: ${describeValue(error)}` };
-  const code = stringProp(error, 'code') ?? stringProp(error.cause, 'code');
-  if (error.name === 'AbortError' || error.name === 'TimeoutError' || (code !== undefined && TIMEOUT_CODES.has(code))) {
+  const code = socketCodeOf(error);
+  if (
+    error.name === 'AbortError' ||
+    error.name === 'TimeoutError' ||
+    (code !== undefined && TIMEOUT_CODES.has(code)) ||
+    /network timeout|timed? ?out/i.test(error.message)
+  ) {
     return { code: 'timeout', detail: `no answer in time (${error.message})` };
   }
-  if (code !== undefined && NETWORK_CODES.has(code)) return { code: 'network', detail: `connection failed: ${error.message}` };
-  if (/socket hang up|ECONNRESET|ECONNREFUSED|network error|fetch failed/i.test(error.message)) {
+  if ((code !== undefined && NETWORK_CODES.has(code)) || /socket hang up|network error|fetch failed/i.test(error.message)) {
     return { code: 'network', detail: `connection failed: ${error.message}` };
   }
   if (error instanceof SyntaxError) return { code: 'invalid-response', detail: `the answer is not valid JSON: ${error.message}` };
@@ -129,10 +133,21 @@ export function scrubbedCause(error: unknown, secrets: readonly string[] = []): 
   if (!(error instanceof Error)) return new Error(redactText(describeValue(error), secrets));
   const copy = new Error(redactText(error.message, secrets));
   copy.name = error.name;
-  const code = stringProp(error, 'code');
+  const code = socketCodeOf(error) ?? stringProp(error, 'code');
   if (code !== undefined) Object.defineProperty(copy, 'code', { value: code, enumerable: true });
   copy.stack = redactText(error.stack ?? `${error.name}: ${error.message}`, secrets);
   return copy;
+}
+
+/**
+ * The socket error code of an error: its `code`, its cause's, or one named in its message
+ * (clients such as node-fetch wrappers keep only the text: "reason: connect ECONNREFUSED").
+ */
+function socketCodeOf(error: Error): string | undefined {
+  const own = stringProp(error, 'code') ?? stringProp(error.cause, 'code');
+  if (own !== undefined && (NETWORK_CODES.has(own) || TIMEOUT_CODES.has(own))) return own;
+  const named = /\b(E[A-Z]{4,}|UND_ERR_[A-Z_]+)\b/.exec(error.message)?.[1];
+  return named !== undefined && (NETWORK_CODES.has(named) || TIMEOUT_CODES.has(named)) ? named : own;
 }
 
 function stringProp(value: unknown, key: string): string | undefined {

@@ -23,7 +23,7 @@ export function validateContactInput(input: unknown, capabilities: Capabilities,
     const rule = capabilities.fields[field];
     const value = readField(parsed, field);
     if (isMissing(value)) {
-      if (rule.support === 'required') issues.push(requiredIssue(field, rule, capabilities));
+      if (rule.support === 'required') issues.push(requiredIssue(field, rule));
     } else {
       issues.push(...checkRule(field, value, rule));
     }
@@ -49,7 +49,7 @@ export function validateContactPatch(patch: unknown, capabilities: Capabilities,
     given += 1;
     const rule = capabilities.fields[field];
     if (isMissing(value) && rule.support === 'required') {
-      issues.push({ path: field, code: 'required', message: `is required by ${capabilities.provider} and cannot be cleared` });
+      issues.push({ path: field, code: 'required', message: 'is required and cannot be cleared' });
     } else if (!isMissing(value)) {
       issues.push(...checkRule(field, value, rule));
     }
@@ -87,13 +87,17 @@ export function validateName(name: unknown, capabilities: Capabilities, context:
  * @throws ContactError `unsupported`
  */
 export function assertOperationSupported(capabilities: Capabilities, operation: ContactOperation, context: ErrorContext): void {
+  if (capabilities.operations[operation].support === 'unsupported') throw unsupportedOperation(capabilities, operation, context);
+}
+
+/** The `unsupported` error for an operation the provider lacks, with the capability's note as the advice. */
+export function unsupportedOperation(capabilities: Capabilities, operation: ContactOperation, context: ErrorContext): ContactError {
   const capability = capabilities.operations[operation];
-  if (capability.support !== 'unsupported') return;
-  throw new ContactError({
+  return new ContactError({
     code: 'unsupported',
     provider: context.provider,
     operation: context.operation ?? operation,
-    message: `${capabilities.provider} has no ${operation} operation${capability.note === undefined ? '' : `: ${capability.note}`}`,
+    message: `${operation} is not supported${capability.note === undefined ? '' : `: ${capability.note}`}`,
   });
 }
 
@@ -103,9 +107,9 @@ function rejectUnsupported(record: Record<string, unknown>, capabilities: Capabi
     if (readField(record, field) === undefined) continue;
     const rule = capabilities.fields[field];
     if (rule.support === 'unsupported') {
-      issues.push({ path: field, code: 'unsupported', message: `cannot be stored by ${capabilities.provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
+      issues.push({ path: field, code: 'unsupported', message: `is not supported${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
     } else if (operation === 'update' && rule.updatable === false) {
-      issues.push({ path: field, code: 'not_updatable', message: `cannot be changed by update on ${capabilities.provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
+      issues.push({ path: field, code: 'not_updatable', message: `cannot be changed by update${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
     }
   }
   if (issues.length > 0) throw issuesError('unsupported', issues, context);
@@ -136,8 +140,8 @@ function checkRule(field: ContactField, value: unknown, rule: FieldCapability): 
   return issues;
 }
 
-function requiredIssue(field: ContactField, rule: FieldCapability, capabilities: Capabilities): ContactIssue {
-  return { path: field, code: 'required', message: `is required by ${capabilities.provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}` };
+function requiredIssue(field: ContactField, rule: FieldCapability): ContactIssue {
+  return { path: field, code: 'required', message: `is required${rule.rule === undefined ? '' : ` (${rule.rule})`}` };
 }
 
 function isMissing(value: unknown): boolean {

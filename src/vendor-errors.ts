@@ -59,14 +59,17 @@ export function vendorCodeError(table: VendorCodeTable, failure: VendorFailure, 
   const normalized = typeof rule === 'string' ? { code: rule } : rule;
   const code = normalized?.code ?? 'unknown';
   const vendorMessage = redactText(failure.vendor.message, context.secrets);
-  const what = normalized?.explanation === undefined ? '' : `${normalized.explanation} `;
-  const requestId = failure.vendor.requestId === undefined ? '' : `, request id ${failure.vendor.requestId}`;
   const field = failure.field ?? normalized?.field;
+  const requestId = failure.vendor.requestId === undefined ? '' : `, request id ${failure.vendor.requestId}`;
+  const vendorSaid = `${failure.vendor.code}${vendorMessage === '' ? '' : ` ${JSON.stringify(vendorMessage)}`}${requestId}`;
+  const subject = field === undefined ? '' : `field "${field}": `;
+  const message =
+    normalized?.explanation === undefined ? `${subject}${vendorSaid}` : `${subject}${normalized.explanation} (${vendorSaid})`;
   return new ContactError({
     code,
     provider: context.provider,
     operation: context.operation,
-    message: `${what}${field === undefined ? '' : `(field "${field}") `}[${failure.vendor.code}] ${vendorMessage}${requestId}`.trim(),
+    message,
     retryable: normalized?.retryable,
     field,
     retryAfterMs: failure.retryAfterMs,

@@ -1,7 +1,11 @@
 /**
- * `cloud-contacts/tencent-cam`: reserved for the tencent-cam provider, which has not landed yet;
- * this entry exports nothing so that the package's export map is stable from the start.
+ * `cloud-contacts/tencent-cam`: Tencent Cloud CAM message receivers
+ * (CreateMessageReceiver, ListReceiver, DeleteMessageReceiver, API 2019-01-16).
  *
  * @packageDocumentation
  */
-export {};
+export { tencentCam } from './tencent-cam-provider.js';
+export type { TencentCamProvider } from './tencent-cam-provider.js';
+export type { ResolvedTencentCamSettings, TencentCamSettings } from './tencent-cam-settings.js';
+export { tencentCamCapabilities } from './tencent-cam-capabilities.js';
+export type { TencentCamContact, TencentCamContactDetails } from './tencent-cam-mapper.js';

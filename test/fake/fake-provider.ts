@@ -12,7 +12,7 @@ import type { BaseProviderSettings } from '../../src/settings.js';
 import { runOperation } from '../../src/transport/call-scope.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
 import { sendHttp } from '../../src/transport/http-request.js';
-import { assertOperationSupported, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
+import { unsupportedOperation, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
 import { httpStatusError, vendorCodeError } from '../../src/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/vendor-errors.js';
 import { toContactError } from '../../src/to-contact-error.js';
@@ -175,10 +175,7 @@ export function fakeProvider(settings: BaseProviderSettings = {}): FakeProvider 
         return found === undefined ? undefined : toContact(found);
       }),
     sendVerification: (_id, _channel, options) =>
-      runOperation(policy, 'sendVerification', options, async () => {
-        assertOperationSupported(fakeCapabilities, 'sendVerification', context('sendVerification'));
-        throw new Error('unreachable');
-      }),
+      runOperation(policy, 'sendVerification', options, () => Promise.reject(unsupportedOperation(fakeCapabilities, 'sendVerification', context('sendVerification')))),
   };
   return provider;
 }

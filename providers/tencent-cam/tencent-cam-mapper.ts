@@ -1,0 +1,75 @@
+import type { Contact, ContactInput, VerificationState } from '../../src/contact.js';
+import { parsePhone } from '../../src/phone.js';
+import type { TencentCreateReceiverParams, TencentReceiver } from './tencent-cam-api.js';
+
+/** What a CAM receiver holds beyond the neutral model. */
+export interface TencentCamContactDetails {
+  /** The account (uin) the receiver belongs to. */
+  uin?: string;
+  /** Whether this is the account's primary contact (主联系人). */
+  isReceiverOwner: boolean;
+  /** Whether WeChat notifications are allowed. */
+  wechatEnabled: boolean;
+  /** The phone's country code as CAM stores it, when it says. */
+  countryCode?: string;
+}
+
+/** A contact from Tencent Cloud CAM. `email` and `phone` are masked as CAM returns them. */
+export type TencentCamContact = Contact<TencentCamContactDetails>;
+
+/**
+ * Maps a validated input to CreateMessageReceiver parameters: the E.164 phone splits into
+ * `CountryCode` and the national `PhoneNumber`.
+ *
+ * @throws Error when the input lacks the email or a valid phone, which validation guarantees.
+ */
+export function toCreateReceiverParams(input: ContactInput): TencentCreateReceiverParams {
+  const phone = input.phone === undefined ? undefined : parsePhone(input.phone);
+  if (phone === undefined || typeof phone === 'string' || input.email === undefined) {
+    throw new Error('toCreateReceiverParams needs a validated input with email and phone');
+  }
+  return {
+    Name: input.name,
+    CountryCode: phone.countryCallingCode,
+    PhoneNumber: phone.nationalNumber,
+    Email: input.email,
+    ...(input.remark === undefined ? {} : { Remark: input.remark }),
+  };
+}
+
+/** Maps a ListReceiver entry to a contact; masked email and phone are kept and marked as masked. */
+export function fromReceiver(receiver: TencentReceiver): TencentCamContact {
+  const email = nonEmpty(receiver.Email);
+  const phone = nonEmpty(receiver.PhoneNumber);
+  const emailState = flagState(receiver.EmailFlag);
+  const phoneState = flagState(receiver.PhoneFlag);
+  const masked = [...(email === undefined ? [] : (['email'] as const)), ...(phone === undefined ? [] : (['phone'] as const))];
+  const remark = nonEmpty(receiver.Remark);
+  const uin = nonEmpty(receiver.Uin);
+  const countryCode = nonEmpty(receiver.CountryCode);
+  return {
+    provider: 'tencent-cam',
+    id: receiver.Uid,
+    name: receiver.Name,
+    ...(email === undefined ? {} : { email }),
+    ...(phone === undefined ? {} : { phone }),
+    ...(remark === undefined ? {} : { remark }),
+    status: emailState === 'verified' && phoneState === 'verified' ? 'active' : 'pending-verification',
+    verification: { email: emailState, phone: phoneState },
+    ...(masked.length === 0 ? {} : { masked }),
+    details: {
+      ...(uin === undefined ? {} : { uin }),
+      isReceiverOwner: receiver.IsReceiverOwner === 1,
+      wechatEnabled: receiver.WechatFlag === 1,
+      ...(countryCode === undefined ? {} : { countryCode }),
+    },
+  };
+}
+
+function flagState(flag: number | null | undefined): VerificationState {
+  return flag === 1 ? 'verified' : 'unverified';
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  return value === null || value === undefined || value === '' ? undefined : value;
+}

@@ -1,0 +1,252 @@
+import { inspect } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isContactError } from '../../src/errors.js';
+import { tencentCam } from '../../providers/tencent-cam/index.js';
+import type { TencentCamSettings } from '../../providers/tencent-cam/index.js';
+import { startEmulator } from '../../providers/testing.js';
+import type { TencentCamEmulator } from '../../providers/testing.js';
+
+let emulator: TencentCamEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator('tencent-cam', { rateLimit: false });
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.reset());
+
+const cam = (settings: TencentCamSettings = {}) =>
+  tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, ...settings });
+const oncall = { name: 'oncall', email: 'oncall.team@example.com', phone: '+86 139-0000-1234', remark: 'primary' };
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  if (!isContactError(error)) throw new Error(`expected a ContactError, got ${inspect(error)}`);
+  return error;
+}
+
+describe('tencentCam: what CAM stores and shows', () => {
+  it('sends the phone as CountryCode + national number, and returns the receiver masked, with its Uid as id', async () => {
+    const created = await cam().create(oncall);
+    expect(JSON.parse(emulator.requests[0]!.body)).toEqual({ Name: 'oncall', CountryCode: '86', PhoneNumber: '13900001234', Email: 'oncall.team@example.com', Remark: 'primary' });
+    expect(emulator.storedReceivers()).toEqual([expect.objectContaining({ uid: created.id, email: 'oncall.team@example.com', phoneNumber: '13900001234' })]);
+    expect(created).toMatchObject({
+      provider: 'tencent-cam',
+      id: expect.stringMatching(/^\d+$/),
+      email: 'onca****@example.com',
+      phone: '+86 139****1234',
+      masked: ['email', 'phone'],
+      verification: { email: 'unverified', phone: 'unverified' },
+      status: 'pending-verification',
+      details: { isReceiverOwner: false, wechatEnabled: false, uin: '100000000001', countryCode: '86' },
+    });
+  });
+
+  it('maps EmailFlag and PhoneFlag to verification states as the receiver confirms', async () => {
+    const created = await cam().create(oncall);
+    emulator.verifyReceiver(created.id, 'email');
+    expect((await cam().get(created.id)).verification).toEqual({ email: 'verified', phone: 'unverified' });
+    emulator.verifyReceiver(created.id, 'phone');
+    expect(await cam().get(created.id)).toMatchObject({ status: 'active', verification: { email: 'verified', phone: 'verified' } });
+  });
+
+  it('deletes by name, resolving the name from the Uid first', async () => {
+    const created = await cam().create(oncall);
+    emulator.reset();
+    await expect(cam().delete(created.id)).rejects.toMatchObject({ code: 'not-found' });
+    const again = await cam().create(oncall);
+    await cam().delete(again.id);
+    const deletion = emulator.requests.find((r) => r.action === 'DeleteMessageReceiver');
+    expect(JSON.parse(deletion!.body)).toEqual({ Name: 'oncall' });
+  });
+
+  it('reads 64-bit Uids exactly', async () => {
+    emulator.failNext({
+      kind: 'http-status',
+      status: 200,
+      action: 'ListReceiver',
+      body: '{"Response":{"TotalCount":1,"Receivers":[{"Uid":18446744073709551615,"Name":"big","PhoneNumber":"+86 139****1234","Email":"big****@example.com","PhoneFlag":1,"EmailFlag":1,"Uin":100000000001}],"RequestId":"r-1"}}',
+    });
+    expect((await cam().list().all())[0]).toMatchObject({ id: '18446744073709551615', status: 'active' });
+  });
+});
+
+describe('tencentCam: what CAM cannot do', () => {
+  it('update is unsupported, says a replace is the only way and what it costs, and sends nothing', async () => {
+    const error = await failure(cam().update('100012345', { remark: 'x' }));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toMatch(/delete, then create/);
+    expect(error.message).toMatch(/10 CreateMessageReceiver calls/);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('sendVerification is unsupported and sends nothing', async () => {
+    expect((await failure(cam().sendVerification('100012345', 'email'))).code).toBe('unsupported');
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('rejects an id that cannot be a Uid before any request', async () => {
+    const error = await failure(cam().get('c-abc'));
+    expect(error).toMatchObject({ code: 'invalid-input', field: 'id' });
+    expect(emulator.requests).toHaveLength(0);
+  });
+});
+
+describe('tencentCam: limits and account states', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('allows 10 creates per Beijing day, then quota-exceeded with the reset time; the next day it works again', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-01T10:00:00+08:00'));
+    for (let n = 0; n < 10; n += 1) await cam().create({ ...oncall, name: `r${n}` });
+    const error = await failure(cam().create({ ...oncall, name: 'r10' }));
+    expect(error).toMatchObject({ code: 'quota-exceeded', retryable: false, resetsAt: '2026-03-01T16:00:00Z', vendor: { code: 'LimitExceeded.Uin' } });
+    vi.setSystemTime(new Date('2026-03-02T00:00:01+08:00'));
+    expect((await cam().create({ ...oncall, name: 'r10' })).name).toBe('r10');
+  });
+
+  it('reports the receiver quota as quota-exceeded', async () => {
+    const small = await startEmulator('tencent-cam', { quotas: { receivers: 1 } });
+    try {
+      const provider = tencentCam({ endpoint: small.endpoint, credentials: small.credentials, maxRetries: 0 });
+      await provider.create(oncall);
+      expect(await failure(provider.create({ ...oncall, name: 'second' }))).toMatchObject({
+        code: 'quota-exceeded',
+        vendor: { code: 'InvalidParameter.ReceiverOverLimit' },
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('says when the account is not real-name verified', async () => {
+    emulator.setRealNameVerified(false);
+    const error = await failure(cam().create(oncall));
+    expect(error).toMatchObject({ code: 'permission-denied', vendor: { code: 'InvalidParameter.UserNotAuth' } });
+    expect(error.message).toMatch(/real-name verification/);
+  });
+
+  it('reports a name taken by a sub-user as already-exists on the name field', async () => {
+    emulator.addSubUser('oncall');
+    expect(await failure(cam().create(oncall))).toMatchObject({ code: 'already-exists', field: 'name', vendor: { code: 'InvalidParameter.SubUserNameInUse' } });
+  });
+});
+
+describe('tencentCam: every vendor code of the seed and the reference', () => {
+  const table = [
+    ['InvalidParameter', 'invalid-input'],
+    ['InvalidParameter.InterfaceNotExist', 'invalid-input'],
+    ['InvalidParameter.ReceiverOverLimit', 'quota-exceeded'],
+    ['InvalidParameter.SubUserNameInUse', 'already-exists'],
+    ['InvalidParameter.UserNotAuth', 'permission-denied'],
+    ['LimitExceeded.Uin', 'quota-exceeded'],
+    ['ResourceNotFound.UserNotExist', 'not-found'],
+    ['ResourceNotFound.UserNotExists', 'not-found'],
+    ['MissingParameter', 'invalid-input'],
+    ['AuthFailure.SecretIdNotFound', 'unauthenticated'],
+    ['AuthFailure.SignatureExpire', 'unauthenticated'],
+    ['AuthFailure.SignatureFailure', 'unauthenticated'],
+    ['AuthFailure.TokenFailure', 'unauthenticated'],
+    ['AuthFailure.UnauthorizedOperation', 'permission-denied'],
+    ['UnauthorizedOperation', 'permission-denied'],
+    ['RequestLimitExceeded', 'rate-limited'],
+    ['RequestLimitExceeded.IPLimitExceeded', 'rate-limited'],
+    ['InternalError', 'unavailable'],
+    ['InternalError.SystemError', 'unavailable'],
+    ['ServiceUnavailable', 'unavailable'],
+    ['ResourceInUse', 'unknown'],
+  ] as const;
+
+  it.each(table)('%s → %s, keeping the vendor code and request id', async (code, expected) => {
+    emulator.failNext({ kind: 'vendor-error', code, message: `${code} said the vendor`, action: 'CreateMessageReceiver' });
+    const error = await failure(cam().create(oncall));
+    expect(error.code).toBe(expected);
+    expect(error.vendor).toEqual({ code, message: `${code} said the vendor`, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), httpStatus: 200 });
+    expect(error.message).toContain(code);
+  });
+
+  it('names the neutral field when CAM names its parameter', async () => {
+    emulator.failNext({ kind: 'vendor-error', code: 'InvalidParameter', message: 'Email is invalid.', action: 'CreateMessageReceiver' });
+    expect(await failure(cam().create(oncall))).toMatchObject({ code: 'invalid-input', field: 'email' });
+  });
+});
+
+describe('tencentCam: answers that are not CAM envelopes', () => {
+  it('a non-200 answer with a CAM envelope keeps both the code and the status', async () => {
+    emulator.failNext({ kind: 'vendor-error', code: 'InternalError', httpStatus: 500, action: 'ListReceiver' });
+    expect(await failure(cam().list().all())).toMatchObject({ code: 'unavailable', vendor: { code: 'InternalError', httpStatus: 500 } });
+  });
+
+  it('a gateway page is unavailable with its status; a 200 that is not JSON, or not the documented shape, is invalid-response', async () => {
+    emulator.failNext({ kind: 'http-status', status: 504, action: 'ListReceiver' });
+    expect(await failure(cam().list().all())).toMatchObject({ code: 'unavailable', vendor: { httpStatus: 504 } });
+    emulator.failNext({ kind: 'http-status', status: 200, body: '<html>maintenance</html>', action: 'ListReceiver' });
+    expect((await failure(cam().list().all())).code).toBe('invalid-response');
+    emulator.failNext({ kind: 'http-status', status: 200, body: '{"Response":{"RequestId":"r-2","TotalCount":"many"}}', action: 'ListReceiver' });
+    const error = await failure(cam().list().all());
+    expect(error).toMatchObject({ code: 'invalid-response', vendor: { requestId: 'r-2' } });
+    expect(error.message).toMatch(/ListReceiver/);
+  });
+
+  it('a refused connection is network', async () => {
+    const closed = await startEmulator('tencent-cam');
+    await closed.close();
+    expect((await failure(tencentCam({ endpoint: closed.endpoint, credentials: closed.credentials, maxRetries: 0 }).list().all())).code).toBe('network');
+  });
+});
+
+describe('tencentCam: settings and secrets', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('reads credentials from TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY', async () => {
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', emulator.credentials.accessKeyId);
+    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', emulator.credentials.accessKeySecret);
+    const provider = tencentCam({ endpoint: emulator.endpoint });
+    expect(await provider.list().all()).toEqual([]);
+  });
+
+  it('without credentials, invalid-config names both the setting and the environment variable', () => {
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', '');
+    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', '');
+    let caught: unknown;
+    try {
+      tencentCam({ endpoint: emulator.endpoint });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isContactError(caught, 'invalid-config')).toBe(true);
+    expect((caught as Error).message).toMatch(/credentials\.accessKeyId \(or the TENCENTCLOUD_SECRET_ID environment variable\)/);
+    expect((caught as Error).message).toMatch(/TENCENTCLOUD_SECRET_KEY/);
+  });
+
+  it('rejects bad settings with invalid-config naming the setting', () => {
+    expect(() => tencentCam({ endpoint: 'ftp://x', credentials: emulator.credentials })).toThrow(/settings\.endpoint/);
+    expect(() => tencentCam({ timeoutMs: 0, credentials: emulator.credentials })).toThrow(/settings\.timeoutMs/);
+  });
+
+  it('never shows the secret: not in the provider printed or serialised, not in errors', async () => {
+    const canary = 'CANARY-secret-key-7f3a9c1e5d2b8a4f';
+    const token = 'CANARY-session-token-0a1b2c3d4e5f';
+    const provider = tencentCam({ endpoint: emulator.endpoint, credentials: { accessKeyId: emulator.credentials.accessKeyId, accessKeySecret: canary, securityToken: token }, maxRetries: 0 });
+    const error = await failure(provider.create(oncall));
+    expect(error.code).toBe('unauthenticated');
+    const outputs = [
+      inspect(provider, { depth: 20, showHidden: true }),
+      JSON.stringify(provider),
+      inspect(provider.settings, { depth: 20, showHidden: true }),
+      JSON.stringify(provider.settings),
+      error.message,
+      error.stack ?? '',
+      inspect(error, { depth: 20, showHidden: true }),
+      JSON.stringify(error),
+    ];
+    for (const output of outputs) {
+      expect(output).not.toContain(canary);
+      expect(output).not.toContain(token);
+    }
+    expect(inspect(provider)).toContain('[redacted]');
+    expect(provider.settings.credentials.accessKeySecret).toBe(canary);
+  });
+});

@@ -88,19 +88,22 @@ export async function startEmulators(
   options: Omit<EmulatorOptions, 'port'> & { perProvider?: { [P in ProviderId]?: EmulatorOptions } } = {},
 ): Promise<Emulators> {
   const { perProvider, ...shared } = options;
-  const started: Partial<Record<ProviderId, Emulator>> = {};
+  const byProvider: Partial<Record<ProviderId, Emulator>> = {};
+  const all: Emulator[] = [];
   const closeAll = async (): Promise<void> => {
-    await Promise.all(Object.values(started).map((emulator) => emulator.close()));
+    await Promise.all(all.map((emulator) => emulator.close()));
   };
   try {
     for (const provider of availableEmulators()) {
-      started[provider] = await startEmulator(provider, { ...shared, ...perProvider?.[provider] });
+      const emulator = await startEmulator(provider, { ...shared, ...perProvider?.[provider] });
+      all.push(emulator);
+      byProvider[provider] = emulator;
     }
   } catch (error) {
     await closeAll();
     throw error;
   }
-  return Object.assign(started, { close: closeAll }) as Emulators;
+  return { ...byProvider, close: closeAll } as Emulators;
 }
 
 /** The providers that have an emulator in this version. */

@@ -51,7 +51,18 @@ export const fakeCapabilities: Capabilities = {
 };
 
 const fakeCodes: VendorCodeTable = {
-  exact: { NotFound: 'not-found', NameTaken: 'already-exists', Throttled: 'rate-limited', AuthFailed: 'unauthenticated', QuotaExceeded: 'quota-exceeded', Internal: 'unavailable' },
+  exact: {
+    NotFound: 'not-found',
+    NameTaken: 'already-exists',
+    Throttled: 'rate-limited',
+    AuthFailed: 'unauthenticated',
+    QuotaExceeded: 'quota-exceeded',
+    Internal: 'unavailable',
+    Forbidden: 'permission-denied',
+    NotSubscribed: 'not-subscribed',
+    Busy: { code: 'conflict', retryable: true, explanation: 'another call on this contact is in progress' },
+    WrongState: { code: 'conflict', explanation: 'the contact is in a state that forbids this' },
+  },
   prefixes: { 'Invalid.': 'invalid-input' },
 };
 

@@ -70,8 +70,10 @@ export interface OperationCapability {
 export interface FieldCapability {
   /** `required` on create, `optional`, or `unsupported` (rejected with `unsupported`). */
   readonly support: 'required' | 'optional' | 'unsupported';
-  /** The rule in words, for the README and error messages. */
+  /** The rule in words, for error messages and the README. */
   readonly rule?: string;
+  /** What else a caller should know about the field (README only). */
+  readonly note?: string;
   /** Minimum length of a string, in characters. */
   readonly minLength?: number;
   /** Maximum length of a string, in characters. */

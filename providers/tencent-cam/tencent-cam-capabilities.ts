@@ -28,9 +28,9 @@ export const tencentCamCapabilities: Capabilities = {
     },
   },
   fields: {
-    name: { support: 'required', maxLength: 64, rule: 'at most 64 characters, unique among the account\'s sub-users and receivers', updatable: false },
-    email: { support: 'required', masked: true, updatable: false, rule: 'returned masked by ListReceiver (2054****@qq.com)' },
-    phone: { support: 'required', masked: true, updatable: false, rule: 'sent as CountryCode + PhoneNumber; returned masked (+86 186****3509)' },
+    name: { support: 'required', maxLength: 64, rule: 'at most 64 characters', note: "unique among the account's sub-users and receivers", updatable: false },
+    email: { support: 'required', masked: true, updatable: false, note: 'returned masked (2054****@qq.com)' },
+    phone: { support: 'required', masked: true, updatable: false, note: 'sent as CountryCode + PhoneNumber; returned masked (+86 186****3509)' },
     remark: { support: 'optional', maxLength: 255, updatable: false },
     title: { support: 'unsupported', rule: 'CAM receivers have no title' },
     messageTypes: { support: 'unsupported', rule: 'subscriptions are set in the CAM console, not by API' },

@@ -1,0 +1,14 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+it('the demo runs every available example against its emulator and exits 0', async () => {
+  const root = new URL('..', import.meta.url).pathname;
+  const { stdout } = await run(process.execPath, ['examples/demo.mjs'], { cwd: root, env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
+  expect(stdout).toContain('=== tencent-cam');
+  expect(stdout).toContain('after the receiver confirmed: active');
+  expect(stdout).toContain('refused (unsupported)');
+  expect(stdout).not.toContain('!!!');
+}, 60_000);

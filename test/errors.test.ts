@@ -80,7 +80,8 @@ const scenarios: Record<ContactErrorCode, { run: () => Promise<unknown>; retryab
 };
 
 const cjs = createRequire(import.meta.url)('../dist/index.cjs') as typeof import('../src/index.js');
-const esm = (await import('../dist/index.js')) as typeof import('../src/index.js');
+// Built outputs (`npm test` builds first); a URL keeps the typecheck, which runs before the build, off dist/.
+const esm = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index.js');
 
 describe('every ContactErrorCode has a scenario', () => {
   it('covers exactly the 16 codes of the design', () => {

@@ -52,6 +52,8 @@ export class CallScope {
   readonly operation: string;
   /** Non-idempotent actions in flight when the deadline hit, to say the outcome is unknown. */
   readonly #unsafeInFlight = new Set<string>();
+  /** Non-idempotent actions that succeeded, to say the change was made when a later step fails. */
+  readonly #applied: string[] = [];
 
   /** @internal use {@link runOperation}. */
   constructor(policy: CallPolicy, operation: string, timeoutMs: number) {
@@ -85,6 +87,11 @@ export class CallScope {
     return this.#unsafeInFlight;
   }
 
+  /** @internal */
+  get applied(): readonly string[] {
+    return this.#applied;
+  }
+
   /**
    * Sends one vendor request under this operation's deadline, rate limit and retry policy.
    *
@@ -98,6 +105,7 @@ export class CallScope {
       try {
         const result = await raceAbort(request.send(this.signal, this.remainingMs()), this.signal);
         this.#unsafeInFlight.delete(request.action);
+        if (!request.idempotent) this.#applied.push(request.action);
         return result;
       } catch (error) {
         // On abort the request stays marked in flight: its outcome is unknown.
@@ -151,8 +159,8 @@ export async function runOperation<T>(
   try {
     return await body(scope);
   } catch (error) {
-    if (scope.signal.aborted) throw abortError(scope, timeoutMs, context);
-    throw toContactError(error, context);
+    const failure = scope.signal.aborted ? abortError(scope, timeoutMs, context) : toContactError(error, context);
+    throw scope.applied.length === 0 ? failure : noteApplied(failure, scope.applied);
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);
@@ -181,5 +189,27 @@ function abortError(scope: CallScope, timeoutMs: number, context: ErrorContext):
     operation: context.operation,
     retryable: timedOut,
     message: timedOut ? `no answer within ${timeoutMs} ms${outcome}` : `cancelled by the caller's AbortSignal${outcome}`,
+  });
+}
+
+/**
+ * Adds to a failure that an earlier step of the operation already made its change, so a caller
+ * does not repeat it (a create whose follow-up read failed has still created).
+ */
+function noteApplied(failure: ContactError, applied: readonly string[]): ContactError {
+  const prefix = [failure.provider, failure.operation].filter((part) => part !== undefined).join(' ');
+  const detail = prefix !== '' && failure.message.startsWith(`${prefix}: `) ? failure.message.slice(prefix.length + 2) : failure.message;
+  return new ContactError({
+    code: failure.code,
+    provider: failure.provider,
+    operation: failure.operation,
+    retryable: failure.retryable,
+    field: failure.field,
+    issues: failure.issues,
+    retryAfterMs: failure.retryAfterMs,
+    resetsAt: failure.resetsAt,
+    vendor: failure.vendor,
+    cause: failure.cause,
+    message: `${detail} (note: ${applied.join(', ')} had already succeeded, so the change was made: do not repeat it blindly)`,
   });
 }

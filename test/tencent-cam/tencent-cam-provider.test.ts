@@ -58,6 +58,14 @@ describe('tencentCam: what CAM stores and shows', () => {
     expect(JSON.parse(deletion!.body)).toEqual({ Name: 'oncall' });
   });
 
+  it('when the lookup after a create fails, says the receiver was created so nobody repeats it', async () => {
+    emulator.failNext({ kind: 'vendor-error', code: 'InternalError', action: 'ListReceiver' });
+    const error = await failure(cam().create(oncall));
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toMatch(/CreateMessageReceiver had already succeeded/);
+    expect(emulator.storedReceivers()).toHaveLength(1);
+  });
+
   it('reads 64-bit Uids exactly', async () => {
     emulator.failNext({
       kind: 'http-status',

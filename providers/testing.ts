@@ -14,7 +14,13 @@ import { ContactError } from '../src/errors.js';
 import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
+import type { AlibabaResourceDirectoryEmulatorHooks } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 
+export type {
+  AlibabaResourceDirectoryEmulatorHooks,
+  DeletionFailReason,
+  SentVerification,
+} from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 export type {
   Emulator,
   EmulatorCredentials,
@@ -28,8 +34,8 @@ export type {
 export interface EmulatorMap {
   /** Tencent Cloud CAM message receivers. */
   'tencent-cam': Emulator;
-  /** Alibaba Cloud Resource Directory message contacts. */
-  'alibaba-resource-directory': Emulator;
+  /** Alibaba Cloud Resource Directory message contacts, with hooks to confirm verifications, add members and steer deletions. */
+  'alibaba-resource-directory': Emulator & AlibabaResourceDirectoryEmulatorHooks;
   /** Volcengine VMP alert contacts. */
   'volcengine-vmp': Emulator;
   /** Alibaba Cloud ChatApp phone numbers. */
@@ -39,7 +45,10 @@ export interface EmulatorMap {
 type ProtocolFactory = () => EmulatorProtocol<object>;
 
 /** Loads each vendor emulator on demand, so starting one never loads the others. */
-const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {};
+const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {
+  'alibaba-resource-directory': () =>
+    import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((m) => m.createAlibabaResourceDirectoryProtocol),
+};
 
 /**
  * Starts the emulator of one provider on 127.0.0.1 and resolves once it listens.

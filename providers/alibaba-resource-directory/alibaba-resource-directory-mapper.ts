@@ -3,7 +3,7 @@
  */
 import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
 import type { ContactInput, ContactPatch, ContactStatus, ContactTitle, ContactVerification, MessageType } from '../../src/contact.js';
-import { parsePhone } from '../../src/phone.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { RdResponse, VendorBinding, VendorContact, VendorVerification } from './alibaba-resource-directory-api.js';
 import type {
   AlibabaResourceDirectoryContact,
@@ -35,10 +35,13 @@ export function flattenQuery(params: VendorParams): Record<string, string> {
   return out;
 }
 
-/** `+8613900001234` → `86-13900001234`, the vendor's `<country code>-<number>`. */
+/**
+ * `+8613900001234` → `86-13900001234`, the vendor's `<country code>-<number>`; the split follows
+ * the country calling code even for a number the full metadata would not accept.
+ */
 export function toVendorPhone(e164: string): string {
-  const parts = parsePhone(e164);
-  return typeof parts === 'string' ? e164.replace(/^\+/, '') : `${parts.countryCallingCode}-${parts.nationalNumber}`;
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed === undefined ? e164.replace(/^\+/, '') : `${parsed.countryCallingCode}-${parsed.nationalNumber}`;
 }
 
 /** `86-13900001234` → `+8613900001234`; a masked `86-139****1234` keeps its stars; anything else is undefined. */
@@ -134,8 +137,9 @@ export function pendingTargetsOf(verifications: readonly VendorVerification[], c
 export function toContact(vendor: VendorContact, pending?: PendingTargets): AlibabaResourceDirectoryContact {
   const phone = vendor.PhoneNumber ? fromVendorPhone(vendor.PhoneNumber) : undefined;
   const email = vendor.EmailAddress ?? undefined;
+  // The vendor's examples show masked values (`someone***@example.com`, `86-139****1234`).
   const masked = [
-    ...(email?.includes('*') === true ? (['email'] as const) : []),
+    ...(email?.includes('***') === true ? (['email'] as const) : []),
     ...(phone?.includes('*') === true ? (['phone'] as const) : []),
   ];
   const createdAt = vendor.CreateDate ? fromChinaTime(vendor.CreateDate) : undefined;

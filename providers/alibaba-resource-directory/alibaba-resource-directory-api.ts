@@ -108,5 +108,5 @@ export const vendorErrorEnvelopeSchema = z.object({
   Recommend: text,
 });
 
-/** The product and version every request names. */
-export const RD_API = { product: 'ResourceDirectoryMaster', version: '2022-04-19' } as const;
+/** The API version every request names (product `ResourceDirectoryMaster`). */
+export const RD_API_VERSION = '2022-04-19';

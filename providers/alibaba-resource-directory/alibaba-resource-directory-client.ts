@@ -12,7 +12,7 @@ import { ContactError } from '../../src/errors.js';
 import { toContactError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
-import { RD_ACTION_SPECS, RD_API } from './alibaba-resource-directory-api.js';
+import { RD_ACTION_SPECS, RD_API_VERSION } from './alibaba-resource-directory-api.js';
 import type { RdAction, RdResponse } from './alibaba-resource-directory-api.js';
 import { translateRdFailure } from './alibaba-resource-directory-errors.js';
 import type { ObservedResponse } from './alibaba-resource-directory-errors.js';
@@ -117,7 +117,7 @@ export function createRdSender(settings: ResolvedAlibabaResourceDirectorySetting
     try {
       const params = new loaded.sdk.Params({
         action,
-        version: RD_API.version,
+        version: RD_API_VERSION,
         protocol: 'HTTPS',
         pathname: '/',
         method: 'POST',

@@ -4,7 +4,6 @@
  * client recovers it), and an unknown code, which is kept verbatim as `unknown`.
  */
 import { ContactError, isContactError } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
 import { redactText } from '../../src/redaction.js';
 import { toContactError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
@@ -62,7 +61,7 @@ const NEUTRAL_FIELDS: Readonly<Record<string, string>> = {
 };
 
 /** The neutral field a code names: `InvalidParameter.EmailAddress.Length` → `email`. */
-export function fieldOfVendorCode(code: string): string | undefined {
+function fieldOfVendorCode(code: string): string | undefined {
   const parameter = /^(?:MissingParameter|InvalidParameter|EntityNotExists)\.([A-Za-z]+)/.exec(code)?.[1];
   return parameter === undefined ? undefined : NEUTRAL_FIELDS[parameter];
 }
@@ -98,7 +97,9 @@ export function translateRdFailure(error: unknown, observed: ObservedResponse | 
   if (isSdkTimeout(error)) return timeoutError(request, context);
   const status = observed?.status ?? numberProp(error, 'statusCode');
   const body = objectProp(error, 'data');
+  // A parsed body: the vendor's envelope with a known code, an unknown code, or none (an empty envelope).
   if (body !== undefined && status !== undefined) return parsedBodyError(body, status, observed, error, context);
+  // An unparseable or empty body: the SDK threw a bare SyntaxError; the status came from the channel.
   if (error instanceof SyntaxError && status !== undefined) return unparseableBodyError(error, status, observed, context);
   return toContactError(error, context);
 }
@@ -108,15 +109,13 @@ function parsedBodyError(body: object, status: number, observed: ObservedRespons
   const code = envelope.success ? envelope.data.Code : undefined;
   if (!envelope.success || !code) {
     const { statusCode: _status, ...rest } = body as Record<string, unknown>;
-    return emptyBodyError(status, Object.keys(rest).length === 0 ? '' : JSON.stringify(rest), context);
+    return httpStatusError(status, Object.keys(rest).length === 0 ? '' : JSON.stringify(rest), context);
   }
-  const known = lookupVendorCode(alibabaResourceDirectoryCodes, code) !== undefined;
-  const table = known ? alibabaResourceDirectoryCodes : status >= 500 ? STATUS_FALLBACK.server : status === 429 ? STATUS_FALLBACK.throttled : alibabaResourceDirectoryCodes;
   const retryAfterMs = retryAfterOf(observed, error);
   const resetsAt = code === 'SendValidateCodeExceedsLimitForAccount' ? nextChinaMidnight(new Date()) : undefined;
   const requestId = envelope.data.RequestId ?? undefined;
   return vendorCodeError(
-    table,
+    tableFor(code, status),
     {
       vendor: { code, message: envelope.data.Message ?? '', httpStatus: status, ...(requestId === undefined ? {} : { requestId }) },
       field: fieldOfVendorCode(code),
@@ -127,9 +126,11 @@ function parsedBodyError(body: object, status: number, observed: ObservedRespons
   );
 }
 
-/** An error status whose body is empty or names no code. */
-function emptyBodyError(status: number, bodyText: string, context: ErrorContext): ContactError {
-  return httpStatusError(status, bodyText, context);
+/** The code table, or for a code it does not know, what the HTTP status alone says. */
+function tableFor(code: string, status: number): VendorCodeTable {
+  if (lookupVendorCode(alibabaResourceDirectoryCodes, code) !== undefined) return alibabaResourceDirectoryCodes;
+  if (status >= 500) return STATUS_FALLBACK.server;
+  return status === 429 ? STATUS_FALLBACK.throttled : alibabaResourceDirectoryCodes;
 }
 
 /** A body the SDK could not parse as JSON: a gateway page on an error status, or a broken answer. */
@@ -144,7 +145,7 @@ function unparseableBodyError(error: SyntaxError, status: number, observed: Obse
       vendor: { code: `HTTP ${status}`, message: 'the body is not JSON', httpStatus: status },
     });
   }
-  return emptyBodyError(status, empty ? '' : `not JSON (${error.message})`, context);
+  return httpStatusError(status, empty ? '' : `not JSON (${error.message})`, context);
 }
 
 function timeoutError(request: FailedRequest, context: ErrorContext): ContactError {
@@ -187,8 +188,3 @@ function objectProp(value: unknown, key: string): object | undefined {
   return typeof found === 'object' && found !== null ? found : undefined;
 }
 
-/** The neutral code a vendor code becomes (for documentation and tests). */
-export function neutralCodeOf(code: string): ContactErrorCode {
-  const rule = lookupVendorCode(alibabaResourceDirectoryCodes, code);
-  return rule === undefined ? 'unknown' : typeof rule === 'string' ? rule : rule.code;
-}

@@ -105,6 +105,11 @@ export function toUpdateParams(id: string, patch: ContactPatch): VendorParams {
   };
 }
 
+/** A verification target as callers know it: an email address as is, a phone number in E.164 where the vendor's form allows. */
+export function fromVendorTarget(target: string): string {
+  return channelOfTarget(target) === 'phone' ? (fromVendorPhone(target) ?? target) : target;
+}
+
 /** Targets of one contact waiting for confirmation, in the vendor's notation. */
 export interface PendingTargets {
   /** A pending email address. */
@@ -180,9 +185,7 @@ export function toCreatedContact(input: ContactInput, answer: RdResponse<'AddMes
 
 /** A pending target → the neutral form (phone numbers in E.164 when the vendor's form allows). */
 export function toPendingVerification(verification: VendorVerification): PendingVerification {
-  const channel = channelOfTarget(verification.Target);
-  const target = channel === 'phone' ? (fromVendorPhone(verification.Target) ?? verification.Target) : verification.Target;
-  return { contactId: verification.ContactId, channel, target };
+  return { contactId: verification.ContactId, channel: channelOfTarget(verification.Target), target: fromVendorTarget(verification.Target) };
 }
 
 /** A member binding as AssociateMembers and DisassociateMembers report it. */
@@ -209,7 +212,7 @@ function verificationOf(status: string | null | undefined, hasPhone: boolean, pe
 }
 
 function detailsOf(vendor: VendorContact, pending: PendingTargets | undefined): AlibabaResourceDirectoryContactDetails {
-  const pendingPhone = pending?.phone === undefined ? undefined : (fromVendorPhone(pending.phone) ?? pending.phone);
+  const pendingPhone = pending?.phone === undefined ? undefined : fromVendorTarget(pending.phone);
   const associatedAt = vendor.AssociatedDate ? fromChinaTime(vendor.AssociatedDate) : undefined;
   return {
     members: [...(vendor.Members ?? [])],

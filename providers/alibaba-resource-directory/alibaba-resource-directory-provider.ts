@@ -12,7 +12,7 @@ import { capabilitiesForSite } from './alibaba-resource-directory-capabilities.j
 import { createRdCaller, createRdSender } from './alibaba-resource-directory-client.js';
 import type { RdCaller } from './alibaba-resource-directory-client.js';
 import { createExtraMethods, validateChannel, validateOptionalId } from './alibaba-resource-directory-extras.js';
-import { fromVendorPhone, pendingTargetsOf, toAddParams, toContact, toCreatedContact, toUpdateParams } from './alibaba-resource-directory-mapper.js';
+import { fromVendorTarget, pendingTargetsOf, toAddParams, toContact, toCreatedContact, toUpdateParams } from './alibaba-resource-directory-mapper.js';
 import { listVerifications, readContact, waitForDeletion } from './alibaba-resource-directory-reads.js';
 import { resolveAlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
 import type { AlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
@@ -36,6 +36,20 @@ const SCAN_PAGE_SIZE = 100;
  * `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`. A new contact, and a new
  * email or phone given to `update`, stay pending until their owner confirms them from the message
  * `sendVerification` asks the vendor to send.
+ *
+ * Where the vendor's documentation is silent (UNCONFIRMED), this provider assumes:
+ * - GetMessageContact shows the confirmed email and phone while a change is pending, so `get`,
+ *   `update` and `cancelPendingUpdate` also read ListMessageContactVerifications: a pending change
+ *   shows as `verification.email: 'pending'` and `details.pendingEmail` (or the phone twins), never
+ *   as the live value. `list` and `findByName` show what the listing shows: the status says
+ *   whether the email is confirmed; pending changes and the phone's state need `get`.
+ * - DeleteMessageContact answers `Deleted` when members retain the contact and `Deleting` when
+ *   they lose it; `delete` resolves only once the contact is gone (the status query then answers
+ *   `EntityNotExists.Contact`), and a `Failed` status becomes `conflict` naming the reasons.
+ * - `ContactStatusMismatchAction` (`conflict`) answers changes while deleting, binding members
+ *   before the email is verified, and cancelling when nothing can be cancelled.
+ * - Pages hold up to 100 contacts; `x-acs-retry-after` is in milliseconds, as the vendor's SDKs
+ *   read it; on the international site the vendor alone decides which phone numbers it takes.
  *
  * @example
  * ```ts
@@ -139,7 +153,7 @@ async function findByName(rd: RdCaller, scope: CallScope, name: string): Promise
 
 /**
  * Sends a verification message to the target waiting on a channel. The vendor only sends to a
- * pending target, so the target is read first; a contact whose original address is not listed
+ * pending target, so the target is read first; a contact whose original email is not listed
  * (UNCONFIRMED whether the vendor lists it) is sent to its own address while it is unverified.
  */
 async function sendVerification(rd: RdCaller, scope: CallScope, id: string, channel: AlibabaVerificationChannel): Promise<VerificationResult> {
@@ -150,14 +164,13 @@ async function sendVerification(rd: RdCaller, scope: CallScope, id: string, chan
     if (own === undefined) {
       throw issuesError('invalid-input', [{ path: channel, code: 'required', message: `is not set on ${id}, so there is nothing to verify` }], scope.errorContext);
     }
-    const neutral = channel === 'phone' ? (fromVendorPhone(own) ?? own) : own;
-    if (Contact.Status !== 'Verifying') return { channel, status: 'already-verified', target: neutral };
+    // The status speaks for the email: Verifying means the email was never confirmed.
+    if (channel === 'phone' || Contact.Status !== 'Verifying') return { channel, status: 'already-verified', target: fromVendorTarget(own) };
     target = own;
   }
   const answer =
     channel === 'email'
       ? await rd(scope, 'SendEmailVerificationForMessageContact', { ContactId: id, EmailAddress: target })
       : await rd(scope, 'SendPhoneVerificationForMessageContact', { ContactId: id, PhoneNumber: target });
-  const shown = channel === 'phone' ? (fromVendorPhone(target) ?? target) : target;
-  return { channel, status: 'sent', target: shown, ...(answer.RequestId ? { requestId: answer.RequestId } : {}) };
+  return { channel, status: 'sent', target: fromVendorTarget(target), ...(answer.RequestId ? { requestId: answer.RequestId } : {}) };
 }

@@ -7,13 +7,11 @@
  */
 export { alibabaResourceDirectory } from './alibaba-resource-directory-provider.js';
 export type { AlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
-export { ALIBABA_RD_ENDPOINTS } from './alibaba-resource-directory-settings.js';
 export {
   alibabaResourceDirectoryCapabilities,
   alibabaResourceDirectoryInternationalCapabilities,
 } from './alibaba-resource-directory-capabilities.js';
 export type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
-export { alibabaResourceDirectoryCodes } from './alibaba-resource-directory-errors.js';
 export type {
   AlibabaResourceDirectoryContact,
   AlibabaResourceDirectoryContactDetails,

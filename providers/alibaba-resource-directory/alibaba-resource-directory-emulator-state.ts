@@ -9,12 +9,13 @@
  */
 import { RdFault } from './alibaba-resource-directory-emulator-errors.js';
 
-/** A contact as the emulator stores it. */
+/** A contact as the emulator stores it, in the vendor's notation. */
 export interface StoredContact {
   readonly id: string;
   name: string;
   /** The effective (shown) address. */
   email: string;
+  /** The effective (shown) number, `86-…`. */
   phone: string | undefined;
   title: string;
   messageTypes: string[];
@@ -22,9 +23,13 @@ export interface StoredContact {
   readonly createdAt: Date;
   /** Member id → when it was bound. */
   readonly members: Map<string, Date>;
+  /** Whether the owner ever confirmed the email (then a change waits in `pendingEmail`). */
   emailConfirmed: boolean;
+  /** Whether the owner ever confirmed the phone number. */
   phoneConfirmed: boolean;
+  /** An email address waiting for confirmation. */
   pendingEmail: string | undefined;
+  /** A phone number waiting for confirmation. */
   pendingPhone: string | undefined;
 }
 
@@ -63,29 +68,22 @@ export const DEFAULT_MEMBERS: readonly string[] = [
   ...Array.from({ length: 12 }, (_, index) => `10000000000000${String(index + 1).padStart(2, '0')}`),
 ];
 
-/** The state of one emulated resource directory. */
+/** The state of one emulated resource directory; a reset makes a new one. */
 export class RdDirectory {
+  /** Contacts by id, in creation order. */
   readonly contacts = new Map<string, StoredContact>();
+  /** Verification messages sent, oldest first. */
   readonly sent: SentVerification[] = [];
+  /** The members contacts can be bound to. */
   readonly knownMembers = new Set<string>(DEFAULT_MEMBERS);
   readonly #deletions = new Map<string, Deletion>();
   readonly #failNextDeletion = new Map<string, DeletionFailReason[] | undefined>();
+  /** The China site takes only `86-` numbers. */
   site: 'china' | 'international' = 'china';
+  /** How long an asynchronous deletion takes on the emulator clock. */
   deletionDelayMs = 100;
+  /** What throttling answers put in `x-acs-retry-after`, if anything. */
   retryAfterMs: number | undefined;
-
-  /** Forgets everything and restores the defaults. */
-  reset(): void {
-    this.contacts.clear();
-    this.sent.length = 0;
-    this.knownMembers.clear();
-    for (const member of DEFAULT_MEMBERS) this.knownMembers.add(member);
-    this.#deletions.clear();
-    this.#failNextDeletion.clear();
-    this.site = 'china';
-    this.deletionDelayMs = 100;
-    this.retryAfterMs = undefined;
-  }
 
   /** The contact, or `EntityNotExists.Contact`. */
   require(id: string): StoredContact {

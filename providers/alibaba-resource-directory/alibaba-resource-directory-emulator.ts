@@ -52,7 +52,7 @@ export interface AlibabaResourceDirectoryEmulatorHooks {
 
 /** Creates the protocol; each call is a fresh, empty resource directory. */
 export function createAlibabaResourceDirectoryProtocol(): EmulatorProtocol<AlibabaResourceDirectoryEmulatorHooks> {
-  const directory = new RdDirectory();
+  let directory = new RdDirectory();
   const nonces = new NonceLedger();
 
   function errorResponse(error: VendorErrorSpec, context: EmulatorContext): EmulatorResponse {
@@ -102,18 +102,20 @@ export function createAlibabaResourceDirectoryProtocol(): EmulatorProtocol<Aliba
     errorResponse,
     malformedBody: () => ({ status: 200, headers: { 'content-type': 'application/json;charset=utf-8' }, body: '{"RequestId": "' }),
     reset: () => {
-      directory.reset();
+      directory = new RdDirectory();
       nonces.clear();
     },
-    hooks: createHooks(directory),
+    hooks: createHooks(() => directory),
   };
 }
 
-function createHooks(directory: RdDirectory): AlibabaResourceDirectoryEmulatorHooks {
+/** The hooks, over whichever directory is current (a reset replaces it). */
+function createHooks(current: () => RdDirectory): AlibabaResourceDirectoryEmulatorHooks {
   const misuse = (operation: string, message: string): ContactError =>
     new ContactError({ code: 'invalid-input', provider: PROVIDER, operation: `emulator.${operation}`, message });
   return {
     confirmVerification(contactId, target) {
+      const directory = current();
       const contact = directory.contacts.get(contactId);
       if (contact === undefined) throw misuse('confirmVerification', `there is no contact ${contactId}`);
       const vendorTarget = toVendorTarget(target);
@@ -126,14 +128,14 @@ function createHooks(directory: RdDirectory): AlibabaResourceDirectoryEmulatorHo
         throw misuse('confirmVerification', (error as Error).message);
       }
     },
-    addMember: (memberId) => void directory.knownMembers.add(memberId),
-    members: () => [...directory.knownMembers],
-    failDeletion: (contactId, reasons) => directory.failNextDeletion(contactId, reasons),
-    setDeletionDelay: (ms) => void (directory.deletionDelayMs = ms),
-    finishDeletions: () => directory.settleDeletions(Number.POSITIVE_INFINITY),
-    sentVerifications: () => directory.sent.map((sent) => ({ ...sent })),
-    setRetryAfter: (ms) => void (directory.retryAfterMs = ms),
-    setSite: (site) => void (directory.site = site),
+    addMember: (memberId) => void current().knownMembers.add(memberId),
+    members: () => [...current().knownMembers],
+    failDeletion: (contactId, reasons) => current().failNextDeletion(contactId, reasons),
+    setDeletionDelay: (ms) => void (current().deletionDelayMs = ms),
+    finishDeletions: () => current().settleDeletions(Number.POSITIVE_INFINITY),
+    sentVerifications: () => current().sent.map((sent) => ({ ...sent })),
+    setRetryAfter: (ms) => void (current().retryAfterMs = ms),
+    setSite: (site) => void (current().site = site),
   };
 }
 

@@ -138,25 +138,46 @@ export function createRdSender(settings: ResolvedAlibabaResourceDirectorySetting
   };
 }
 
+/** How one call treats a special answer. */
+export interface RdCallOptions<A extends RdAction> {
+  /**
+   * The answer to assume when a retry finds the contact gone (`EntityNotExists.Contact`): the
+   * earlier attempt was applied and only its answer was lost.
+   */
+  readonly goneOnRetry?: RdResponse<A>;
+}
+
 /** Calls one action under an operation's scope and resolves to its parsed answer. */
-export type RdCaller = <A extends RdAction>(scope: CallScope, action: A, params: VendorParams) => Promise<RdResponse<A>>;
+export type RdCaller = <A extends RdAction>(scope: CallScope, action: A, params: VendorParams, options?: RdCallOptions<A>) => Promise<RdResponse<A>>;
 
 /**
  * Wraps a sender into typed calls: parameters flattened, the answer checked against the action's
  * schema, retries as safe as the action allows, failures translated.
  */
 export function createRdCaller(send: RdSend): RdCaller {
-  return <A extends RdAction>(scope: CallScope, action: A, params: VendorParams) => {
+  return <A extends RdAction>(scope: CallScope, action: A, params: VendorParams, options: RdCallOptions<A> = {}) => {
     const spec = RD_ACTION_SPECS[action];
     const request = { action, idempotent: spec.idempotent };
+    let attempts = 0;
     return scope.request({
       ...request,
-      send: async (_signal, remainingMs) =>
-        parseAnswer(spec.response, await send(action, flattenQuery(params), remainingMs), action, scope.errorContext),
+      send: async (_signal, remainingMs) => {
+        attempts += 1;
+        try {
+          return parseAnswer(spec.response, await send(action, flattenQuery(params), remainingMs), action, scope.errorContext);
+        } catch (failure) {
+          if (attempts > 1 && options.goneOnRetry !== undefined && vendorCodeOf(failure) === 'EntityNotExists.Contact') return options.goneOnRetry;
+          throw failure;
+        }
+      },
       translate: (failure, context) =>
         failure instanceof RdCallFailure ? translateRdFailure(failure.error, failure.observed, request, context) : toContactError(failure, context),
     });
   };
+}
+
+function vendorCodeOf(failure: unknown): unknown {
+  return failure instanceof RdCallFailure ? (failure.error as { code?: unknown } | null)?.code : undefined;
 }
 
 function parseAnswer<T>(schema: z.ZodType<T>, body: unknown, action: string, context: ErrorContext): T {

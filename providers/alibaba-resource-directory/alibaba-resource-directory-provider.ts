@@ -90,7 +90,8 @@ export function alibabaResourceDirectory(settings: AlibabaResourceDirectorySetti
       run('delete', options, async (scope, context) => {
         const validId = validateId(id, context);
         const retain = validateRetain(options?.retainInMembers, context);
-        const answer = await rd(scope, 'DeleteMessageContact', { ContactId: validId, RetainContactInMembers: retain });
+        const params = { ContactId: validId, RetainContactInMembers: retain };
+        const answer = await rd(scope, 'DeleteMessageContact', params, { goneOnRetry: { Status: 'Deleted' } });
         if (answer.Status === 'Deleting') await waitForDeletion(rd, scope, validId);
       }),
     list: (query: AlibabaResourceDirectoryListQuery = {}, options?: CallOptions) =>

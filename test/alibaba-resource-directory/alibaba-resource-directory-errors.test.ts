@@ -156,6 +156,16 @@ describe('retries follow what the code proves', () => {
     expect(await rd.list().all()).toHaveLength(1);
   });
 
+  it('a delete whose answer was lost is retried, and finding the contact gone then means it is done', async () => {
+    const rd = providerFor(emulator, { maxRetries: 1 });
+    const created = await rd.create(contactInput('Walter'));
+    emulator.failNext({ kind: 'reset-after-apply', action: 'DeleteMessageContact' });
+    await rd.delete(created.id);
+    expect(emulator.requests.filter((request) => request.action === 'DeleteMessageContact')).toHaveLength(2);
+    await rejection(rd.get(created.id), 'not-found');
+    await rejection(rd.delete(created.id), 'not-found');
+  });
+
   it('a concurrent-call conflict is retried even for a create; a state conflict is not retried at all', async () => {
     const rd = providerFor(emulator, { maxRetries: 2 });
     emulator.failNext({ kind: 'vendor-error', code: 'ConcurrentCallNotSupported', action: 'AddMessageContact' });

@@ -4,10 +4,10 @@
  * broken bodies), throttling hints, retries and the emulator's own quotas.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RETRYABLE, isContactError } from '../../src/errors.js';
+import { DEFAULT_RETRYABLE } from '../../src/errors.js';
 import type { ContactErrorCode } from '../../src/errors.js';
 import { startEmulator } from '../../providers/testing.js';
-import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import { contactInput, providerFor, rejection } from './alibaba-resource-directory-fixtures.js';
 import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
 let emulator: RdEmulator;
@@ -19,15 +19,6 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.reset());
 
-async function rejection(promise: Promise<unknown>, code: ContactErrorCode) {
-  const error = await promise.then(
-    () => new Error(`expected ${code}, but the call succeeded`),
-    (e: unknown) => e,
-  );
-  if (!isContactError(error)) throw error;
-  expect(error.code).toBe(code);
-  return error;
-}
 
 interface CodeCase {
   readonly code: string;

@@ -3,11 +3,9 @@
  * verification, pending updates, member bindings and both kinds of deletion.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isContactError } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
 import type { AlibabaResourceDirectoryProvider } from '../../providers/alibaba-resource-directory/index.js';
 import { startEmulator } from '../../providers/testing.js';
-import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import { contactInput, providerFor, rejection } from './alibaba-resource-directory-fixtures.js';
 import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
 let emulator: RdEmulator;
@@ -21,14 +19,6 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.reset());
 
-async function rejection(promise: Promise<unknown>, code: ContactErrorCode) {
-  const error = await promise.then(
-    () => new Error(`expected ${code}, but the call succeeded`),
-    (e: unknown) => e,
-  );
-  if (!isContactError(error, code)) throw error;
-  return error;
-}
 
 /** A contact whose owner confirmed its email. */
 async function activeContact(name: string) {

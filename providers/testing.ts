@@ -15,8 +15,14 @@ import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
 import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';
+import type { AlibabaResourceDirectoryEmulatorHooks } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 
 export type { TencentCamEmulator, TencentCamEmulatorHooks } from './tencent-cam/tencent-cam-emulator.js';
+export type {
+  AlibabaResourceDirectoryEmulatorHooks,
+  DeletionFailReason,
+  SentVerification,
+} from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 export type {
   Emulator,
   EmulatorCredentials,
@@ -30,8 +36,8 @@ export type {
 export interface EmulatorMap {
   /** Tencent Cloud CAM message receivers. */
   'tencent-cam': TencentCamEmulator;
-  /** Alibaba Cloud Resource Directory message contacts. */
-  'alibaba-resource-directory': Emulator;
+  /** Alibaba Cloud Resource Directory message contacts, with hooks to confirm verifications, add members and steer deletions. */
+  'alibaba-resource-directory': Emulator & AlibabaResourceDirectoryEmulatorHooks;
   /** Volcengine VMP alert contacts. */
   'volcengine-vmp': Emulator;
   /** Alibaba Cloud ChatApp phone numbers. */
@@ -43,6 +49,8 @@ type ProtocolFactory = () => EmulatorProtocol<object>;
 /** Loads each vendor emulator on demand, so starting one never loads the others. */
 const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {
   'tencent-cam': () => import('./tencent-cam/tencent-cam-emulator.js').then((module) => module.createTencentCamProtocol),
+  'alibaba-resource-directory': () =>
+    import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((module) => module.createAlibabaResourceDirectoryProtocol),
 };
 
 /**

@@ -163,7 +163,10 @@ export interface ContactProvider<C extends Contact<object> = Contact, Q extends 
    * @throws ContactError `not-found`, `conflict`, and the transport codes.
    */
   delete(id: string, options?: CallOptions): Promise<void>;
-  /** Lists contacts, fetching pages lazily. Errors surface while iterating. */
+  /**
+   * Lists contacts, fetching pages lazily; nothing is sent until iteration starts. Errors
+   * surface while iterating; `options` (timeout, signal) apply to each page's fetch.
+   */
   list(query?: Q, options?: CallOptions): ContactList<C>;
   /** Finds a contact by exact name; resolves to `undefined` when there is none. */
   findByName(name: string, options?: CallOptions): Promise<C | undefined>;

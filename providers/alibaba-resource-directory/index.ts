@@ -1,7 +1,27 @@
 /**
- * `cloud-contacts/alibaba-resource-directory`: reserved for the alibaba-resource-directory provider, which has not landed yet;
- * this entry exports nothing so that the package's export map is stable from the start.
+ * `cloud-contacts/alibaba-resource-directory`: Alibaba Cloud Resource Directory message contacts
+ * (`ResourceDirectoryMaster` 2022-04-19) behind the neutral contract, with the vendor's member
+ * bindings, verification targets and deletion progress as extra methods.
  *
  * @packageDocumentation
  */
-export {};
+export { alibabaResourceDirectory } from './alibaba-resource-directory-provider.js';
+export type { AlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
+export {
+  alibabaResourceDirectoryCapabilities,
+  alibabaResourceDirectoryInternationalCapabilities,
+} from './alibaba-resource-directory-capabilities.js';
+export type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
+export type {
+  AlibabaResourceDirectoryContact,
+  AlibabaResourceDirectoryContactDetails,
+  AlibabaResourceDirectoryDeleteOptions,
+  AlibabaResourceDirectoryListQuery,
+  AlibabaResourceDirectoryProvider,
+  AlibabaVerificationChannel,
+  ContactDeletionStatus,
+  DeletionFailure,
+  MemberBinding,
+  PendingVerification,
+  PendingVerificationQuery,
+} from './alibaba-resource-directory-types.js';

@@ -1,0 +1,112 @@
+/**
+ * Minimal, tolerant schemas of the Resource Directory message-contact answers (2022-04-19): only
+ * the fields this provider reads, every one `.nullish()` unless the answer is useless without it,
+ * and unknown fields ignored so that a vendor addition never breaks a call.
+ */
+import { z } from 'zod';
+
+const text = z.string().nullish();
+const textList = z.array(z.string()).nullish();
+
+/** A contact as GetMessageContact and ListMessageContacts show it. */
+export const vendorContactSchema = z.object({
+  ContactId: z.string(),
+  Name: text,
+  EmailAddress: text,
+  PhoneNumber: text,
+  Title: text,
+  MessageTypes: textList,
+  Members: textList,
+  Status: text,
+  CreateDate: text,
+  AssociatedDate: text,
+});
+
+/** A contact as the vendor shows it. */
+export type VendorContact = z.infer<typeof vendorContactSchema>;
+
+/** One member binding in the answer of AssociateMembers and DisassociateMembers. */
+export const vendorBindingSchema = z.object({
+  ContactId: text,
+  MemberId: z.string(),
+  ModifyDate: text,
+});
+
+/** A member binding as the vendor shows it. */
+export type VendorBinding = z.infer<typeof vendorBindingSchema>;
+
+/** A target waiting for its owner's confirmation. */
+export const vendorVerificationSchema = z.object({ ContactId: z.string(), Target: z.string() });
+
+/** A pending target as the vendor shows it. */
+export type VendorVerification = z.infer<typeof vendorVerificationSchema>;
+
+const page = { TotalCount: z.number().nullish(), PageNumber: z.number().nullish(), PageSize: z.number().nullish() };
+const base = { RequestId: text };
+
+/** What the vendor answers for each action, and whether sending it twice is harmless. */
+export const RD_ACTIONS = {
+  AddMessageContact: {
+    idempotent: false,
+    response: z.object({ ...base, Contact: z.object({ ContactId: z.string(), CreateDate: text }) }),
+  },
+  GetMessageContact: { idempotent: true, response: z.object({ ...base, Contact: vendorContactSchema }) },
+  // Update sets absolute values: sending the same update twice leaves the same contact.
+  UpdateMessageContact: { idempotent: true, response: z.object(base) },
+  DeleteMessageContact: { idempotent: true, response: z.object({ ...base, Status: text }) },
+  GetMessageContactDeletionStatus: {
+    idempotent: true,
+    response: z.object({
+      ...base,
+      ContactDeletionStatus: z.object({
+        ContactId: text,
+        Status: text,
+        FailReasonList: z.array(z.object({ AccountId: text, MessageTypes: textList })).nullish(),
+      }),
+    }),
+  },
+  ListMessageContacts: {
+    idempotent: true,
+    response: z.object({ ...base, ...page, Contacts: z.array(vendorContactSchema).nullish() }),
+  },
+  ListMessageContactVerifications: {
+    idempotent: true,
+    response: z.object({ ...base, ...page, ContactVerifications: z.array(vendorVerificationSchema).nullish() }),
+  },
+  // Each send is another message to a person and another unit of a daily quota.
+  SendEmailVerificationForMessageContact: { idempotent: false, response: z.object(base) },
+  SendPhoneVerificationForMessageContact: { idempotent: false, response: z.object(base) },
+  // A repeated cancel finds nothing pending and fails, so a lost answer must not be resent.
+  CancelMessageContactUpdate: { idempotent: false, response: z.object(base) },
+  AssociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.array(vendorBindingSchema).nullish() }) },
+  DisassociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.array(vendorBindingSchema).nullish() }) },
+} as const;
+
+/** A message-contact action of the vendor. */
+export type RdAction = keyof typeof RD_ACTIONS;
+
+/** The parsed answer of an action. */
+export type RdResponse<A extends RdAction> = z.infer<(typeof RD_ACTIONS)[A]['response']>;
+
+/** What one action answers, and whether it may be sent twice. */
+export interface RdActionSpec<A extends RdAction> {
+  /** Whether sending it twice is harmless. */
+  readonly idempotent: boolean;
+  /** The schema of its answer. */
+  readonly response: z.ZodType<RdResponse<A>>;
+}
+
+/** {@link RD_ACTIONS}, typed so that an action's spec is found by a generic action name. */
+export const RD_ACTION_SPECS: { readonly [A in RdAction]: RdActionSpec<A> } = RD_ACTIONS;
+
+/** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
+export const vendorErrorEnvelopeSchema = z.object({
+  RequestId: text,
+  HostId: text,
+  Code: text,
+  Message: text,
+  Recommend: text,
+});
+
+/** The API version every request names (product `ResourceDirectoryMaster`). */
+export const RD_API_VERSION = '2022-04-19';

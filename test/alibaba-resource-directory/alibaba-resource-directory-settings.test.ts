@@ -1,0 +1,99 @@
+/**
+ * Settings (credentials from the environment, sites, endpoints, timeouts) and secrets: no access
+ * key secret or security token in any error, printed provider or serialised object.
+ */
+import { inspect } from 'node:util';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { isContactError } from '../../src/errors.js';
+import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
+import { startEmulator } from '../../providers/testing.js';
+import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
+
+let emulator: RdEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator('alibaba-resource-directory', { rateLimit: false });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+beforeEach(() => emulator.reset());
+afterEach(() => vi.unstubAllEnvs());
+
+function configError(settings: unknown) {
+  try {
+    alibabaResourceDirectory(settings as never);
+  } catch (error) {
+    if (isContactError(error, 'invalid-config')) return error;
+    throw error;
+  }
+  throw new Error('expected invalid-config');
+}
+
+describe('settings', () => {
+  it('reads credentials from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, and names them when they are missing', async () => {
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', emulator.credentials.accessKeyId);
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', emulator.credentials.accessKeySecret);
+    const rd = alibabaResourceDirectory({ endpoint: emulator.endpoint });
+    expect(await rd.list().all()).toEqual([]);
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', '');
+    vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', '');
+    expect(configError({}).message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID.*ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+  });
+
+  it('uses the documented host of each site, never the SDK default, and refuses settings it cannot honour', () => {
+    const credentials = { accessKeyId: 'LTAI5tEXAMPLE', accessKeySecret: 'EXAMPLEsecretEXAMPLEsecret' };
+    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials })))).toMatchObject({ site: 'china', endpoint: 'https://resourcedirectory.aliyuncs.com/' });
+    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials, site: 'international' })))).toMatchObject({ endpoint: 'https://resourcedirectory-intl.aliyuncs.com/' });
+    expect(configError({ credentials, region: 'cn-hangzhou' }).field).toBe('settings.region');
+    expect(configError({ credentials, site: 'mars' }).field).toBe('settings.site');
+    expect(configError({ credentials, endpoint: 'http://127.0.0.1:4010/gateway' }).field).toBe('endpoint');
+  });
+
+  it("gives the SDK the call's own time, not its 3 s default", async () => {
+    const rd = providerFor(emulator, { timeoutMs: 6_000 });
+    emulator.failNext({ kind: 'delay', ms: 3_300, action: 'ListMessageContacts' });
+    expect(await rd.list().all()).toEqual([]);
+  });
+
+  it('on the international site, numbers outside mainland China go to the vendor, which decides', async () => {
+    const intl = providerFor(emulator, { site: 'international' });
+    const refused = await intl.create(contactInput('Trent', { phone: '+1 415 555 0123' })).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'invalid-input', field: 'phone', vendor: { code: 'InvalidParameter.MobileCountryCode' } });
+    expect(emulator.requests.at(-1)?.url).toContain('PhoneNumber=1-4155550123');
+    emulator.setSite('international');
+    expect((await intl.create(contactInput('Trent', { phone: '+1 415 555 0123' }))).phone).toBe('+14155550123');
+    const before = emulator.requests.length;
+    await expect(providerFor(emulator).create(contactInput('Uma', { phone: '+1 415 555 0123' }))).rejects.toMatchObject({ code: 'invalid-input', field: 'phone' });
+    expect(emulator.requests.length).toBe(before);
+  });
+});
+
+describe('secrets', () => {
+  const secret = 'CANARYsecretCANARYsecretCANARY12';
+  const token = 'CANARYtokenCANARYtokenCANARYtoken';
+
+  it('never appear in errors, in the printed provider or in what it serialises', async () => {
+    const rd = providerFor(emulator, { credentials: { accessKeyId: emulator.credentials.accessKeyId, accessKeySecret: secret, securityToken: token } });
+    const refused = await rd.get('c-0000000000000000').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'unauthenticated', vendor: { code: 'SignatureDoesNotMatch' } });
+    expect(emulator.requests.at(-1)?.headers['x-acs-security-token']).toBe(token);
+
+    const unreachable = alibabaResourceDirectory({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'LTAI5tCANARY', accessKeySecret: secret, securityToken: token } });
+    const network = await unreachable.create(contactInput('Victor')).catch((e: unknown) => e);
+    expect(network).toMatchObject({ code: 'network' });
+    emulator.failNext({ kind: 'hang', action: 'GetMessageContact' });
+    const timeout = await rd.get('c-0000000000000000', { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(timeout).toMatchObject({ code: 'timeout' });
+
+    for (const printed of [refused, network, timeout, rd, unreachable].flatMap((value) => [
+      inspect(value, { depth: 10, showHidden: true }),
+      JSON.stringify(value),
+      String(value),
+    ])) {
+      expect(printed).not.toContain(secret);
+      expect(printed).not.toContain(token);
+    }
+    expect(inspect(rd)).toContain('[redacted]');
+  });
+});

@@ -46,7 +46,11 @@ export const baseSettingsShape = {
     })
     .optional(),
   region: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).optional(),
-  endpoint: z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' }).optional(),
+  endpoint: z
+    .url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' })
+    // The vendor clients send every request to "/" of the host: a path or query would be dropped silently.
+    .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' })
+    .optional(),
   timeoutMs: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).max(600_000, { error: 'must be at most 600000 (10 minutes)' }).optional(),
   maxRetries: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(10, { error: 'must be at most 10' }).optional(),
   rateLimit: z.union([z.number().positive().max(10_000), z.literal(false)], { error: 'must be a positive number of requests per second, or false' }).optional(),

@@ -10,5 +10,7 @@ it('the demo runs every available example against its emulator and exits 0', asy
   expect(stdout).toContain('=== tencent-cam');
   expect(stdout).toContain('after the receiver confirmed: active');
   expect(stdout).toContain('refused (unsupported)');
+  expect(stdout).toContain('=== alibaba-resource-directory');
+  expect(stdout).toMatch(/confirm\s+the owner confirmed: active/);
   expect(stdout).not.toContain('!!!');
 }, 60_000);

@@ -15,7 +15,7 @@ const node = (args: string[]) => run(process.execPath, args, { cwd: root, env: {
 const entries = {
   'cloud-contacts': ['ContactError', 'isContactError', 'contactInputSchema', 'CONTACT_ERROR_CODES'],
   'cloud-contacts/tencent-cam': ['tencentCam', 'tencentCamCapabilities'],
-  'cloud-contacts/alibaba-resource-directory': [],
+  'cloud-contacts/alibaba-resource-directory': ['alibabaResourceDirectory', 'alibabaResourceDirectoryCapabilities'],
   'cloud-contacts/volcengine-vmp': [],
   'cloud-contacts/alibaba-chatapp': [],
   'cloud-contacts/testing': ['startEmulator', 'startEmulators'],
@@ -53,6 +53,37 @@ describe('the built package', () => {
         console.log(JSON.stringify({ before, constructed, used }));
       })();`;
     expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ before: [], constructed: [], used: ['tencent-sdk'] });
+  });
+
+  it('loads the Alibaba SDK only when that provider is first used, and never the Tencent one', async () => {
+    const script = `
+      const { alibabaResourceDirectory } = require('cloud-contacts/alibaba-resource-directory');
+      const { startEmulator } = require('cloud-contacts/testing');
+      const loaded = () => [...new Set(Object.keys(require.cache).filter((p) => /tencentcloud|@alicloud|tencent-cam/.test(p)).map((p) => p.includes('tencentcloud') ? 'tencent-sdk' : p.includes('@alicloud') ? 'alibaba-sdk' : 'tencent-code'))];
+      (async () => {
+        const before = loaded();
+        const emulator = await startEmulator('alibaba-resource-directory');
+        const rd = alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+        const constructed = loaded();
+        await rd.list().all();
+        const used = loaded();
+        await emulator.close();
+        console.log(JSON.stringify({ before, constructed, used }));
+      })();`;
+    expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ before: [], constructed: [], used: ['alibaba-sdk'] });
+  });
+
+  it('the Alibaba provider works from the ESM build too (the SDK is CommonJS with exports.default)', async () => {
+    const script = `
+      import { alibabaResourceDirectory } from 'cloud-contacts/alibaba-resource-directory';
+      import { startEmulator } from 'cloud-contacts/testing';
+      const emulator = await startEmulator('alibaba-resource-directory');
+      const rd = alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+      const created = await rd.create({ name: 'Esm', email: 'esm@example.com', title: 'Other', messageTypes: ['FaultMessage'] });
+      const got = await rd.get(created.id);
+      await emulator.close();
+      console.log(JSON.stringify({ name: got.name, status: got.status }));`;
+    expect(JSON.parse((await node(['--input-type=module', '-e', script])).stdout)).toEqual({ name: 'Esm', status: 'pending-verification' });
   });
 
   it('the Tencent provider works from the ESM build too', async () => {

@@ -48,15 +48,17 @@ export const alibabaResourceDirectoryCapabilities: Capabilities = {
       minLength: 2,
       maxLength: 12,
       pattern: NAME_PATTERN,
-      rule: '2-12 letters or Chinese characters, unique in the resource directory',
+      rule: '2-12 letters or Chinese characters',
+      note: 'unique in the resource directory',
     },
-    email: { support: 'required', rule: 'takes effect once its owner confirms it' },
+    email: { support: 'required', note: 'takes effect once its owner confirms it' },
     phone: {
       support: 'optional',
       phoneRegions: ['CN'],
-      rule: 'the China site takes only mainland China mobile numbers; takes effect once confirmed',
+      rule: 'mainland China numbers only on the China site',
+      note: 'sent as 86-<number>; takes effect once confirmed',
     },
-    title: { support: 'required', rule: 'one of the six titles, FinanceDirector included' },
+    title: { support: 'required', note: 'all six titles, FinanceDirector included' },
     messageTypes: { support: 'required', rule: 'at least one message type' },
     remark: unsupported('message contacts have no remark'),
     'webhooks.generic': unsupported('message contacts have no webhooks'),
@@ -87,7 +89,7 @@ export const alibabaResourceDirectoryInternationalCapabilities: Capabilities = {
   ...alibabaResourceDirectoryCapabilities,
   fields: {
     ...alibabaResourceDirectoryCapabilities.fields,
-    phone: { support: 'optional', rule: 'the international site decides which country codes it takes; takes effect once confirmed' },
+    phone: { support: 'optional', note: 'the international site decides which country codes it takes; takes effect once confirmed' },
   },
 };
 

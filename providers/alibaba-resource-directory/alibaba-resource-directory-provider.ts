@@ -2,7 +2,7 @@ import { createContactList } from '../../src/contact-list.js';
 import type { ContactPatch } from '../../src/contact.js';
 import type { CallOptions, Capabilities, VerificationResult } from '../../src/provider.js';
 import { definePrintedForm } from '../../src/redaction.js';
-import { createCallPolicy } from '../../src/settings.js';
+import { createCallPolicy, describeSettings } from '../../src/settings.js';
 import { issuesError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
@@ -115,7 +115,7 @@ export function alibabaResourceDirectory(settings: AlibabaResourceDirectorySetti
       ),
     ...createExtraMethods(rd, run, capabilities),
   };
-  return definePrintedForm(provider, () => ({ id: PROVIDER, site: resolved.site, endpoint: resolved.endpoint.href, credentials: resolved.credentials }));
+  return definePrintedForm(provider, () => ({ provider: PROVIDER, site: resolved.site, ...describeSettings(resolved) }));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ContactError } from '../../src/errors.js';
 import { baseSettingsShape, parseSettings, resolveBaseSettings } from '../../src/settings.js';
 import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings.js';
 import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
@@ -63,15 +62,5 @@ export function resolveAlibabaResourceDirectorySettings(settings: unknown): Reso
     endpoint: ALIBABA_RD_ENDPOINTS[site],
     rateLimit: VENDOR_RATE_LIMIT,
   });
-  // RPC requests always go to "/": a path on the endpoint would be dropped silently by the SDK.
-  if (resolved.endpoint.pathname !== '/' || resolved.endpoint.search !== '') {
-    throw new ContactError({
-      code: 'invalid-config',
-      provider: PROVIDER,
-      operation: 'settings',
-      field: 'endpoint',
-      message: 'endpoint must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query',
-    });
-  }
   return { ...resolved, site };
 }

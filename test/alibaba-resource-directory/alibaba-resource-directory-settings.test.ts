@@ -43,11 +43,11 @@ describe('settings', () => {
 
   it('uses the documented host of each site, never the SDK default, and refuses settings it cannot honour', () => {
     const credentials = { accessKeyId: 'LTAI5tEXAMPLE', accessKeySecret: 'EXAMPLEsecretEXAMPLEsecret' };
-    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials })))).toMatchObject({ site: 'china', endpoint: 'https://resourcedirectory.aliyuncs.com/' });
-    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials, site: 'international' })))).toMatchObject({ endpoint: 'https://resourcedirectory-intl.aliyuncs.com/' });
+    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials })))).toMatchObject({ site: 'china', endpoint: 'https://resourcedirectory.aliyuncs.com' });
+    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials, site: 'international' })))).toMatchObject({ endpoint: 'https://resourcedirectory-intl.aliyuncs.com' });
     expect(configError({ credentials, region: 'cn-hangzhou' }).field).toBe('settings.region');
     expect(configError({ credentials, site: 'mars' }).field).toBe('settings.site');
-    expect(configError({ credentials, endpoint: 'http://127.0.0.1:4010/gateway' }).field).toBe('endpoint');
+    expect(configError({ credentials, endpoint: 'http://127.0.0.1:4010/gateway' }).field).toBe('settings.endpoint');
   });
 
   it("gives the SDK the call's own time, not its 3 s default", async () => {

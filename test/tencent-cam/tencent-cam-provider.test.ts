@@ -231,6 +231,7 @@ describe('tencentCam: settings and secrets', () => {
 
   it('rejects bad settings with invalid-config naming the setting', () => {
     expect(() => tencentCam({ endpoint: 'ftp://x', credentials: emulator.credentials })).toThrow(/settings\.endpoint/);
+    expect(() => tencentCam({ endpoint: 'http://127.0.0.1:4010/gateway', credentials: emulator.credentials })).toThrow(/without a path/);
     expect(() => tencentCam({ timeoutMs: 0, credentials: emulator.credentials })).toThrow(/settings\.timeoutMs/);
   });
 

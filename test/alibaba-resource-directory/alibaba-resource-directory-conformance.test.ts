@@ -3,10 +3,9 @@
  * as a user would for resourcedirectory.aliyuncs.com but pointed at the emulator, runs the
  * message-contact actions with the seeds' example values, and is refused as the vendor would.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/use-emulator.js';
 import * as openApi from '@alicloud/openapi-client';
-import { startEmulator } from '../../providers/testing.js';
-import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
 // The package is CommonJS with `exports.default = Client`: depending on the loader's interop, the
 // exports object is the namespace itself (`default` is the class) or sits under `default`.
@@ -18,14 +17,7 @@ const OpenApi = (sdk as unknown as { default: typeof openApi.default.default }).
 // Plain runtime options, as the provider passes them (tea-util's RuntimeOptions class is not a dependency).
 const runtime = { autoretry: false } as unknown as Parameters<InstanceType<typeof OpenApi>['callApi']>[2];
 
-let emulator: RdEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator('alibaba-resource-directory', { rateLimit: false });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 
 function client(overrides: Partial<{ accessKeySecret: string; signatureAlgorithm: string }> = {}) {
   const url = new URL(emulator.endpoint);

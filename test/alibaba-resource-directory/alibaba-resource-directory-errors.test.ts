@@ -3,21 +3,15 @@
  * as the right ContactError; and so do the answers without a code (gateway pages, empty and
  * broken bodies), throttling hints, retries and the emulator's own quotas.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/use-emulator.js';
 import { DEFAULT_RETRYABLE } from '../../src/errors.js';
 import type { ContactErrorCode } from '../../src/errors.js';
 import { startEmulator } from '../../providers/testing.js';
 import { contactInput, providerFor, rejection } from './alibaba-resource-directory-fixtures.js';
 import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
-let emulator: RdEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator('alibaba-resource-directory', { rateLimit: false });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 
 
 interface CodeCase {

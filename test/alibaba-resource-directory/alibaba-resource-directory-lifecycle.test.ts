@@ -2,22 +2,16 @@
  * The message-contact lifecycle end to end, through the public API and the emulator's hooks:
  * verification, pending updates, member bindings and both kinds of deletion.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/use-emulator.js';
 import type { AlibabaResourceDirectoryProvider } from '../../providers/alibaba-resource-directory/index.js';
-import { startEmulator } from '../../providers/testing.js';
 import { contactInput, providerFor, rejection } from './alibaba-resource-directory-fixtures.js';
-import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
-let emulator: RdEmulator;
+const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 let rd: AlibabaResourceDirectoryProvider;
-beforeAll(async () => {
-  emulator = await startEmulator('alibaba-resource-directory', { rateLimit: false });
+beforeAll(() => {
   rd = providerFor(emulator);
 });
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
 
 
 /** A contact whose owner confirmed its email. */

@@ -3,21 +3,13 @@
  * key secret or security token in any error, printed provider or serialised object.
  */
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useEmulator } from '../support/use-emulator.js';
 import { isContactError } from '../../src/errors.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
-import { startEmulator } from '../../providers/testing.js';
 import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
-import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
-let emulator: RdEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator('alibaba-resource-directory', { rateLimit: false });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => emulator.reset());
+const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 afterEach(() => vi.unstubAllEnvs());
 
 function configError(settings: unknown) {

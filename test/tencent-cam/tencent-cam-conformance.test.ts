@@ -5,16 +5,11 @@
 import { Agent } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { CommonClient } from 'tencentcloud-sdk-nodejs-common';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/use-emulator.js';
 import { startEmulator } from '../../providers/testing.js';
-import type { TencentCamEmulator } from '../../providers/testing.js';
 
-let emulator: TencentCamEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator('tencent-cam');
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator('tencent-cam');
 
 function client(options: { secretKey?: string; secretId?: string; endpoint?: string; agent?: Agent; reqMethod?: 'GET' | 'POST' } = {}) {
   return new CommonClient('cam.tencentcloudapi.com', '2019-01-16', {

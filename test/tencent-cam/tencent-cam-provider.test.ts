@@ -1,17 +1,12 @@
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useEmulator } from '../support/use-emulator.js';
 import { isContactError } from '../../src/errors.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import type { TencentCamSettings } from '../../providers/tencent-cam/index.js';
 import { startEmulator } from '../../providers/testing.js';
-import type { TencentCamEmulator } from '../../providers/testing.js';
 
-let emulator: TencentCamEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator('tencent-cam', { rateLimit: false });
-});
-afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+const emulator = useEmulator('tencent-cam', { rateLimit: false });
 
 const cam = (settings: TencentCamSettings = {}) =>
   tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, ...settings });

@@ -47,11 +47,14 @@ export interface EmulatorMap {
 type ProtocolFactory = () => EmulatorProtocol<object>;
 
 /** Loads each vendor emulator on demand, so starting one never loads the others. */
-const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {
+const EMULATORS = {
   'tencent-cam': () => import('./tencent-cam/tencent-cam-emulator.js').then((module) => module.createTencentCamProtocol),
   'alibaba-resource-directory': () =>
     import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((module) => module.createAlibabaResourceDirectoryProtocol),
-};
+} satisfies Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>;
+
+/** The providers that have an emulator in this version. */
+export type EmulatedProviderId = keyof typeof EMULATORS;
 
 /**
  * Starts the emulator of one provider on 127.0.0.1 and resolves once it listens.
@@ -66,7 +69,7 @@ const EMULATORS: Partial<Record<ProviderId, () => Promise<ProtocolFactory>>> = {
  * @throws ContactError `invalid-config` for bad options; `unsupported` for a provider without an emulator yet.
  */
 export async function startEmulator<P extends ProviderId>(provider: P, options: EmulatorOptions = {}): Promise<EmulatorMap[P]> {
-  const load = EMULATORS[provider];
+  const load = (EMULATORS as Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>)[provider];
   if (load === undefined) {
     const known = PROVIDER_IDS.includes(provider);
     throw new ContactError({
@@ -81,8 +84,8 @@ export async function startEmulator<P extends ProviderId>(provider: P, options: 
   return (await startEmulatorServer(createProtocol(), options)) as EmulatorMap[P];
 }
 
-/** Running emulators by provider, with one `close()` for all of them. */
-export type Emulators = { readonly [P in ProviderId]?: EmulatorMap[P] } & {
+/** Running emulators: one for every provider that has one, with one `close()` for all of them. */
+export type Emulators = { readonly [P in EmulatedProviderId]: EmulatorMap[P] } & {
   /** Closes every emulator started. */
   close(): Promise<void>;
 };
@@ -115,6 +118,6 @@ export async function startEmulators(
 }
 
 /** The providers that have an emulator in this version. */
-export function availableEmulators(): ProviderId[] {
-  return PROVIDER_IDS.filter((provider) => EMULATORS[provider] !== undefined);
+export function availableEmulators(): EmulatedProviderId[] {
+  return PROVIDER_IDS.filter((provider): provider is EmulatedProviderId => provider in EMULATORS);
 }

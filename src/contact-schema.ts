@@ -6,7 +6,7 @@ import { describePhoneProblem, parsePhone } from './phone.js';
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const nameSchema = z
-  .string({ error: 'must be a string' })
+  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(128, { error: 'must be at most 128 characters' })

@@ -72,6 +72,52 @@ export class Credentials {
 }
 
 /**
+ * Where a provider's credentials come from: the settings, or the vendor's usual environment
+ * variables read on the first call (so a provider made at module load, before the environment
+ * is set up, does not fail there).
+ */
+export class CredentialSource {
+  readonly #explicit: Credentials | undefined;
+  readonly #env: CredentialEnvNames;
+  readonly #provider: ProviderId;
+  #resolved: Credentials | undefined;
+
+  /** @param given - credentials from the settings, if any. */
+  constructor(given: CredentialsInput | undefined, env: CredentialEnvNames, provider: ProviderId) {
+    this.#explicit = given === undefined ? undefined : new Credentials(given);
+    this.#resolved = this.#explicit;
+    this.#env = env;
+    this.#provider = provider;
+  }
+
+  /** The credentials the settings gave, if they gave any. */
+  get explicit(): Credentials | undefined {
+    return this.#explicit;
+  }
+
+  /** The environment variables read when the settings give no credentials. */
+  get env(): CredentialEnvNames {
+    return this.#env;
+  }
+
+  /**
+   * The credentials to sign with: the settings', else the environment's (read once, on the first
+   * call that needs them).
+   *
+   * @throws ContactError `invalid-config` naming the setting and the variable when neither is set.
+   */
+  resolve(environment: NodeJS.ProcessEnv = process.env): Credentials {
+    this.#resolved ??= resolveCredentials(undefined, this.#env, this.#provider, environment);
+    return this.#resolved;
+  }
+
+  /** The secret values known so far, for scrubbing error text. */
+  secretValues(): string[] {
+    return this.#resolved?.secretValues() ?? [];
+  }
+}
+
+/**
  * Resolves credentials: explicit settings first, then the vendor's usual environment variables.
  *
  * @throws ContactError `invalid-config` naming both the setting and the variable when neither is set.
@@ -83,13 +129,11 @@ export function resolveCredentials(
   environment: NodeJS.ProcessEnv = process.env,
 ): Credentials {
   if (given !== undefined) return new Credentials(given);
-  const accessKeyId = nonEmpty(environment[env.accessKeyId]);
-  const accessKeySecret = nonEmpty(environment[env.accessKeySecret]);
+  const accessKeyId = firstSet(environment, env.accessKeyId);
+  const accessKeySecret = firstSet(environment, env.accessKeySecret);
   const missing = [
     accessKeyId === undefined ? `credentials.accessKeyId (or the ${env.accessKeyId} environment variable)` : undefined,
-    accessKeySecret === undefined
-      ? `credentials.accessKeySecret (or the ${env.accessKeySecret} environment variable)`
-      : undefined,
+    accessKeySecret === undefined ? `credentials.accessKeySecret (or the ${env.accessKeySecret} environment variable)` : undefined,
   ].filter((text): text is string => text !== undefined);
   if (accessKeyId === undefined || accessKeySecret === undefined) {
     throw new ContactError({
@@ -100,10 +144,18 @@ export function resolveCredentials(
       message: `no credentials: set ${missing.join(' and ')}`,
     });
   }
-  const securityToken = nonEmpty(environment[env.securityToken]);
+  const securityToken = firstSet(environment, env.securityToken);
   return new Credentials({ accessKeyId, accessKeySecret, ...(securityToken === undefined ? {} : { securityToken }) });
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
+/**
+ * The first of the variables that is set. A name may list alternatives with ` or `
+ * (`VOLCENGINE_ACCESS_KEY or VOLC_ACCESSKEY`): the vendor's current name, then its older ones.
+ */
+function firstSet(environment: NodeJS.ProcessEnv, names: string): string | undefined {
+  for (const name of names.split(' or ')) {
+    const value = environment[name];
+    if (value !== undefined && value.trim() !== '') return value;
+  }
+  return undefined;
 }

@@ -135,34 +135,39 @@ export class ContactError<C extends ContactErrorCode = ContactErrorCode> extends
   readonly code: C;
   /** Whether retrying the same call may succeed. */
   readonly retryable: boolean;
+  // `declare` keeps absent fields absent: a class field would be an own property holding
+  // `undefined`, and printed errors would list `issues: undefined, retryAfterMs: undefined, ...`.
   /** The provider the call went to, when there was one. */
-  readonly provider?: ProviderId;
+  declare readonly provider?: ProviderId;
   /** The operation that failed. */
-  readonly operation?: ContactOperationName;
+  declare readonly operation?: ContactOperationName;
   /** The neutral field at fault. */
-  readonly field?: string;
+  declare readonly field?: string;
   /** Every input problem found. */
-  readonly issues?: readonly ContactIssue[];
+  declare readonly issues?: readonly ContactIssue[];
   /** How long to wait before retrying, when known. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
   /** When a used-up quota resets (ISO 8601), when known. */
-  readonly resetsAt?: string;
+  declare readonly resetsAt?: string;
   /** The vendor's own code, message, request id and HTTP status. */
-  readonly vendor?: VendorErrorInfo;
+  declare readonly vendor?: VendorErrorInfo;
 
   /** Builds an error; prefer letting the library build them. */
   constructor(options: ContactErrorOptions<C>) {
     super(formatMessage(options), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code;
     this.retryable = options.retryable ?? DEFAULT_RETRYABLE[options.code];
-    if (options.provider !== undefined) this.provider = options.provider;
-    if (options.operation !== undefined) this.operation = options.operation;
-    if (options.field !== undefined) this.field = options.field;
-    if (options.issues !== undefined) this.issues = options.issues;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
-    if (options.resetsAt !== undefined) this.resetsAt = options.resetsAt;
-    if (options.vendor !== undefined) this.vendor = options.vendor;
+    const optional = ['provider', 'operation', 'field', 'issues', 'retryAfterMs', 'resetsAt', 'vendor'] as const;
+    for (const key of optional) {
+      if (options[key] !== undefined) Object.defineProperty(this, key, { value: options[key], enumerable: true });
+    }
     Object.defineProperty(this, CONTACT_ERROR_MARKER, { value: true });
+  }
+
+  /** The message without the `provider operation: ` prefix, for rebuilding the error with more to say. */
+  get detail(): string {
+    const prefix = messagePrefix(this.provider, this.operation);
+    return prefix !== '' && this.message.startsWith(`${prefix}: `) ? this.message.slice(prefix.length + 2) : this.message;
   }
 
   /** Makes `instanceof ContactError` true for errors from any copy or build of this package. */
@@ -209,9 +214,38 @@ export function isContactError(value: unknown, code?: ContactErrorCode): boolean
   return code === undefined || (value as { code?: unknown }).code === code;
 }
 
+function messagePrefix(provider: string | undefined, operation: string | undefined): string {
+  return [provider, operation].filter((part) => part !== undefined).join(' ');
+}
+
 function formatMessage(options: ContactErrorOptions): string {
-  const where = [options.provider, options.operation].filter((part) => part !== undefined).join(' ');
+  const where = messagePrefix(options.provider, options.operation);
   return where === '' ? options.message : `${where}: ${options.message}`;
+}
+
+/**
+ * The same error with a note appended to its message (what an earlier step already changed,
+ * what to do next); every other field is kept.
+ */
+export function withNote<E extends ContactError>(error: E, note: string): E {
+  return new ContactError({ ...optionsOf(error), message: `${error.detail} (${note})` }) as E;
+}
+
+/** The options that rebuild an error as it is. */
+export function optionsOf(error: ContactError): ContactErrorOptions {
+  return {
+    code: error.code,
+    message: error.detail,
+    provider: error.provider,
+    operation: error.operation,
+    retryable: error.retryable,
+    field: error.field,
+    issues: error.issues,
+    retryAfterMs: error.retryAfterMs,
+    resetsAt: error.resetsAt,
+    vendor: error.vendor,
+    cause: error.cause,
+  };
 }
 
 function dropUndefined(record: Record<string, unknown>): Record<string, unknown> {

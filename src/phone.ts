@@ -38,6 +38,16 @@ export function parsePhone(raw: string): PhoneParts | PhoneProblem {
   };
 }
 
+/**
+ * Splits a number in E.164 into its country calling code and national number, even one the full
+ * metadata would refuse (a vendor's stored value is mapped as it is); undefined for text that is
+ * not a number with a country code.
+ */
+export function splitE164(e164: string): { readonly countryCallingCode: string; readonly nationalNumber: string } | undefined {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed === undefined ? undefined : { countryCallingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber };
+}
+
 /** The sentence for a {@link PhoneProblem}, used in validation issues. */
 export function describePhoneProblem(problem: PhoneProblem): string {
   switch (problem) {

@@ -1,18 +1,32 @@
 import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from './contact.js';
 
-/** Per-call options every operation accepts. */
+/**
+ * Per-call options every operation accepts; unknown keys are refused.
+ *
+ * @remarks `signal` bounds the whole call (pass `AbortSignal.timeout(ms)` for a deadline);
+ * `timeoutMs` bounds each attempt on the wire.
+ */
 export interface CallOptions {
-  /** Cancels the call; the call then rejects with a `timeout` ContactError that is not retryable. */
+  /**
+   * Cancels the call: nothing more is sent, an attempt on the wire is abandoned (its socket
+   * destroyed), and the call rejects with a `timeout` ContactError that is not retryable (an
+   * `AbortSignal.timeout` deadline gives a retryable one). Already aborted, nothing is sent.
+   */
   signal?: AbortSignal;
-  /** Overrides the provider's `timeoutMs` for this call: the whole call, retries and waits included. */
+  /** Overrides the provider's `timeoutMs` for this call: the bound of each attempt on the wire. */
   timeoutMs?: number;
+  /** Overrides the provider's `maxRetries` for this call. */
+  maxRetries?: number;
 }
 
-/** What {@link ContactProvider.list} is asked for. Providers add their own filters. */
+/** What {@link ContactProvider.list} is asked for; unknown keys are refused. Providers add their own filters. */
 export interface ListQuery {
-  /** Contacts per vendor request; defaults to the provider's page size, capped at its maximum. */
+  /**
+   * Contacts per vendor request: a whole number from 1 to the provider's maximum
+   * (`capabilities.pageSize.max`); anything else is refused. Default: `capabilities.pageSize.default`.
+   */
   pageSize?: number;
-  /** Stop after this many contacts. */
+  /** Stop after this many contacts (a whole number, 1 or more). */
   limit?: number;
 }
 
@@ -84,15 +98,17 @@ export interface FieldCapability {
   readonly phoneRegions?: readonly string[];
   /** Whether `update` can change it (default: when update is supported and the field is). */
   readonly updatable?: boolean;
+  /** Whether `update` can clear it with `null` (default: when it is optional and updatable). */
+  readonly clearable?: boolean;
   /** The vendor returns it masked, so a read never shows the full value. */
   readonly masked?: boolean;
 }
 
-/** A documented request-rate limit. */
+/** A documented request-rate limit: each of the operations it names may be sent this often, separately. */
 export interface RateLimitCapability {
-  /** The vendor operations it applies to (`*` for each one separately). */
+  /** The vendor operations it applies to, each one separately (`*` for every operation not named elsewhere). */
   readonly operations: readonly string[];
-  /** Requests per second. */
+  /** Requests per second, per operation. */
   readonly perSecond: number;
 }
 
@@ -108,6 +124,16 @@ export interface QuotaCapability {
   readonly vendorCode: string;
 }
 
+/** What a contact id of the provider looks like, checked before any request. */
+export interface IdCapability {
+  /** The pattern a whole id must match. */
+  readonly pattern: RegExp;
+  /** The rule in words: `a CAM receiver Uid (digits)`. */
+  readonly rule: string;
+  /** An example id, for messages. */
+  readonly example: string;
+}
+
 /**
  * What a provider can do, as data: the single source for validation before any request and
  * for the README's capability matrix.
@@ -117,6 +143,8 @@ export interface Capabilities {
   readonly provider: ProviderId;
   /** The vendor API and version. */
   readonly api: string;
+  /** What its contact ids look like. */
+  readonly id: IdCapability;
   /** Each operation of the contract. */
   readonly operations: Readonly<Record<ContactOperation, OperationCapability>>;
   /** Each field of the neutral model. */
@@ -138,7 +166,12 @@ export interface Capabilities {
  * rejects only with {@link ContactError}. Operations a vendor lacks are emulated where honest or
  * reject with `unsupported`; vendor-only operations are extra methods on the provider object.
  */
-export interface ContactProvider<C extends Contact<object> = Contact, Q extends ListQuery = ListQuery> {
+export interface ContactProvider<
+  C extends Contact<object> = Contact,
+  I extends ContactInput = ContactInput,
+  Q extends ListQuery = ListQuery,
+  P extends ContactPatch = ContactPatch,
+> {
   /** Which cloud this is. */
   readonly id: ProviderId;
   /** What this provider can do, as data. */
@@ -147,7 +180,7 @@ export interface ContactProvider<C extends Contact<object> = Contact, Q extends 
    * Creates a contact.
    * @throws ContactError `invalid-input`, `unsupported`, `already-exists`, `quota-exceeded`, and the transport codes.
    */
-  create(input: ContactInput, options?: CallOptions): Promise<C>;
+  create(input: I, options?: CallOptions): Promise<C>;
   /**
    * Reads one contact by its vendor id.
    * @throws ContactError `not-found`, and the transport codes.
@@ -157,15 +190,15 @@ export interface ContactProvider<C extends Contact<object> = Contact, Q extends 
    * Changes fields of a contact; `null` clears a field.
    * @throws ContactError `not-found`, `invalid-input`, `unsupported`, `conflict`, and the transport codes.
    */
-  update(id: string, patch: ContactPatch, options?: CallOptions): Promise<C>;
+  update(id: string, patch: P, options?: CallOptions): Promise<C>;
   /**
    * Deletes a contact.
    * @throws ContactError `not-found`, `conflict`, and the transport codes.
    */
   delete(id: string, options?: CallOptions): Promise<void>;
   /**
-   * Lists contacts, fetching pages lazily; nothing is sent until iteration starts. Errors
-   * surface while iterating; `options` (timeout, signal) apply to each page's fetch.
+   * Lists contacts, fetching pages lazily; nothing is sent until iteration starts. Errors,
+   * a bad query's included, surface while iterating; `options` apply to each page's fetch.
    */
   list(query?: Q, options?: CallOptions): ContactList<C>;
   /** Finds a contact by exact name; resolves to `undefined` when there is none. */

@@ -1,29 +1,35 @@
+import { createHash } from 'node:crypto';
+import { Agent } from 'node:http';
 import { z } from 'zod';
 import type { ProviderId } from './contact.js';
-import { Credentials, resolveCredentials } from './credentials.js';
-import type { CredentialEnvNames, CredentialsInput } from './credentials.js';
+import { CredentialSource } from './credentials.js';
+import type { CredentialEnvNames, Credentials, CredentialsInput } from './credentials.js';
+import { plainInput } from './plain-input.js';
+import type { Capabilities } from './provider.js';
+import { definePrintedForm } from './redaction.js';
 import { fromZodIssues, issuesError } from './to-contact-error.js';
-import { RateLimiter } from './transport/rate-limiter.js';
 import type { CallPolicy } from './transport/call-scope.js';
+import type { ContactEventListener } from './transport/events.js';
+import { sharedLocalRateLimiter } from './transport/rate-limiter.js';
+import type { RateLimiter } from './transport/rate-limiter.js';
 
-/** Default budget of one operation, retries included: long enough for a slow vendor, short enough for a REPL. */
+/** Default bound of one attempt on the wire: long enough for a slow vendor, short enough for a REPL. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** Default extra attempts after a retryable failure. */
 export const DEFAULT_MAX_RETRIES = 2;
 
-/** Settings every provider accepts; all optional. */
+/** Settings every provider accepts; all optional, unknown keys refused. */
 export interface BaseProviderSettings {
-  /** Access key credentials; default: the vendor's environment variables. */
+  /** Access key credentials; default: the vendor's environment variables, read on the first call. */
   credentials?: CredentialsInput;
-  /** The vendor region, where the API has one. */
-  region?: string;
   /**
-   * A full URL replacing the vendor's endpoint, such as an emulator's `http://127.0.0.1:4010`
-   * or a private gateway.
+   * A URL replacing the vendor's endpoint: scheme, host and port only, such as an emulator's
+   * `http://127.0.0.1:4010` or a private gateway.
    */
   endpoint?: string;
   /**
-   * Budget of one operation in milliseconds, retries and waits included.
+   * Bound of one attempt on the wire, in milliseconds; a hung attempt is abandoned and retried
+   * where that is safe. Bound a whole call with its `signal` (`AbortSignal.timeout(ms)`).
    * @default 10000
    */
   timeoutMs?: number;
@@ -32,105 +38,177 @@ export interface BaseProviderSettings {
    * @default 2
    */
   maxRetries?: number;
-  /** Client-side requests per second; defaults to the vendor's documented limit; `false` for none. */
+  /**
+   * Client-side requests per second per vendor action; default: the vendor's documented limit
+   * of each action; `false` for none.
+   */
   rateLimit?: number | false;
+  /** Where rate-limit slots come from; default: one in-process limiter shared by providers of the same account. */
+  rateLimiter?: RateLimiter;
+  /** Receives request, response, retry, throttle and error events, for logs and traces. */
+  onEvent?: ContactEventListener;
 }
+
+/** The `region` setting, for providers whose vendor has regions. */
+export interface RegionSettings {
+  /** The vendor region. */
+  region?: string;
+}
+
+/** The `agent` setting, for providers whose transport takes one. */
+export interface AgentSettings {
+  /**
+   * The HTTP agent for requests, for a proxy or custom TLS. Default: a keep-alive agent of the
+   * provider's own (vendor clients would otherwise route even 127.0.0.1 through `http_proxy`).
+   */
+  agent?: Agent;
+}
+
+const text = () => z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' });
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
 /** The zod shape of {@link BaseProviderSettings}, for providers to extend. */
 export const baseSettingsShape = {
   credentials: z
-    .strictObject({
-      accessKeyId: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }),
-      accessKeySecret: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }),
-      securityToken: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).optional(),
-    })
+    .strictObject({ accessKeyId: text(), accessKeySecret: text(), securityToken: text().optional() }, { error: 'must be { accessKeyId, accessKeySecret, securityToken? }' })
     .optional(),
-  region: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).optional(),
   endpoint: z
     .url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' })
-    // The vendor clients send every request to "/" of the host: a path or query would be dropped silently.
+    // Vendor clients send every request to "/" of the host: a path or query would be dropped silently.
     .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' })
     .optional(),
   timeoutMs: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).max(600_000, { error: 'must be at most 600000 (10 minutes)' }).optional(),
   maxRetries: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(10, { error: 'must be at most 10' }).optional(),
   rateLimit: z.union([z.number().positive().max(10_000), z.literal(false)], { error: 'must be a positive number of requests per second, or false' }).optional(),
+  rateLimiter: z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' }).optional(),
+  onEvent: z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
 };
 
-/**
- * Parses settings with a strict schema.
- *
- * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
- */
-export function parseSettings<T>(schema: z.ZodType<T, unknown>, settings: unknown, provider: ProviderId): T {
-  const result = schema.safeParse(settings ?? {});
-  if (result.success) return result.data;
-  throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), { provider, operation: 'settings' });
-}
+/** The zod shape of {@link RegionSettings}. */
+export const regionSettingShape = { region: text().optional() };
 
-/** The settings every provider resolves to: credentials found, defaults applied, endpoint parsed. */
-export interface ResolvedBaseSettings {
-  /** The credentials in use (secrets hidden from printing). */
-  readonly credentials: Credentials;
-  /** The region, when given. */
-  readonly region?: string;
-  /** The endpoint in use. */
-  readonly endpoint: URL;
-  /** Budget of one operation. */
-  readonly timeoutMs: number;
-  /** Extra attempts after a retryable failure. */
-  readonly maxRetries: number;
-  /** Requests per second, or `false`. */
-  readonly rateLimit: number | false;
-}
+/** The zod shape of {@link AgentSettings}. */
+export const agentSettingShape = {
+  agent: z.custom<Agent>((value) => value instanceof Agent, { error: 'must be an http.Agent or https.Agent (proxy agents extend it)' }).optional(),
+};
 
-/** The vendor facts needed to resolve base settings. */
+/** The vendor facts a provider's settings resolve against. */
 export interface ProviderDefaults {
   /** The provider. */
   readonly provider: ProviderId;
+  /** What it can do: its documented rate limits become the default `rateLimit`. */
+  readonly capabilities: Capabilities;
   /** Where credentials come from when settings give none. */
   readonly env: CredentialEnvNames;
-  /** The vendor's endpoint. */
+  /** The vendor's endpoint, or how it follows from the other settings (a site, a region). */
+  readonly endpoint: string | ((settings: Record<string, unknown>) => string);
+}
+
+/**
+ * Settings after defaults: what `provider.settings` holds. `credentials` is there only when the
+ * settings gave them; otherwise the environment is read on the first call.
+ */
+export interface ResolvedBaseSettings {
+  /** The endpoint in use, as `scheme://host[:port]`. */
   readonly endpoint: string;
-  /** The vendor's documented requests per second. */
-  readonly rateLimit: number;
+  /** Bound of one attempt. */
+  readonly timeoutMs: number;
+  /** Extra attempts after a retryable failure. */
+  readonly maxRetries: number;
+  /** Requests per second per action, `false` for none, or `documented`: each action's documented limit. */
+  readonly rateLimit: number | false | 'documented';
+  /** The credentials the settings gave (secrets print masked). */
+  readonly credentials?: Credentials;
+  /** The rate limiter given, if any. */
+  readonly rateLimiter?: RateLimiter;
+  /** The event listener given, if any. */
+  readonly onEvent?: ContactEventListener;
 }
 
-/** Settings as a zod schema outputs them (optional keys may hold `undefined`). */
-export type ParsedBaseSettings = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | undefined };
+/** What a provider is built from: its resolved settings, where its credentials come from, and its call policy. */
+export interface ProviderSetup<S extends ResolvedBaseSettings> {
+  /** The settings in use. */
+  readonly settings: S;
+  /** The credentials, resolved on first use. */
+  readonly credentials: CredentialSource;
+  /** How its calls run. */
+  readonly policy: CallPolicy;
+}
 
-/** Applies defaults and resolves credentials, in one place. */
-export function resolveBaseSettings(settings: ParsedBaseSettings, defaults: ProviderDefaults): ResolvedBaseSettings {
+type Parsed = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | undefined };
+
+/**
+ * Parses a provider's settings with its strict schema and applies every default in one place.
+ * Credentials are not read here: a provider made at module load never fails for a missing
+ * environment variable; its first call does, naming the variable.
+ *
+ * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
+ */
+export function setUpProvider<T extends Parsed>(
+  schema: z.ZodType<T, unknown>,
+  given: unknown,
+  defaults: ProviderDefaults,
+): ProviderSetup<Omit<T, keyof BaseProviderSettings> & ResolvedBaseSettings> {
+  const context = { provider: defaults.provider, operation: 'settings' };
+  const input = plainInput(given ?? {}, 'settings', context);
+  const result = schema.safeParse(input);
+  if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
+  const { credentials: credentialsInput, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, ...rest } = result.data;
+  const credentials = new CredentialSource(credentialsInput, defaults.env, defaults.provider);
+  const settings = {
+    ...(rest as Omit<T, keyof BaseProviderSettings>),
+    endpoint: new URL(endpoint ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin,
+    timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxRetries: maxRetries ?? DEFAULT_MAX_RETRIES,
+    rateLimit: rateLimit ?? ('documented' as const),
+    ...(credentials.explicit === undefined ? {} : { credentials: credentials.explicit }),
+    ...(rateLimiter === undefined ? {} : { rateLimiter }),
+    ...(onEvent === undefined ? {} : { onEvent }),
+  };
+  definePrintedForm(settings, () => printable(settings));
+  return { settings, credentials, policy: callPolicy(defaults, settings, credentials) };
+}
+
+function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, credentials: CredentialSource): CallPolicy {
+  let account: string | undefined;
   return {
-    credentials: resolveCredentials(settings.credentials, defaults.env, defaults.provider),
-    ...(settings.region === undefined ? {} : { region: settings.region }),
-    endpoint: new URL(settings.endpoint ?? defaults.endpoint),
-    timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxRetries: settings.maxRetries ?? DEFAULT_MAX_RETRIES,
-    rateLimit: settings.rateLimit ?? defaults.rateLimit,
+    provider: defaults.provider,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    secrets: () => credentials.secretValues(),
+    limiter: settings.rateLimit === false ? undefined : (settings.rateLimiter ?? sharedLocalRateLimiter),
+    rateFor: (action) => rateFor(action, settings.rateLimit, defaults.capabilities),
+    account: () => {
+      account ??= createHash('sha256').update(`${settings.endpoint}\n${credentials.resolve().accessKeyId}`).digest('hex').slice(0, 24);
+      return account;
+    },
+    onEvent: settings.onEvent,
   };
 }
 
-/** Builds the call policy (deadline, retries, limiter, secrets to scrub) from resolved settings. */
-export function createCallPolicy(provider: ProviderId, resolved: ResolvedBaseSettings): CallPolicy {
-  return {
-    provider,
-    timeoutMs: resolved.timeoutMs,
-    maxRetries: resolved.maxRetries,
-    limiter: resolved.rateLimit === false ? undefined : new RateLimiter(resolved.rateLimit),
-    secrets: resolved.credentials.secretValues(),
-  };
+/** The requests per second an action may be sent at: the setting, else the action's documented limit. */
+export function rateFor(action: string, rateLimit: number | false | 'documented', capabilities: Capabilities): number | undefined {
+  if (rateLimit === false) return undefined;
+  if (typeof rateLimit === 'number') return rateLimit;
+  const named = capabilities.rateLimits.find((limit) => limit.operations.includes(action));
+  return (named ?? capabilities.rateLimits.find((limit) => limit.operations.includes('*')))?.perSecond;
 }
 
-export { Credentials };
+/** What printing the settings shows: every key they have, with secrets masked and objects named. */
+function printable(settings: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if (typeof value === 'function') out[key] = `[Function${value.name ? `: ${value.name}` : ''}]`;
+    else if (key === 'credentials' || !isObject(value)) out[key] = value;
+    else out[key] = `[${(value as object).constructor?.name ?? 'Object'}]`;
+  }
+  return out;
+}
 
-/** A secret-free view of resolved settings, for a provider's printed form. */
-export function describeSettings(resolved: ResolvedBaseSettings): Record<string, unknown> {
-  return {
-    endpoint: resolved.endpoint.origin,
-    ...(resolved.region === undefined ? {} : { region: resolved.region }),
-    timeoutMs: resolved.timeoutMs,
-    maxRetries: resolved.maxRetries,
-    rateLimit: resolved.rateLimit,
-    credentials: resolved.credentials.describe(),
-  };
+/**
+ * Gives a provider object its printed form: what it has (`id`, `settings`), with its
+ * capabilities named rather than dumped.
+ */
+export function printAsProvider<T extends { readonly id: ProviderId; readonly settings: object; readonly capabilities: Capabilities }>(provider: T): T {
+  return definePrintedForm(provider, () => ({ id: provider.id, capabilities: `[Capabilities: ${provider.capabilities.api}]`, settings: provider.settings }));
 }

@@ -1,6 +1,6 @@
 import type { ProviderId } from './contact.js';
 import { ContactError, isContactError } from './errors.js';
-import type { ContactErrorCode, ContactIssue } from './errors.js';
+import type { ContactErrorCode, ContactErrorOptions, ContactIssue } from './errors.js';
 import { redactText } from './redaction.js';
 
 /** Where an error happened, and which secret values must be scrubbed from whatever it carries. */
@@ -11,6 +11,11 @@ export interface ErrorContext {
   readonly operation?: string | undefined;
   /** Exact secret values in use (access key secret, token) to remove from messages and causes. */
   readonly secrets?: readonly string[] | undefined;
+}
+
+/** Builds an error of an operation: the context gives its provider and operation. */
+export function errorIn(context: ErrorContext, options: Omit<ContactErrorOptions, 'provider' | 'operation'>): ContactError {
+  return new ContactError({ ...options, provider: context.provider, operation: context.operation });
 }
 
 /** Socket-level error codes (Node and undici) meaning the request never got an answer. */

@@ -1,27 +1,31 @@
+import type { z } from 'zod';
 import type { ContactField, ContactInput, ContactPatch } from './contact.js';
 import { CONTACT_FIELDS } from './contact.js';
 import { contactInputSchema, contactPatchSchema } from './contact-schema.js';
 import { ContactError } from './errors.js';
 import type { ContactIssue } from './errors.js';
 import { parsePhone } from './phone.js';
-import type { Capabilities, ContactOperation, FieldCapability } from './provider.js';
+import { plainInput } from './plain-input.js';
+import type { Capabilities, ContactOperation, FieldCapability, VerificationChannel } from './provider.js';
 import { fromZodIssues, issuesError } from './to-contact-error.js';
 import type { ErrorContext } from './to-contact-error.js';
-import type { z } from 'zod';
 
 /**
  * Validates a new contact for one provider, before any request: unsupported fields first
- * (`unsupported`), then the neutral rules, then the provider's required fields and rules
- * (`invalid-input`). Resolves to the normalised input (E.164 phone, trimmed name).
+ * (`unsupported`), then every other problem at once (`invalid-input`): the neutral rules, the
+ * provider's required fields and its rules. Resolves to the normalised input (E.164 phone,
+ * trimmed name).
  */
 export function validateContactInput(input: unknown, capabilities: Capabilities, context: ErrorContext): ContactInput {
-  const record = requireObject(input, 'contact input', context);
+  const record = requireObject(plainInput(input, 'input', context), 'contact input', context);
   rejectUnsupported(record, capabilities, 'create', context);
-  const parsed = parseWith(contactInputSchema, record, context);
-  const issues: ContactIssue[] = [];
+  const result = contactInputSchema.safeParse(record);
+  const issues: ContactIssue[] = result.success ? [] : fromZodIssues(result.error.issues);
+  const values: object = result.success ? result.data : record;
   for (const field of CONTACT_FIELDS) {
+    if (issues.some((issue) => issue.path === field || issue.path.startsWith(`${field}.`))) continue;
     const rule = capabilities.fields[field];
-    const value = readField(parsed, field);
+    const value = readField(values, field);
     if (isMissing(value)) {
       if (rule.support === 'required') issues.push(requiredIssue(field, rule));
     } else {
@@ -29,16 +33,16 @@ export function validateContactInput(input: unknown, capabilities: Capabilities,
     }
   }
   if (issues.length > 0) throw issuesError('invalid-input', issues, context);
-  return parsed;
+  return (result as { data: ContactInput }).data;
 }
 
 /**
- * Validates a change for one provider, before any request: fields it cannot store or change
- * are `unsupported`, clearing a required field or breaking a rule is `invalid-input`, and an
- * empty patch is `invalid-input`.
+ * Validates a change for one provider, before any request: fields it cannot store, change or
+ * clear are `unsupported`; clearing a required field, breaking a rule or changing nothing is
+ * `invalid-input`.
  */
 export function validateContactPatch(patch: unknown, capabilities: Capabilities, context: ErrorContext): ContactPatch {
-  const record = requireObject(patch, 'patch', context);
+  const record = requireObject(plainInput(patch, 'patch', context), 'patch', context);
   rejectUnsupported(record, capabilities, 'update', context);
   const parsed = parseWith(contactPatchSchema, record, context);
   const issues: ContactIssue[] = [];
@@ -59,12 +63,18 @@ export function validateContactPatch(patch: unknown, capabilities: Capabilities,
   return parsed;
 }
 
-/** Validates a contact id: a non-empty string without surrounding spaces. */
-export function validateId(id: unknown, context: ErrorContext): string {
-  if (typeof id !== 'string' || id.trim() === '' || id.trim() !== id) {
-    throw issuesError('invalid-input', [{ path: 'id', code: 'invalid_id', message: 'must be a non-empty string without surrounding spaces' }], context);
-  }
-  return id;
+/** Longest id checked against a pattern: longer ones are refused without running it. */
+const MAX_ID_LENGTH = 256;
+
+/**
+ * Validates a contact id against the provider's id format (`capabilities.id`), so an id the
+ * vendor would refuse is refused here, before any request.
+ */
+export function validateId(id: unknown, capabilities: Capabilities, context: ErrorContext, path = 'id'): string {
+  const rule = capabilities.id;
+  if (typeof id === 'string' && id.length <= MAX_ID_LENGTH && rule.pattern.test(id)) return id;
+  const got = typeof id === 'string' ? `got ${JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id)}` : `got ${id === null ? 'null' : typeof id}`;
+  throw issuesError('invalid-input', [{ path, code: 'invalid_id', message: `must be ${rule.rule}, such as ${rule.example} (${got})` }], context);
 }
 
 /**
@@ -79,6 +89,20 @@ export function validateName(name: unknown, capabilities: Capabilities, context:
   const issues = checkRule('name', trimmed, capabilities.fields.name);
   if (issues.length > 0) throw issuesError('invalid-input', issues, context);
   return trimmed;
+}
+
+/**
+ * Checks a verification channel against the capabilities: a channel of the neutral model that
+ * this provider lacks is `unsupported`, anything else `invalid-input`.
+ */
+export function validateChannel(channel: unknown, capabilities: Capabilities, context: ErrorContext): VerificationChannel {
+  const supported: readonly unknown[] = capabilities.verificationChannels;
+  if (supported.includes(channel)) return channel as VerificationChannel;
+  if (channel === 'email' || channel === 'phone' || channel === 'webhook') {
+    const by = supported.length === 0 ? 'no channel' : supported.join(' or ');
+    throw new ContactError({ code: 'unsupported', provider: context.provider, operation: context.operation, field: 'channel', message: `${capabilities.provider} verifies by ${by}, not by ${channel}` });
+  }
+  throw issuesError('invalid-input', [{ path: 'channel', code: 'invalid_value', message: `must be ${supported.map((c) => JSON.stringify(c)).join(' or ')}` }], context);
 }
 
 /**
@@ -103,38 +127,41 @@ export function unsupportedOperation(capabilities: Capabilities, operation: Cont
 
 function rejectUnsupported(record: Record<string, unknown>, capabilities: Capabilities, operation: 'create' | 'update', context: ErrorContext): void {
   const issues: ContactIssue[] = [];
+  const because = (rule: FieldCapability): string => (rule.rule === undefined ? '' : ` (${rule.rule})`);
   for (const field of CONTACT_FIELDS) {
-    if (readField(record, field) === undefined) continue;
+    const value = readField(record, field);
+    if (value === undefined) continue;
     const rule = capabilities.fields[field];
     if (rule.support === 'unsupported') {
-      issues.push({ path: field, code: 'unsupported', message: `is not supported${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
+      issues.push({ path: field, code: 'unsupported', message: `is not supported${because(rule)}` });
     } else if (operation === 'update' && rule.updatable === false) {
-      issues.push({ path: field, code: 'not_updatable', message: `cannot be changed by update${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
+      issues.push({ path: field, code: 'not_updatable', message: `cannot be changed by update${because(rule)}` });
+    } else if (operation === 'update' && value === null && rule.clearable === false) {
+      issues.push({ path: field, code: 'not_clearable', message: 'cannot be cleared by update (the vendor has no way to remove it): delete and re-create the contact' });
     }
   }
   if (issues.length > 0) throw issuesError('unsupported', issues, context);
 }
 
+/**
+ * The provider's rules for one value. A rule given in words (`capabilities.fields.x.rule`)
+ * describes the whole constraint, so the message is "must be <rule>"; without one, the message
+ * says the limit that was broken.
+ */
 function checkRule(field: ContactField, value: unknown, rule: FieldCapability): ContactIssue[] {
-  const because = rule.rule === undefined ? '' : ` (${rule.rule})`;
   const issues: ContactIssue[] = [];
-  if (typeof value === 'string') {
-    const length = [...value].length;
-    if (rule.minLength !== undefined && length < rule.minLength) {
-      issues.push({ path: field, code: 'too_small', message: `must be at least ${rule.minLength} characters${because}` });
-    }
-    if (rule.maxLength !== undefined && length > rule.maxLength) {
-      issues.push({ path: field, code: 'too_big', message: `must be at most ${rule.maxLength} characters${because}` });
-    }
-    if (rule.pattern !== undefined && !rule.pattern.test(value)) {
-      issues.push({ path: field, code: 'invalid_format', message: `has characters this provider refuses${because}` });
-    }
-    if (field === 'phone' && rule.phoneRegions !== undefined) {
-      const parts = parsePhone(value);
-      const region = typeof parts === 'string' ? undefined : parts.country;
-      if (region === undefined || !rule.phoneRegions.includes(region)) {
-        issues.push({ path: field, code: 'unsupported_region', message: `must be a number in ${rule.phoneRegions.join(' or ')}${because}` });
-      }
+  if (typeof value !== 'string') return issues;
+  const length = [...value].length;
+  const broken = (code: string, generated: string): void =>
+    void issues.push({ path: field, code, message: rule.rule === undefined ? generated : `must be ${rule.rule}` });
+  if (rule.minLength !== undefined && length < rule.minLength) broken('too_small', `must be at least ${rule.minLength} characters`);
+  else if (rule.maxLength !== undefined && length > rule.maxLength) broken('too_big', `must be at most ${rule.maxLength} characters`);
+  else if (rule.pattern !== undefined && !rule.pattern.test(value)) broken('invalid_format', 'has characters this provider refuses');
+  if (field === 'phone' && rule.phoneRegions !== undefined) {
+    const parts = parsePhone(value);
+    const region = typeof parts === 'string' ? undefined : parts.country;
+    if (region === undefined || !rule.phoneRegions.includes(region)) {
+      issues.push({ path: field, code: 'unsupported_region', message: `must be a number in ${rule.phoneRegions.join(' or ')}${rule.rule === undefined ? '' : ` (${rule.rule})`}` });
     }
   }
   return issues;

@@ -4,6 +4,7 @@
  * and unknown fields ignored so that a vendor addition never breaks a call.
  */
 import { z } from 'zod';
+import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 const text = z.string().nullish();
 const textList = z.array(z.string()).nullish();
@@ -80,33 +81,13 @@ export const RD_ACTIONS = {
   CancelMessageContactUpdate: { idempotent: false, response: z.object(base) },
   AssociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.array(vendorBindingSchema).nullish() }) },
   DisassociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.array(vendorBindingSchema).nullish() }) },
-} as const;
+} as const satisfies ActionTable;
 
 /** A message-contact action of the vendor. */
 export type RdAction = keyof typeof RD_ACTIONS;
 
 /** The parsed answer of an action. */
 export type RdResponse<A extends RdAction> = z.infer<(typeof RD_ACTIONS)[A]['response']>;
-
-/** What one action answers, and whether it may be sent twice. */
-export interface RdActionSpec<A extends RdAction> {
-  /** Whether sending it twice is harmless. */
-  readonly idempotent: boolean;
-  /** The schema of its answer. */
-  readonly response: z.ZodType<RdResponse<A>>;
-}
-
-/** {@link RD_ACTIONS}, typed so that an action's spec is found by a generic action name. */
-export const RD_ACTION_SPECS: { readonly [A in RdAction]: RdActionSpec<A> } = RD_ACTIONS;
-
-/** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
-export const vendorErrorEnvelopeSchema = z.object({
-  RequestId: text,
-  HostId: text,
-  Code: text,
-  Message: text,
-  Recommend: text,
-});
 
 /** The API version every request names (product `ResourceDirectoryMaster`). */
 export const RD_API_VERSION = '2022-04-19';

@@ -3,7 +3,7 @@ import type { Capabilities, FieldCapability } from '../../src/provider.js';
 /** The Alibaba Cloud site a resource directory lives on; it decides the endpoint and the phone rule. */
 export type AlibabaSite = 'china' | 'international';
 
-const unsupported = (rule: string): FieldCapability => ({ support: 'unsupported', rule });
+const unsupported = (rule: string) => ({ support: 'unsupported', rule }) as const satisfies FieldCapability;
 
 /** Letters or Chinese characters only, as the vendor's `InvalidParameter.Name` describes. */
 const NAME_PATTERN = /^[A-Za-z\p{Script=Han}]+$/u;
@@ -15,9 +15,10 @@ const NAME_PATTERN = /^[A-Za-z\p{Script=Han}]+$/u;
  * @remarks Numbers the vendor does not publish (contacts per directory, members per contact,
  * verification messages per day, the maximum page size) are `unknown` or the usual RD value.
  */
-export const alibabaResourceDirectoryCapabilities: Capabilities = {
+export const alibabaResourceDirectoryCapabilities = {
   provider: 'alibaba-resource-directory',
   api: 'ResourceDirectoryMaster 2022-04-19 (RPC, ACS3-HMAC-SHA256)',
+  id: { pattern: /^c-[A-Za-z0-9]{1,64}$/, rule: 'a message contact id (c- and letters or digits)', example: 'c-qL4HqKONzOM7' },
   operations: {
     create: { support: 'native', vendorOperations: ['AddMessageContact'], note: 'a new contact is pending verification until its owner confirms the email' },
     get: {
@@ -54,6 +55,7 @@ export const alibabaResourceDirectoryCapabilities: Capabilities = {
     email: { support: 'required', note: 'takes effect once its owner confirms it' },
     phone: {
       support: 'optional',
+      clearable: false,
       phoneRegions: ['CN'],
       rule: 'mainland China numbers only on the China site',
       note: 'sent as 86-<number>; takes effect once confirmed',
@@ -75,7 +77,7 @@ export const alibabaResourceDirectoryCapabilities: Capabilities = {
     { name: 'members per contact', limit: 'unknown', period: 'total', vendorCode: 'LimitExceeded.ContactMembers' },
     { name: 'verification messages per account', limit: 'unknown', period: 'day', vendorCode: 'SendValidateCodeExceedsLimitForAccount' },
   ],
-};
+} as const satisfies Capabilities;
 
 /**
  * The capabilities on the international site: the same, except that phone numbers are not
@@ -89,7 +91,7 @@ export const alibabaResourceDirectoryInternationalCapabilities: Capabilities = {
   ...alibabaResourceDirectoryCapabilities,
   fields: {
     ...alibabaResourceDirectoryCapabilities.fields,
-    phone: { support: 'optional', note: 'the international site decides which country codes it takes; takes effect once confirmed' },
+    phone: { support: 'optional', clearable: false, note: 'the international site decides which country codes it takes; takes effect once confirmed' },
   },
 };
 

@@ -5,7 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EmulatorContext } from '../../src/testing/emulator-protocol.js';
-import { RdFault } from './alibaba-resource-directory-emulator-errors.js';
+import { VendorFault } from '../../src/testing/vendor-fault.js';
+import { toChinaTime } from '../alibaba-common/alibaba-dates.js';
+import type { RpcHandler, RpcParams } from '../alibaba-common/alibaba-emulator-rpc.js';
 import {
   checkContactId,
   checkEmail,
@@ -15,8 +17,7 @@ import {
   checkName,
   checkPhone,
   checkTitle,
-} from './alibaba-resource-directory-emulator-params.js';
-import type { RdParams } from './alibaba-resource-directory-emulator-params.js';
+} from './alibaba-resource-directory-emulator-state.js';
 import type { RdDirectory, StoredContact } from './alibaba-resource-directory-emulator-state.js';
 
 /** What a handler works with. */
@@ -29,7 +30,7 @@ export interface ActionEnvironment {
   readonly now: Date;
 }
 
-type Handler = (params: RdParams, env: ActionEnvironment) => object;
+type Handler = RpcHandler<ActionEnvironment>;
 
 /** Quotas the emulator declares, with defaults (the vendor publishes none of these numbers). */
 export const RD_QUOTAS = {
@@ -51,13 +52,13 @@ export const RD_HANDLERS: Readonly<Record<string, Handler>> = {
     const title = checkTitle(params.required('Title'));
     const messageTypes = checkMessageTypes(requiredList(params, 'MessageTypes'));
     directory.claimName(name);
-    if (directory.contacts.size >= context.quota('contacts').limit) throw new RdFault('LimitExceeded.Contacts');
+    if (directory.contacts.size >= context.quota('contacts').limit) throw new VendorFault('LimitExceeded.Contacts');
     const contact: StoredContact = {
       id: `c-${randomId()}`, name, email, phone, title, messageTypes, status: 'Verifying', createdAt: now, members: new Map(),
       emailConfirmed: false, phoneConfirmed: false, pendingEmail: email, pendingPhone: phone,
     };
     directory.contacts.set(contact.id, contact);
-    return { Contact: { ContactId: contact.id, CreateDate: chinaTime(now) } };
+    return { Contact: { ContactId: contact.id, CreateDate: toChinaTime(now) } };
   },
   GetMessageContact(params, { directory }) {
     return { Contact: view(directory.require(contactIdOf(params))) };
@@ -115,10 +116,10 @@ export const RD_HANDLERS: Readonly<Record<string, Handler>> = {
   },
   AssociateMembers(params, { directory, context, now }) {
     const contact = directory.requireChangeable(contactIdOf(params));
-    if (contact.status === 'Verifying') throw new RdFault('ContactStatusMismatchAction');
+    if (contact.status === 'Verifying') throw new VendorFault('ContactStatusMismatchAction');
     const members = checkMembers(params.list('Members'), directory.knownMembers);
     const total = new Set([...contact.members.keys(), ...members]).size;
-    if (total > context.quota('membersPerContact').limit) throw new RdFault('LimitExceeded.ContactMembers');
+    if (total > context.quota('membersPerContact').limit) throw new VendorFault('LimitExceeded.ContactMembers');
     for (const member of members) if (!contact.members.has(member)) contact.members.set(member, now);
     return { Members: members.map((member) => binding(contact, member, now)) };
   },
@@ -136,8 +137,8 @@ function sendVerification(parameter: 'EmailAddress' | 'PhoneNumber'): Handler {
     const target = params.required(parameter);
     if (parameter === 'EmailAddress') checkEmail(target);
     else checkPhone(target, directory.site);
-    if (!directory.pendingTargets(contact).includes(target)) throw new RdFault('EntityNotExists.Contact.Verification');
-    if (!context.quota('verificationsPerDay').tryConsume()) throw new RdFault('SendValidateCodeExceedsLimitForAccount');
+    if (!directory.pendingTargets(contact).includes(target)) throw new VendorFault('EntityNotExists.Contact.Verification');
+    if (!context.quota('verificationsPerDay').tryConsume()) throw new VendorFault('SendValidateCodeExceedsLimitForAccount');
     directory.sent.push({ contactId: contact.id, target, sentAt: now });
     return {};
   };
@@ -155,38 +156,33 @@ function view(contact: StoredContact, associatedWith?: string): object {
     MessageTypes: contact.messageTypes,
     Members: [...contact.members.keys()],
     Status: contact.status,
-    CreateDate: chinaTime(contact.createdAt),
-    ...(associatedAt === undefined ? {} : { AssociatedDate: chinaTime(associatedAt) }),
+    CreateDate: toChinaTime(contact.createdAt),
+    ...(associatedAt === undefined ? {} : { AssociatedDate: toChinaTime(associatedAt) }),
   };
 }
 
 function binding(contact: StoredContact, member: string, now: Date): object {
-  return { ContactId: contact.id, MemberId: member, ModifyDate: chinaTime(now) };
+  return { ContactId: contact.id, MemberId: member, ModifyDate: toChinaTime(now) };
 }
 
-function paginate<T>(all: readonly T[], params: RdParams): { TotalCount: number; PageNumber: number; PageSize: number; items: T[] } {
+function paginate<T>(all: readonly T[], params: RpcParams): { TotalCount: number; PageNumber: number; PageSize: number; items: T[] } {
   const PageNumber = params.int('PageNumber', 1, Number.MAX_SAFE_INTEGER);
   const PageSize = params.int('PageSize', DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   return { TotalCount: all.length, PageNumber, PageSize, items: all.slice((PageNumber - 1) * PageSize, PageNumber * PageSize) };
 }
 
-function contactIdOf(params: RdParams): string {
+function contactIdOf(params: RpcParams): string {
   return checkContactId(params.required('ContactId'));
 }
 
-function requiredList(params: RdParams, name: string): string[] {
+function requiredList(params: RpcParams, name: string): string[] {
   const values = params.list(name);
-  if (values.length === 0) throw new RdFault(`MissingParameter.${name}`);
+  if (values.length === 0) throw new VendorFault(`MissingParameter.${name}`);
   return values;
 }
 
 function optional<T>(value: string | undefined, check: (value: string) => T): T | undefined {
   return value === undefined ? undefined : check(value);
-}
-
-/** `YYYY-MM-DD HH:mm:ss` in China time, as the vendor writes dates. */
-export function chinaTime(date: Date): string {
-  return new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function randomId(): string {

@@ -6,8 +6,10 @@
  * a change of a confirmed email or phone stays pending (the old value is still shown) until
  * confirmed, while an unconfirmed value is simply replaced; ContactStatusMismatchAction answers
  * any change while Deleting, AssociateMembers while Verifying, and a cancel with nothing to cancel.
+ * The value rules (names, addresses, numbers, members) follow alibaba.md section 2.2.
  */
-import { RdFault } from './alibaba-resource-directory-emulator-errors.js';
+import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
+import { VendorFault } from '../../src/testing/vendor-fault.js';
 
 /** A contact as the emulator stores it, in the vendor's notation. */
 export interface StoredContact {
@@ -88,21 +90,21 @@ export class RdDirectory {
   /** The contact, or `EntityNotExists.Contact`. */
   require(id: string): StoredContact {
     const contact = this.contacts.get(id);
-    if (contact === undefined) throw new RdFault('EntityNotExists.Contact');
+    if (contact === undefined) throw new VendorFault('EntityNotExists.Contact');
     return contact;
   }
 
   /** The contact, which must not be being deleted. */
   requireChangeable(id: string): StoredContact {
     const contact = this.require(id);
-    if (contact.status === 'Deleting') throw new RdFault('ContactStatusMismatchAction');
+    if (contact.status === 'Deleting') throw new VendorFault('ContactStatusMismatchAction');
     return contact;
   }
 
   /** Refuses a name another contact has. */
   claimName(name: string, exceptId?: string): void {
     for (const contact of this.contacts.values()) {
-      if (contact.name === name && contact.id !== exceptId) throw new RdFault('InvalidParameter.Name.AlreadyUsed');
+      if (contact.name === name && contact.id !== exceptId) throw new VendorFault('InvalidParameter.Name.AlreadyUsed');
     }
   }
 
@@ -145,7 +147,7 @@ export class RdDirectory {
     const email = contact.emailConfirmed && contact.pendingEmail !== undefined && (all || targets.email === contact.pendingEmail);
     const phone = contact.phoneConfirmed && contact.pendingPhone !== undefined && (all || targets.phone === contact.pendingPhone);
     const missed = (targets.email !== undefined && !email) || (targets.phone !== undefined && !phone);
-    if (missed || (!email && !phone)) throw new RdFault('ContactStatusMismatchAction');
+    if (missed || (!email && !phone)) throw new VendorFault('ContactStatusMismatchAction');
     if (email) contact.pendingEmail = undefined;
     if (phone) contact.pendingPhone = undefined;
   }
@@ -188,7 +190,7 @@ export class RdDirectory {
   /** The deletion record of a contact, or `EntityNotExists.Contact` when there is none. */
   deletionOf(id: string): { status: 'Deleting' | 'Failed'; reasons: DeletionFailReason[] } {
     const deletion = this.#deletions.get(id);
-    if (deletion === undefined) throw new RdFault('EntityNotExists.Contact');
+    if (deletion === undefined) throw new VendorFault('EntityNotExists.Contact');
     return deletion;
   }
 }
@@ -196,4 +198,70 @@ export class RdDirectory {
 function defaultReasons(contact: StoredContact): DeletionFailReason[] {
   const accounts = [...contact.members.keys()].filter((member) => /^\d{16}$/.test(member));
   return (accounts.length > 0 ? accounts : ['1000000000000001']).map((accountId) => ({ accountId, messageTypes: [...contact.messageTypes] }));
+}
+
+// The value rules of the parameters, as the vendor checks them.
+
+/** The longest email address the emulator takes (the vendor's limit is UNCONFIRMED). */
+const MAX_EMAIL_LENGTH = 100;
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+const MEMBER_ID = /^(?:(?:rd|r|fd)-[A-Za-z0-9]+|\d{16})$/;
+
+/** A contact id: `c-` and letters or digits. */
+export function checkContactId(value: string): string {
+  if (!/^c-[A-Za-z0-9]+$/.test(value)) throw new VendorFault('InvalidParameter.ContactId');
+  return value;
+}
+
+/** 2-12 letters or Chinese characters. */
+export function checkName(value: string): string {
+  const length = [...value].length;
+  if (length < 2 || length > 12) throw new VendorFault('InvalidParameter.Name.Length');
+  if (!/^[A-Za-z\p{Script=Han}]+$/u.test(value)) throw new VendorFault('InvalidParameter.Name');
+  return value;
+}
+
+/** An email address of at most 100 characters. */
+export function checkEmail(value: string): string {
+  if (value.length > MAX_EMAIL_LENGTH) throw new VendorFault('InvalidParameter.EmailAddress.Length');
+  if (!EMAIL.test(value)) throw new VendorFault('InvalidParameter.EmailAddress');
+  return value;
+}
+
+/** `<country code>-<number>`; the China site takes only `86-` and a mainland mobile number. */
+export function checkPhone(value: string, site: 'china' | 'international'): string {
+  const match = /^(\d{1,4})-(\d{4,15})$/.exec(value);
+  if (match === null) throw new VendorFault('InvalidParameter.PhoneNumber');
+  if (site === 'china' && match[1] !== '86') throw new VendorFault('InvalidParameter.MobileCountryCode');
+  if (match[1] === '86' && !/^1[3-9]\d{9}$/.test(match[2] ?? '')) throw new VendorFault('InvalidParameter.PhoneNumber');
+  return value;
+}
+
+/** One of the six titles. */
+export function checkTitle(value: string): string {
+  if (!(CONTACT_TITLES as readonly string[]).includes(value)) throw new VendorFault('InvalidParameter.Title');
+  return value;
+}
+
+/** Known message types, duplicates dropped. */
+export function checkMessageTypes(values: readonly string[]): string[] {
+  if (values.some((value) => !(MESSAGE_TYPES as readonly string[]).includes(value))) throw new VendorFault('InvalidParameter.MessageTypes');
+  return [...new Set(values)];
+}
+
+/** One to five distinct member ids of the directory. */
+export function checkMembers(values: readonly string[], known: ReadonlySet<string>): string[] {
+  if (values.length === 0) throw new VendorFault('MissingParameter.Members');
+  if (values.length > 5) throw new VendorFault('InvalidParameter.Members.Length');
+  if (new Set(values).size !== values.length) throw new VendorFault('InvalidParameter.Members.Duplicate');
+  if (values.some((value) => !MEMBER_ID.test(value))) throw new VendorFault('InvalidParameter.Members');
+  if (values.some((value) => !known.has(value))) throw new VendorFault('InvalidMember');
+  return [...values];
+}
+
+/** A member filter: a well-formed id the directory knows. */
+export function checkMemberFilter(value: string, known: ReadonlySet<string>): string {
+  if (!MEMBER_ID.test(value)) throw new VendorFault('InvalidParameter.Member');
+  if (!known.has(value)) throw new VendorFault('EntityNotExists.Member');
+  return value;
 }

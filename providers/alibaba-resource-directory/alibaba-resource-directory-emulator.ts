@@ -6,20 +6,17 @@
  */
 import { ContactError } from '../../src/errors.js';
 import { parsePhone } from '../../src/phone.js';
-import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
-import { parseQueryPairs } from '../../src/testing/signature-primitives.js';
+import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
+import { alibabaRpcProtocol } from '../alibaba-common/alibaba-emulator-rpc.js';
+import { RD_API_VERSION } from './alibaba-resource-directory-api.js';
 import { RD_HANDLERS, RD_QUOTAS } from './alibaba-resource-directory-emulator-actions.js';
-import { describeRdError, RdFault } from './alibaba-resource-directory-emulator-errors.js';
-import { RdParams } from './alibaba-resource-directory-emulator-params.js';
+import { RD_ERRORS } from './alibaba-resource-directory-emulator-errors.js';
 import { RdDirectory } from './alibaba-resource-directory-emulator-state.js';
 import type { DeletionFailReason, SentVerification } from './alibaba-resource-directory-emulator-state.js';
-import { NonceLedger, verifySignature } from './alibaba-resource-directory-emulator-signature.js';
 
 export type { DeletionFailReason, SentVerification } from './alibaba-resource-directory-emulator-state.js';
 
 const PROVIDER = 'alibaba-resource-directory';
-const VERSION = '2022-04-19';
-const HOST_ID = 'resourcedirectory.aliyuncs.com';
 
 /**
  * Test hooks of the Resource Directory emulator: what happens outside the API (a recipient
@@ -53,60 +50,27 @@ export interface AlibabaResourceDirectoryEmulatorHooks {
 /** Creates the protocol; each call is a fresh, empty resource directory. */
 export function createAlibabaResourceDirectoryProtocol(): EmulatorProtocol<AlibabaResourceDirectoryEmulatorHooks> {
   let directory = new RdDirectory();
-  const nonces = new NonceLedger();
-
-  function errorResponse(error: VendorErrorSpec, context: EmulatorContext): EmulatorResponse {
-    const documented = describeRdError(error.code);
-    const requestId = context.requestId().toUpperCase();
-    const retryAfter = error.code.startsWith('Throttling') && directory.retryAfterMs !== undefined;
-    return {
-      status: error.httpStatus ?? documented.status,
-      ...(retryAfter ? { headers: { 'x-acs-retry-after': String(directory.retryAfterMs) } } : {}),
-      body: {
-        RequestId: requestId,
-        HostId: HOST_ID,
-        Code: error.code,
-        Message: error.message ?? documented.message,
-        Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=ResourceDirectoryMaster&requestId=${requestId}`,
-      },
-    };
-  }
-
-  function handle(request: EmulatorRequest, context: EmulatorContext): EmulatorResponse {
-    try {
-      const now = context.now();
-      const verdict = verifySignature(request, { secretFor: context.secretFor, now, nonces });
-      if (!verdict.ok) throw new RdFault(verdict.code, verdict.message);
-      const params = new RdParams([...parseQueryPairs(request.rawUrl.split('?')[1] ?? ''), ...formPairs(request)]);
-      const version = headerOf(request, 'x-acs-version') ?? queryValue(request, 'Version');
-      if (version !== VERSION) throw new RdFault('InvalidVersion');
-      const handler = request.url.pathname === '/' ? RD_HANDLERS[request.action] : undefined;
-      if (handler === undefined) throw new RdFault('InvalidAction.NotFound');
-      directory.settleDeletions(now.getTime());
-      return { status: 200, body: { RequestId: context.requestId().toUpperCase(), ...handler(params, { directory, context, now }) } };
-    } catch (error) {
-      if (error instanceof RdFault) return errorResponse({ code: error.code, message: error.detail }, context);
-      throw error;
-    }
-  }
-
-  return {
+  return alibabaRpcProtocol({
     provider: PROVIDER,
+    version: RD_API_VERSION,
+    hostId: 'resourcedirectory.aliyuncs.com',
+    productCode: 'ResourceDirectoryMaster',
     defaultCredentials: { accessKeyId: 'LTAI5tFAKEFAKEFAKE1234', accessKeySecret: 'FAKEsecretFAKEsecretFAKEsecret12' },
     defaultRateLimit: 20,
     quotas: RD_QUOTAS,
-    dayOffsetMinutes: 480,
     throttle: { code: 'Throttling.User' },
-    actionOf: (request) => headerOf(request, 'x-acs-action') ?? queryValue(request, 'Action') ?? '',
-    handle,
-    errorResponse,
-    malformedBody: () => ({ status: 200, headers: { 'content-type': 'application/json;charset=utf-8' }, body: '{"RequestId": "' }),
+    catalogue: RD_ERRORS,
+    handlers: RD_HANDLERS,
+    environment: (context, now) => {
+      directory.settleDeletions(now.getTime());
+      return { directory, context, now };
+    },
+    retryAfterMs: () => directory.retryAfterMs,
     reset: () => {
       directory = new RdDirectory();
-      nonces.clear();
     },
     hooks: createHooks(() => directory),
-  };
+  });
 }
 
 /** The hooks, over whichever directory is current (a reset replaces it). */
@@ -143,18 +107,4 @@ function createHooks(current: () => RdDirectory): AlibabaResourceDirectoryEmulat
 function toVendorTarget(target: string): string {
   const phone = target.startsWith('+') ? parsePhone(target) : undefined;
   return phone === undefined || typeof phone === 'string' ? target : `${phone.countryCallingCode}-${phone.nationalNumber}`;
-}
-
-function formPairs(request: EmulatorRequest): Array<[string, string]> {
-  const type = headerOf(request, 'content-type') ?? '';
-  return type.startsWith('application/x-www-form-urlencoded') ? parseQueryPairs(request.body) : [];
-}
-
-function headerOf(request: Pick<EmulatorRequest, 'headers'>, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function queryValue(request: Pick<EmulatorRequest, 'rawUrl'>, name: string): string | undefined {
-  return parseQueryPairs(request.rawUrl.split('?')[1] ?? '').find(([key]) => key === name)?.[1];
 }

@@ -3,7 +3,9 @@
  */
 import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
 import type { ContactInput, ContactPatch, ContactStatus, ContactTitle, ContactVerification, MessageType } from '../../src/contact.js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { splitE164 } from '../../src/phone.js';
+import { fromChinaTime } from '../alibaba-common/alibaba-dates.js';
+import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
 import type { RdResponse, VendorBinding, VendorContact, VendorVerification } from './alibaba-resource-directory-api.js';
 import type {
   AlibabaResourceDirectoryContact,
@@ -15,57 +17,19 @@ import type {
 
 const PROVIDER = 'alibaba-resource-directory';
 
-/** A query parameter before flattening: lists become `Key.1`, `Key.2`, … */
-export type VendorParam = string | number | boolean | readonly string[] | undefined;
-
-/** Business parameters of one request, by vendor name. */
-export type VendorParams = Readonly<Record<string, VendorParam>>;
-
-/**
- * Flattens parameters the way the vendor's SDKs do: lists 1-based (`MessageTypes.1`), booleans
- * and numbers as text, `undefined` dropped.
- */
-export function flattenQuery(params: VendorParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) continue;
-    if (typeof value === 'object') value.forEach((item, index) => (out[`${key}.${index + 1}`] = item));
-    else out[key] = String(value);
-  }
-  return out;
-}
-
 /**
  * `+8613900001234` → `86-13900001234`, the vendor's `<country code>-<number>`; the split follows
  * the country calling code even for a number the full metadata would not accept.
  */
 export function toVendorPhone(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  return parsed === undefined ? e164.replace(/^\+/, '') : `${parsed.countryCallingCode}-${parsed.nationalNumber}`;
+  const parts = splitE164(e164);
+  return parts === undefined ? e164.replace(/^\+/, '') : `${parts.countryCallingCode}-${parts.nationalNumber}`;
 }
 
 /** `86-13900001234` → `+8613900001234`; a masked `86-139****1234` keeps its stars; anything else is undefined. */
 export function fromVendorPhone(vendor: string): string | undefined {
   const match = /^(\d{1,4})-([\d*]{4,20})$/.exec(vendor.trim());
   return match === null ? undefined : `+${match[1]}${match[2]}`;
-}
-
-const CHINA_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
-
-/**
- * `2023-03-27 17:19:21` (the vendor's China time, UTC+8, without a zone) → `2023-03-27T17:19:21+08:00`;
- * undefined for anything that is not such a date.
- *
- * @remarks The vendor does not document the zone (UNCONFIRMED); its consoles show China time.
- */
-export function fromChinaTime(text: string): string | undefined {
-  const match = CHINA_TIME.exec(text.trim());
-  if (match === null) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // Date.UTC rolls 2023-02-30 over to March: a date that does not survive the trip is not a date.
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
-  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}+08:00`;
 }
 
 /** The vendor's contact status → the neutral one. */
@@ -91,6 +55,24 @@ export function toAddParams(input: ContactInput): VendorParams {
     Title: input.title,
     MessageTypes: input.messageTypes,
   };
+}
+
+/**
+ * Whether a contact the vendor holds is the one an input asked for: how a create whose answer was
+ * lost tells its own contact from someone else's with the same name.
+ */
+export function sameContent(vendor: VendorContact, input: ContactInput): boolean {
+  const phone = input.phone === undefined ? undefined : toVendorPhone(input.phone);
+  const types = new Set(vendor.MessageTypes ?? []);
+  const wanted = input.messageTypes ?? [];
+  return (
+    vendor.Name === input.name &&
+    (vendor.EmailAddress ?? undefined) === input.email &&
+    (vendor.PhoneNumber ?? undefined) === phone &&
+    (vendor.Title ?? undefined) === input.title &&
+    types.size === wanted.length &&
+    wanted.every((type) => types.has(type))
+  );
 }
 
 /** UpdateMessageContact parameters for a validated patch; fields left out (or cleared) are not sent. */

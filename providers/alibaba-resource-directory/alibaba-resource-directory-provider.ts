@@ -1,41 +1,41 @@
 import { createContactList } from '../../src/contact-list.js';
-import type { ContactPatch } from '../../src/contact.js';
-import type { CallOptions, Capabilities, VerificationResult } from '../../src/provider.js';
-import { definePrintedForm } from '../../src/redaction.js';
-import { createCallPolicy, describeSettings } from '../../src/settings.js';
-import { issuesError } from '../../src/to-contact-error.js';
+import { resolveListQuery } from '../../src/call-options.js';
+import { findInPages } from '../../src/paging.js';
+import type { Page, PageFetcher } from '../../src/paging.js';
+import type { VerificationResult } from '../../src/provider.js';
+import { printAsProvider } from '../../src/settings.js';
+import { errorIn, issuesError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
-import type { CallScope } from '../../src/transport/call-scope.js';
-import { validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
+import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
+import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
+import type { ContactInput } from '../../src/contact.js';
+import type { RdResponse, VendorContact } from './alibaba-resource-directory-api.js';
 import { capabilitiesForSite } from './alibaba-resource-directory-capabilities.js';
-import { createRdCaller, createRdSender } from './alibaba-resource-directory-client.js';
+import { createRdCaller } from './alibaba-resource-directory-client.js';
 import type { RdCaller } from './alibaba-resource-directory-client.js';
-import { createExtraMethods, validateChannel, validateOptionalId } from './alibaba-resource-directory-extras.js';
-import { fromVendorTarget, pendingTargetsOf, toAddParams, toContact, toCreatedContact, toUpdateParams } from './alibaba-resource-directory-mapper.js';
-import { listVerifications, readContact, waitForDeletion } from './alibaba-resource-directory-reads.js';
-import { resolveAlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
+import { fromVendorTarget, pendingTargetsOf, sameContent, toAddParams, toContact, toCreatedContact, toUpdateParams } from './alibaba-resource-directory-mapper.js';
+import { setUpAlibabaResourceDirectory } from './alibaba-resource-directory-settings.js';
 import type { AlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
-import type {
-  AlibabaResourceDirectoryContact,
-  AlibabaResourceDirectoryDeleteOptions,
-  AlibabaResourceDirectoryListQuery,
-  AlibabaResourceDirectoryProvider,
-  AlibabaVerificationChannel,
-} from './alibaba-resource-directory-types.js';
+import type { AlibabaResourceDirectoryProvider, AlibabaVerificationChannel } from './alibaba-resource-directory-types.js';
+import { createVendorMethods, listVerifications, readContact, waitForDeletion } from './alibaba-resource-directory-vendor-methods.js';
+import type { RunOperation } from './alibaba-resource-directory-vendor-methods.js';
 
-const PROVIDER = 'alibaba-resource-directory';
 /** Contacts per page when scanning for a name: the largest page, for the fewest requests. */
 const SCAN_PAGE_SIZE = 100;
+
+const retainRule = (value: unknown): string | undefined => (typeof value === 'boolean' ? undefined : 'must be true or false');
+const memberRule = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^\S{1,64}$/.test(value) ? undefined : 'must be a resource directory, folder or member account id';
 
 /**
  * Creates the Alibaba Cloud Resource Directory message-contact provider.
  *
  * @remarks Requests go through `@alicloud/openapi-client` (`callApi`, ACS3-HMAC-SHA256), loaded on
- * the first call. Credentials come from the settings or from `ALIBABA_CLOUD_ACCESS_KEY_ID`,
- * `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`. A new contact, and a new
- * email or phone given to `update`, stay pending until their owner confirms them from the message
- * `sendVerification` asks the vendor to send.
+ * the first call. Credentials come from the settings or, on the first call, from
+ * `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`.
+ * A new contact, and a new email or phone given to `update`, stay pending until their owner
+ * confirms them from the message `sendVerification` asks the vendor to send.
  *
  * Where the vendor's documentation is silent (UNCONFIRMED), this provider assumes:
  * - GetMessageContact shows the confirmed email and phone while a change is pending, so `get`,
@@ -54,102 +54,104 @@ const SCAN_PAGE_SIZE = 100;
  * @example
  * ```ts
  * const rd = alibabaResourceDirectory({ site: 'china' });
- * const contact = await rd.create({ name: 'oncall', email: 'oncall@example.com', title: 'TechnicalDirector', messageTypes: ['FaultMessage'] });
+ * const contact = await rd.create({ name: 'Oncall', email: 'oncall@example.com', title: 'TechnicalDirector', messageTypes: ['FaultMessage'] });
  * await rd.sendVerification(contact.id, 'email');
  * await rd.associateMembers(contact.id, ['fd-ZDNPiT1234']);
  * ```
- * @throws ContactError `invalid-config` for bad settings or missing credentials.
+ * @throws ContactError `invalid-config` for bad settings (missing credentials are reported by the first call).
  */
-export function alibabaResourceDirectory(settings: AlibabaResourceDirectorySettings = {}): AlibabaResourceDirectoryProvider {
-  const resolved = resolveAlibabaResourceDirectorySettings(settings);
-  const capabilities = capabilitiesForSite(resolved.site);
-  const policy = createCallPolicy(PROVIDER, resolved);
-  const rd = createRdCaller(createRdSender(resolved));
-  const run = <T>(operation: string, options: CallOptions | undefined, body: (scope: CallScope, context: ErrorContext) => Promise<T>) =>
-    runOperation(policy, operation, options, (scope) => body(scope, scope.errorContext));
+export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySettings): AlibabaResourceDirectoryProvider {
+  const setup = setUpAlibabaResourceDirectory(settings);
+  const capabilities = capabilitiesForSite(setup.settings.site);
+  const rd = createRdCaller(setup.settings.endpoint, setup.credentials);
+  const run: RunOperation = (operation, options, body, extras) =>
+    runOperation(setup.policy, operation, options, (scope) => body(scope, scope.errorContext), extras);
 
   const provider: AlibabaResourceDirectoryProvider = {
-    id: PROVIDER,
+    id: 'alibaba-resource-directory',
     capabilities,
+    settings: setup.settings,
     create: (input, options) =>
       run('create', options, async (scope, context) => {
         const valid = validateContactInput(input, capabilities, context);
-        const answer = await rd(scope, 'AddMessageContact', toAddParams(valid));
+        const answer = await rd(scope, 'AddMessageContact', toAddParams(valid), { settle: () => settleCreate(rd, scope, valid) });
         return toCreatedContact(valid, answer.Contact);
       }),
-    get: (id, options) =>
-      run('get', options, async (scope, context) => readContact(rd, scope, validateId(id, context))),
+    get: (id, options) => run('get', options, async (scope, context) => readContact(rd, scope, validateId(id, capabilities, context))),
     update: (id, patch, options) =>
       run('update', options, async (scope, context) => {
-        const validId = validateId(id, context);
-        const valid = validatePatch(patch, capabilities, context);
+        const validId = validateId(id, capabilities, context);
+        const valid = validateContactPatch(patch, capabilities, context);
         await rd(scope, 'UpdateMessageContact', toUpdateParams(validId, valid));
         return readContact(rd, scope, validId);
       }),
-    delete: (id, options?: AlibabaResourceDirectoryDeleteOptions) =>
-      run('delete', options, async (scope, context) => {
-        const validId = validateId(id, context);
-        const retain = validateRetain(options?.retainInMembers, context);
-        const params = { ContactId: validId, RetainContactInMembers: retain };
-        const answer = await rd(scope, 'DeleteMessageContact', params, { goneOnRetry: { Status: 'Deleted' } });
-        if (answer.Status === 'Deleting') await waitForDeletion(rd, scope, validId);
-      }),
-    list: (query: AlibabaResourceDirectoryListQuery = {}, options?: CallOptions) =>
-      createContactList(
-        (cursor) =>
-          run('list', options, async (scope, context) => {
-            const pageSize = validatePageSize(query.pageSize, capabilities, context);
-            const member = validateOptionalId(query.member, 'member', context);
-            const page = typeof cursor === 'number' ? cursor : 1;
-            const answer = await rd(scope, 'ListMessageContacts', { Member: member, PageNumber: page, PageSize: pageSize });
-            const contacts = (answer.Contacts ?? []).map((contact) => toContact(contact));
-            return { contacts, next: page * pageSize < (answer.TotalCount ?? 0) ? page + 1 : undefined };
-          }),
-        query.limit,
+    delete: (id, options) =>
+      run(
+        'delete',
+        options,
+        async (scope, context) => {
+          const validId = validateId(id, capabilities, context);
+          const retain = (scope.options.extras['retainInMembers'] as boolean | undefined) ?? true;
+          const params = { ContactId: validId, RetainContactInMembers: retain };
+          const answer = await rd(scope, 'DeleteMessageContact', params, { goneOnRetry: { value: { Status: 'Deleted' } } });
+          if (answer.Status === 'Deleting') await waitForDeletion(rd, scope, validId);
+        },
+        { retainInMembers: retainRule },
       ),
+    list: (query, options) =>
+      createContactList(() => {
+        const context: ErrorContext = { provider: 'alibaba-resource-directory', operation: 'list' };
+        const valid = resolveListQuery(query, capabilities, context, { member: memberRule });
+        const member = valid.extras['member'] as string | undefined;
+        return {
+          limit: valid.limit,
+          fetchPage: (cursor) => run('list', options, (scope) => contactPages(rd, scope, valid.pageSize, member)(cursor).then(toContactPage)),
+        };
+      }),
     findByName: (name, options) =>
-      run('findByName', options, async (scope, context) => findByName(rd, scope, validateName(name, capabilities, context))),
+      run('findByName', options, async (scope, context) => {
+        const found = await scanForName(rd, scope, validateName(name, capabilities, context));
+        return found === undefined ? undefined : toContact(found);
+      }),
     sendVerification: (id, channel, options) =>
       run('sendVerification', options, async (scope, context) =>
-        sendVerification(rd, scope, validateId(id, context), validateChannel(channel, capabilities, context)),
+        sendVerification(rd, scope, validateId(id, capabilities, context), validateChannel(channel, capabilities, context) as AlibabaVerificationChannel),
       ),
-    ...createExtraMethods(rd, run, capabilities),
+    ...createVendorMethods(rd, run, capabilities),
   };
-  return definePrintedForm(provider, () => ({ provider: PROVIDER, site: resolved.site, ...describeSettings(resolved) }));
+  return printAsProvider(provider);
 }
 
-/**
- * The neutral patch rules, plus one of the vendor's: UpdateMessageContact cannot remove a phone
- * number (it has no way to say "none"), so clearing it is refused rather than silently ignored.
- */
-function validatePatch(patch: ContactPatch, capabilities: Capabilities, context: ErrorContext): ContactPatch {
-  const valid = validateContactPatch(patch, capabilities, context);
-  if (valid.phone === null) {
-    throw issuesError('unsupported', [{ path: 'phone', code: 'unsupported', message: 'cannot be removed by UpdateMessageContact: delete and re-create the contact' }], context);
-  }
-  return valid;
+/** Pages of the vendor's contact listing, optionally of one member's contacts. */
+function contactPages(rd: RdCaller, scope: CallScope, pageSize: number, member?: string): PageFetcher<VendorContact> {
+  return async (cursor) => {
+    const page = typeof cursor === 'number' ? cursor : 1;
+    const answer = await rd(scope, 'ListMessageContacts', { Member: member, PageNumber: page, PageSize: pageSize });
+    return { items: answer.Contacts ?? [], next: page * pageSize < (answer.TotalCount ?? 0) ? page + 1 : undefined };
+  };
 }
 
-function validateRetain(retain: unknown, context: ErrorContext): boolean {
-  if (retain === undefined || typeof retain === 'boolean') return retain ?? true;
-  throw issuesError('invalid-input', [{ path: 'options.retainInMembers', code: 'invalid_type', message: 'must be true or false' }], context);
-}
-
-function validatePageSize(pageSize: unknown, capabilities: Capabilities, context: ErrorContext): number {
-  if (pageSize === undefined) return capabilities.pageSize.default;
-  if (typeof pageSize === 'number' && Number.isInteger(pageSize) && pageSize > 0) return Math.min(pageSize, capabilities.pageSize.max);
-  throw issuesError('invalid-input', [{ path: 'pageSize', code: 'invalid_type', message: 'must be a positive whole number' }], context);
+function toContactPage(page: Page<VendorContact>): Page<ReturnType<typeof toContact>> {
+  return { items: page.items.map((contact) => toContact(contact)), next: page.next };
 }
 
 /** The API has no name filter: scan the pages; names are unique in a resource directory. */
-async function findByName(rd: RdCaller, scope: CallScope, name: string): Promise<AlibabaResourceDirectoryContact | undefined> {
-  for (let page = 1; ; page += 1) {
-    const answer = await rd(scope, 'ListMessageContacts', { PageNumber: page, PageSize: SCAN_PAGE_SIZE });
-    const contacts = answer.Contacts ?? [];
-    const found = contacts.find((contact) => contact.Name === name);
-    if (found !== undefined) return toContact(found);
-    if (contacts.length === 0 || page * SCAN_PAGE_SIZE >= (answer.TotalCount ?? 0)) return undefined;
+function scanForName(rd: RdCaller, scope: CallScope, name: string): Promise<VendorContact | undefined> {
+  return findInPages(contactPages(rd, scope, SCAN_PAGE_SIZE), (contact) => contact.Name === name);
+}
+
+/**
+ * After an AddMessageContact whose answer was lost: the contact is looked up by its name. Found
+ * with the fields asked for, the create was applied; found with others, the name belongs to
+ * someone else (`already-exists`); not found, it was not applied and may be sent again.
+ */
+async function settleCreate(rd: RdCaller, scope: CallScope, input: ContactInput): Promise<Settlement<RdResponse<'AddMessageContact'>>> {
+  const found = await scanForName(rd, scope, input.name);
+  if (found === undefined) return { applied: false };
+  if (!sameContent(found, input)) {
+    throw errorIn(scope.errorContext, { code: 'already-exists', field: 'name', message: `a contact named "${input.name}" exists with other details (the create's answer was lost, so it was looked up)` });
   }
+  return { applied: true, value: { Contact: { ContactId: found.ContactId, CreateDate: found.CreateDate } } };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { baseSettingsShape, parseSettings, resolveBaseSettings } from '../../src/settings.js';
-import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings.js';
+import { baseSettingsShape, setUpProvider } from '../../src/settings.js';
+import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings.js';
+import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
+import { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
-
-const PROVIDER = 'alibaba-resource-directory';
 
 /** The documented host of each site; the SDK's own default host is undocumented, so it is never used. */
 export const ALIBABA_RD_ENDPOINTS: Readonly<Record<AlibabaSite, string>> = {
@@ -11,15 +11,14 @@ export const ALIBABA_RD_ENDPOINTS: Readonly<Record<AlibabaSite, string>> = {
   international: 'https://resourcedirectory-intl.aliyuncs.com',
 };
 
-/** The documented request rate of the message-contact operations. */
-const VENDOR_RATE_LIMIT = 20;
-
 /**
- * Settings of {@link alibabaResourceDirectory}; all optional.
+ * Settings of {@link alibabaResourceDirectory}; all optional, unknown keys refused.
  *
- * @remarks Resource Directory has no regions, so there is no `region` setting: choose the `site`.
+ * @remarks Credentials come from `credentials` or, on the first call, from
+ * `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`.
+ * Resource Directory has no regions, so there is no `region` setting: choose the `site`.
  */
-export interface AlibabaResourceDirectorySettings extends Omit<BaseProviderSettings, 'region'> {
+export interface AlibabaResourceDirectorySettings extends BaseProviderSettings {
   /**
    * The Alibaba Cloud site of the resource directory: `china` (resourcedirectory.aliyuncs.com,
    * mainland China phone numbers only) or `international` (resourcedirectory-intl.aliyuncs.com).
@@ -28,39 +27,29 @@ export interface AlibabaResourceDirectorySettings extends Omit<BaseProviderSetti
   site?: AlibabaSite;
 }
 
-/** Settings with every default applied. */
+/** Settings with every default applied: what `provider.settings` holds. */
 export interface ResolvedAlibabaResourceDirectorySettings extends ResolvedBaseSettings {
   /** The site in use. */
   readonly site: AlibabaSite;
 }
 
-const { region: _region, ...shapeWithoutRegion } = baseSettingsShape;
-void _region;
-
 const settingsSchema = z.strictObject({
-  ...shapeWithoutRegion,
-  site: z.enum(['china', 'international'], { error: 'must be "china" or "international"' }).optional(),
+  ...baseSettingsShape,
+  site: z.enum(['china', 'international'], { error: 'must be "china" or "international"' }).default('china'),
+  region: z.never({ error: 'is not a setting of Resource Directory, which has no regions: choose site: "china" or "international"' }).optional(),
 });
 
 /**
- * Parses and resolves settings: credentials from the settings or from `ALIBABA_CLOUD_ACCESS_KEY_ID`,
- * `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`; the site's endpoint unless
- * `endpoint` is given; 20 requests per second.
+ * Parses and resolves settings: the site's endpoint unless `endpoint` is given, and the
+ * documented 20 requests per second per action.
  *
- * @throws ContactError `invalid-config` naming the bad setting or the missing variable.
+ * @throws ContactError `invalid-config` naming the bad setting.
  */
-export function resolveAlibabaResourceDirectorySettings(settings: unknown): ResolvedAlibabaResourceDirectorySettings {
-  const parsed = parseSettings(settingsSchema, settings, PROVIDER);
-  const site = parsed.site ?? 'china';
-  const resolved = resolveBaseSettings(parsed, {
-    provider: PROVIDER,
-    env: {
-      accessKeyId: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-      accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-      securityToken: 'ALIBABA_CLOUD_SECURITY_TOKEN',
-    },
-    endpoint: ALIBABA_RD_ENDPOINTS[site],
-    rateLimit: VENDOR_RATE_LIMIT,
+export function setUpAlibabaResourceDirectory(settings: unknown): ProviderSetup<ResolvedAlibabaResourceDirectorySettings> {
+  return setUpProvider(settingsSchema, settings, {
+    provider: 'alibaba-resource-directory',
+    capabilities: alibabaResourceDirectoryCapabilities,
+    env: ALIBABA_CLOUD_ENV,
+    endpoint: (parsed) => ALIBABA_RD_ENDPOINTS[parsed['site'] as AlibabaSite],
   });
-  return { ...resolved, site };
 }

@@ -1,5 +1,8 @@
 import type { Contact } from '../../src/contact.js';
 import type { CallOptions, ContactProvider, ListQuery } from '../../src/provider.js';
+import type { InputFor, PatchFor } from '../../src/provider-input.js';
+import type { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
+import type { ResolvedAlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
 
 /** Resource Directory fields of a contact that the neutral model has no place for. */
 export interface AlibabaResourceDirectoryContactDetails {
@@ -19,6 +22,15 @@ export interface AlibabaResourceDirectoryContactDetails {
 
 /** A Resource Directory message contact. */
 export type AlibabaResourceDirectoryContact = Contact<AlibabaResourceDirectoryContactDetails>;
+
+/**
+ * What `create` takes: name, email, title and message types required, phone optional; nothing
+ * else (derived from the capabilities data, so the two cannot disagree).
+ */
+export type AlibabaResourceDirectoryContactInput = InputFor<typeof alibabaResourceDirectoryCapabilities.fields>;
+
+/** What `update` takes: any of the fields; the phone can be changed but not removed. */
+export type AlibabaResourceDirectoryContactPatch = PatchFor<typeof alibabaResourceDirectoryCapabilities.fields>;
 
 /** What `list` can be asked for: the neutral paging plus a member filter. */
 export interface AlibabaResourceDirectoryListQuery extends ListQuery {
@@ -89,7 +101,14 @@ export interface ContactDeletionStatus {
  * operations (verification targets, member bindings, deletion progress).
  */
 export interface AlibabaResourceDirectoryProvider
-  extends ContactProvider<AlibabaResourceDirectoryContact, AlibabaResourceDirectoryListQuery> {
+  extends ContactProvider<
+    AlibabaResourceDirectoryContact,
+    AlibabaResourceDirectoryContactInput,
+    AlibabaResourceDirectoryListQuery,
+    AlibabaResourceDirectoryContactPatch
+  > {
+  /** The settings in use (credentials print masked). */
+  readonly settings: ResolvedAlibabaResourceDirectorySettings;
   /**
    * Deletes a contact. With `retainInMembers: false` the vendor deletes asynchronously: the call
    * waits on GetMessageContactDeletionStatus until the contact is gone, within the call's time.

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { alibabaResourceDirectory } from './alibaba-resource-directory-provider.js';
-export type { AlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
+export type { AlibabaResourceDirectorySettings, ResolvedAlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
 export {
   alibabaResourceDirectoryCapabilities,
   alibabaResourceDirectoryInternationalCapabilities,
@@ -15,6 +15,8 @@ export type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
 export type {
   AlibabaResourceDirectoryContact,
   AlibabaResourceDirectoryContactDetails,
+  AlibabaResourceDirectoryContactInput,
+  AlibabaResourceDirectoryContactPatch,
   AlibabaResourceDirectoryDeleteOptions,
   AlibabaResourceDirectoryListQuery,
   AlibabaResourceDirectoryProvider,

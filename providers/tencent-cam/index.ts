@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 export { tencentCam } from './tencent-cam-provider.js';
-export type { TencentCamProvider } from './tencent-cam-provider.js';
 export type { ResolvedTencentCamSettings, TencentCamSettings } from './tencent-cam-settings.js';
 export { tencentCamCapabilities } from './tencent-cam-capabilities.js';
-export type { TencentCamContact, TencentCamContactDetails } from './tencent-cam-mapper.js';
+export type { TencentCamContact, TencentCamContactDetails, TencentCamContactInput, TencentCamProvider } from './tencent-cam-types.js';

@@ -1,4 +1,12 @@
+/**
+ * The CAM message-receiver actions (2019-01-16): per action, whether it may be sent twice and a
+ * minimal, tolerant schema of its answer (the inner `Response` object).
+ */
 import { z } from 'zod';
+import type { ActionTable } from '../../src/transport/vendor-caller.js';
+
+/** The CAM API version this provider speaks. */
+export const TENCENT_CAM_VERSION = '2019-01-16';
 
 /** The `{"Response": {...}}` envelope of every answer, error or not (tolerant of new fields). */
 export const tencentEnvelopeSchema = z.object({
@@ -8,8 +16,8 @@ export const tencentEnvelopeSchema = z.object({
   }),
 });
 
-/** The inner `Response` object of a successful answer. */
-export type TencentResponse = z.infer<typeof tencentEnvelopeSchema>['Response'];
+/** The envelope of an answer. */
+export type TencentEnvelope = z.infer<typeof tencentEnvelopeSchema>;
 
 const idSchema = z.union([z.string(), z.number()]).transform(String);
 
@@ -31,11 +39,15 @@ export const tencentReceiverSchema = z.object({
 /** A message receiver as ListReceiver returns it. */
 export type TencentReceiver = z.infer<typeof tencentReceiverSchema>;
 
-/** The answer of ListReceiver. */
-export const tencentListReceiverSchema = z.object({
-  TotalCount: z.number(),
-  Receivers: z.array(tencentReceiverSchema).nullish(),
-});
+/** Every receiver action of CAM. */
+export const CAM_ACTIONS = {
+  // Each call uses one of the 10 allowed per account per day, and a repeat of a lost one would
+  // fail on the name: never resent blindly (a lost answer is settled by looking the name up).
+  CreateMessageReceiver: { idempotent: false, response: z.object({}) },
+  ListReceiver: { idempotent: true, response: z.object({ TotalCount: z.number(), Receivers: z.array(tencentReceiverSchema).nullish() }) },
+  // Deleting by name twice leaves the same result: the receiver is gone.
+  DeleteMessageReceiver: { idempotent: true, response: z.object({}) },
+} as const satisfies ActionTable;
 
 /** The parameters of CreateMessageReceiver. */
 export interface TencentCreateReceiverParams {

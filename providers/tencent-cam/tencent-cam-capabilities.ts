@@ -7,9 +7,10 @@ const UPDATE_NOTE =
  * What Tencent Cloud CAM message receivers support, as data: the source of validation and of
  * the README's capability matrix.
  */
-export const tencentCamCapabilities: Capabilities = {
+export const tencentCamCapabilities = {
   provider: 'tencent-cam',
   api: 'Tencent Cloud CAM 2019-01-16',
+  id: { pattern: /^\d{1,20}$/, rule: 'a CAM receiver Uid (digits)', example: '100012345' },
   operations: {
     create: {
       support: 'native',
@@ -47,4 +48,4 @@ export const tencentCamCapabilities: Capabilities = {
     { name: 'CreateMessageReceiver calls per account per day', limit: 10, period: 'day', vendorCode: 'LimitExceeded.Uin' },
     { name: 'message receivers per account', limit: 'unknown', period: 'total', vendorCode: 'InvalidParameter.ReceiverOverLimit' },
   ],
-};
+} as const satisfies Capabilities;

@@ -1,4 +1,5 @@
-import { hmacSha256, safeEqual, sha256Hex } from '../../src/testing/signature-primitives.js';
+import { hmacSha256, safeEqual, sha256Hex } from '../../src/signing.js';
+import { headerOf, rawQueryOf } from '../../src/testing/emulator-request.js';
 
 /** Everything a TC3-HMAC-SHA256 signature covers. */
 export interface Tc3Input {
@@ -58,10 +59,7 @@ const MAX_SKEW_SECONDS = 300;
  * (`127` for `127.0.0.1:PORT`), so `cam` or that label is accepted.
  */
 export function verifyTc3(request: Tc3Request, secretFor: (secretId: string) => string | undefined, now: Date): Tc3Verdict {
-  const header = (name: string): string => {
-    const value = request.headers[name];
-    return Array.isArray(value) ? value.join(',') : (value ?? '');
-  };
+  const header = (name: string): string => headerOf(request, name) ?? '';
   const match = AUTHORIZATION.exec(header('authorization'));
   if (match === null) return fail('AuthFailure.InvalidAuthorization', 'Authorization header is not in the TC3-HMAC-SHA256 format.');
   const [, secretId, date, service, signedHeaders, signature] = match as unknown as [string, string, string, string, string, string];
@@ -79,7 +77,7 @@ export function verifyTc3(request: Tc3Request, secretFor: (secretId: string) => 
   if (!scopeOk || !signedNames.includes('content-type') || !signedNames.includes('host')) {
     return fail('AuthFailure.SignatureFailure', 'The provided credentials could not be validated. Please check your signature is correct.');
   }
-  const rawQuery = request.method === 'GET' ? (request.rawUrl.split('?')[1] ?? '') : '';
+  const rawQuery = request.method === 'GET' ? rawQueryOf(request.rawUrl) : '';
   for (const host of new Set([hostname, hostHeader])) {
     const headers = Object.fromEntries(signedNames.map((name) => [name, name === 'host' ? host : header(name)]));
     const expected = tc3Signature({ secretKey, method: request.method, rawQuery, headers, signedHeaders, payload: request.rawBody, timestamp, service, date });

@@ -1,3 +1,9 @@
+/**
+ * The account the CAM emulator plays: its receivers with their real email and phone, the
+ * sub-user names that share their namespace, and CAM's parameter rules and masks.
+ */
+import { VendorFault } from '../../src/testing/vendor-fault.js';
+
 /** A stored message receiver, with its real (unmasked) email and phone. */
 export interface StoredReceiver {
   Uid: number;
@@ -11,17 +17,6 @@ export interface StoredReceiver {
   IsReceiverOwner: number;
   WechatFlag: number;
   Uin: number;
-}
-
-/** A CAM error to answer with. */
-export class CamFault extends Error {
-  /** Creates a fault with a CAM code and message. */
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** The account the emulator plays: its uin, its receivers and the sub-user names that share their namespace. */
@@ -102,15 +97,15 @@ function maskEmail(email: string): string {
 export function checkCreateParams(params: Record<string, unknown>): { Name: string; CountryCode: string; PhoneNumber: string; Email: string; Remark?: string } {
   for (const name of ['Name', 'CountryCode', 'PhoneNumber', 'Email'] as const) {
     if (params[name] === undefined || params[name] === null || params[name] === '') {
-      throw new CamFault('MissingParameter', `The request is missing a required parameter \`${name}\`.`);
+      throw new VendorFault('MissingParameter', `The request is missing a required parameter \`${name}\`.`);
     }
-    if (typeof params[name] !== 'string') throw new CamFault('InvalidParameter', `The parameter \`${name}\` must be a string.`);
+    if (typeof params[name] !== 'string') throw new VendorFault('InvalidParameter', `The parameter \`${name}\` must be a string.`);
   }
   const { Name, CountryCode, PhoneNumber, Email, Remark } = params as Record<string, string>;
-  if (Name!.length > 64 || /[\u0000-\u001f]/.test(Name!)) throw new CamFault('InvalidParameter.UserNameIllegal', 'Name is illegal.');
-  if (!/^\d{1,4}$/.test(CountryCode!)) throw new CamFault('InvalidParameter', 'CountryCode is invalid.');
-  if (!/^\d{4,15}$/.test(PhoneNumber!)) throw new CamFault('InvalidParameter', 'PhoneNumber is invalid.');
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(Email!) || Email!.length > 254) throw new CamFault('InvalidParameter', 'Email is invalid.');
-  if (Remark !== undefined && (typeof Remark !== 'string' || Remark.length > 255)) throw new CamFault('InvalidParameter', 'Remark is invalid.');
+  if (Name!.length > 64 || /[\u0000-\u001f]/.test(Name!)) throw new VendorFault('InvalidParameter.UserNameIllegal', 'Name is illegal.');
+  if (!/^\d{1,4}$/.test(CountryCode!)) throw new VendorFault('InvalidParameter', 'CountryCode is invalid.');
+  if (!/^\d{4,15}$/.test(PhoneNumber!)) throw new VendorFault('InvalidParameter', 'PhoneNumber is invalid.');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(Email!) || Email!.length > 254) throw new VendorFault('InvalidParameter', 'Email is invalid.');
+  if (Remark !== undefined && (typeof Remark !== 'string' || Remark.length > 255)) throw new VendorFault('InvalidParameter', 'Remark is invalid.');
   return { Name: Name!, CountryCode: CountryCode!, PhoneNumber: PhoneNumber!, Email: Email!, ...(Remark === undefined ? {} : { Remark }) };
 }

@@ -1,8 +1,10 @@
+import { nextChinaMidnight } from '../../src/china-time.js';
 import type { ContactError } from '../../src/errors.js';
 import { toContactError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
 import { httpStatusError, vendorCodeError } from '../../src/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/vendor-errors.js';
+import type { TencentEnvelope } from './tencent-cam-api.js';
 
 /** Every CAM and common Tencent Cloud code this provider knows, and what it becomes. */
 export const tencentCamErrorCodes = {
@@ -39,6 +41,32 @@ const PARAMETER_FIELDS: Readonly<Record<string, string>> = {
   Remark: 'remark',
 };
 
+/** An answer that is not a successful CAM envelope: an error envelope, a non-200 status, or not JSON. */
+export class TencentAnswer {
+  /** @internal */
+  constructor(
+    readonly status: number,
+    readonly text: string,
+    readonly envelope: TencentEnvelope | undefined,
+  ) {}
+}
+
+/**
+ * Translates a failed attempt: CAM's error envelope (answered with HTTP 200, or any status) by
+ * the code table; an answer without one by its status, or `invalid-response`; a client failure
+ * (socket errors) through the neutral rules.
+ */
+export function translateTencentFailure(error: unknown, context: ErrorContext): ContactError {
+  if (!(error instanceof TencentAnswer)) return toContactError(error, context);
+  const response = error.envelope?.Response;
+  const failure = response?.Error;
+  if (failure !== null && failure !== undefined) {
+    const requestId = response?.RequestId ?? undefined;
+    return tencentVendorError({ code: failure.Code, message: failure.Message ?? '', requestId, httpStatus: error.status }, context);
+  }
+  return httpStatusError(error.status === 200 ? undefined : error.status, error.text, context);
+}
+
 /** What a CAM error envelope says. */
 export interface TencentErrorBody {
   readonly code: string;
@@ -47,11 +75,10 @@ export interface TencentErrorBody {
   readonly httpStatus?: number | undefined;
 }
 
-/**
- * Translates a CAM error envelope; `LimitExceeded.Uin` gets the next Beijing midnight as `resetsAt`.
- */
+/** Translates a CAM error envelope; `LimitExceeded.Uin` gets the next Beijing midnight as `resetsAt`. */
 export function tencentVendorError(body: TencentErrorBody, context: ErrorContext, now: Date = new Date()): ContactError {
   const named = /\b(Name|Email|PhoneNumber|CountryCode|Remark)\b/.exec(body.message)?.[1];
+  const aboutParameter = body.code.startsWith('InvalidParameter') || body.code.startsWith('MissingParameter');
   return vendorCodeError(
     tencentCamErrorCodes,
     {
@@ -61,27 +88,9 @@ export function tencentVendorError(body: TencentErrorBody, context: ErrorContext
         ...(body.requestId === undefined || body.requestId === '' ? {} : { requestId: body.requestId }),
         ...(body.httpStatus === undefined ? {} : { httpStatus: body.httpStatus }),
       },
-      field: body.code.startsWith('InvalidParameter') || body.code.startsWith('MissingParameter') ? (named === undefined ? undefined : PARAMETER_FIELDS[named]) : undefined,
-      resetsAt: body.code === 'LimitExceeded.Uin' ? nextBeijingMidnight(now) : undefined,
+      field: aboutParameter && named !== undefined ? PARAMETER_FIELDS[named] : undefined,
+      resetsAt: body.code === 'LimitExceeded.Uin' ? nextChinaMidnight(now) : undefined,
     },
     context,
   );
-}
-
-/** Translates a failure of the vendor client (socket errors, timeouts) or passes a ContactError through. */
-export function tencentClientError(error: unknown, context: ErrorContext): ContactError {
-  return toContactError(error, context);
-}
-
-/** Translates an answer without a usable envelope: by status, or `invalid-response`. */
-export function tencentAnswerError(status: number, text: string, context: ErrorContext): ContactError {
-  return httpStatusError(status === 200 ? undefined : status, text, context);
-}
-
-/** The next 00:00 in China Standard Time (UTC+8), when CAM's daily limits start over. */
-export function nextBeijingMidnight(now: Date): string {
-  const offsetMs = 8 * 3_600_000;
-  const beijing = new Date(now.getTime() + offsetMs);
-  const midnight = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate() + 1) - offsetMs;
-  return new Date(midnight).toISOString().replace('.000Z', 'Z');
 }

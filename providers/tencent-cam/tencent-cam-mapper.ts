@@ -1,21 +1,8 @@
-import type { Contact, ContactInput, VerificationState } from '../../src/contact.js';
+/** Pure functions between the neutral model and CAM's receivers. */
+import type { ContactInput, VerificationState } from '../../src/contact.js';
 import { parsePhone } from '../../src/phone.js';
 import type { TencentCreateReceiverParams, TencentReceiver } from './tencent-cam-api.js';
-
-/** What a CAM receiver holds beyond the neutral model. */
-export interface TencentCamContactDetails {
-  /** The account (uin) the receiver belongs to. */
-  uin?: string;
-  /** Whether this is the account's primary contact (主联系人). */
-  isReceiverOwner: boolean;
-  /** Whether WeChat notifications are allowed. */
-  wechatEnabled: boolean;
-  /** The phone's country code as CAM stores it, when it says. */
-  countryCode?: string;
-}
-
-/** A contact from Tencent Cloud CAM. `email` and `phone` are masked as CAM returns them. */
-export type TencentCamContact = Contact<TencentCamContactDetails>;
+import type { TencentCamContact } from './tencent-cam-types.js';
 
 /**
  * Maps a validated input to CreateMessageReceiver parameters: the E.164 phone splits into
@@ -64,6 +51,27 @@ export function fromReceiver(receiver: TencentReceiver): TencentCamContact {
       ...(countryCode === undefined ? {} : { countryCode }),
     },
   };
+}
+
+/**
+ * Whether a receiver CAM lists is the one an input asked for, comparing the masked email and
+ * phone CAM shows by their visible parts: how a create whose answer was lost tells its own
+ * receiver from someone else's with the same name.
+ */
+export function sameContent(receiver: TencentReceiver, input: ContactInput): boolean {
+  return (
+    receiver.Name === input.name &&
+    maskShows(receiver.Email ?? '', input.email ?? '') &&
+    maskShows((receiver.PhoneNumber ?? '').replace(/\s/g, ''), input.phone ?? '') &&
+    (nonEmpty(receiver.Remark) ?? undefined) === input.remark
+  );
+}
+
+/** `onca****@example.com` shows `oncall@example.com`: the visible head and tail match. */
+function maskShows(masked: string, full: string): boolean {
+  const [head, tail] = masked.split(/\*+/) as [string, string | undefined];
+  if (tail === undefined) return masked === full;
+  return full.startsWith(head) && full.endsWith(tail) && full.length >= head.length + tail.length;
 }
 
 function flagState(flag: number | null | undefined): VerificationState {

@@ -1,51 +1,42 @@
 import type { Agent } from 'node:http';
 import { z } from 'zod';
-import { baseSettingsShape, parseSettings, resolveBaseSettings } from '../../src/settings.js';
-import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings.js';
+import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings.js';
+import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings.js';
+import { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 
 /** The documented CAM endpoint. */
 export const TENCENT_CAM_ENDPOINT = 'https://cam.tencentcloudapi.com';
-/** The CAM API version this provider speaks. */
-export const TENCENT_CAM_VERSION = '2019-01-16';
 
 /**
- * Settings of {@link tencentCam}; all optional.
+ * Settings of {@link tencentCam}; all optional, unknown keys refused.
  *
  * @remarks Credentials go in `credentials` as `{ accessKeyId: SecretId, accessKeySecret: SecretKey, securityToken? }`;
  * without them the provider reads `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, optionally,
- * `TENCENTCLOUD_SESSION_TOKEN`. CAM is a global service, so `region` is rarely needed.
+ * `TENCENTCLOUD_SESSION_TOKEN` on its first call. CAM is a global service, so `region` is rarely needed.
  */
-export interface TencentCamSettings extends BaseProviderSettings {
-  /**
-   * The HTTP agent for requests, for a proxy or custom TLS. Default: a keep-alive agent of this
-   * provider (the vendor client would otherwise route even 127.0.0.1 through `http_proxy`).
-   */
-  agent?: Agent;
-}
+export interface TencentCamSettings extends BaseProviderSettings, RegionSettings, AgentSettings {}
 
-/** Settings after defaults and credential resolution. */
+/** Settings after defaults: what `provider.settings` holds. */
 export interface ResolvedTencentCamSettings extends ResolvedBaseSettings {
+  /** The region, when given. */
+  readonly region?: string | undefined;
   /** The agent given, if any. */
-  readonly agent?: Agent;
+  readonly agent?: Agent | undefined;
 }
 
-const settingsSchema = z.strictObject({
-  ...baseSettingsShape,
-  agent: z.custom<Agent>((value) => typeof value === 'object' && value !== null, { error: 'must be an http.Agent' }).optional(),
-});
+const settingsSchema = z.strictObject({ ...baseSettingsShape, ...regionSettingShape, ...agentSettingShape });
 
 /**
- * Validates settings and resolves credentials and defaults.
+ * Validates settings and applies the defaults (the documented endpoint, 20 requests per second
+ * per action).
  *
- * @throws ContactError `invalid-config` naming the bad setting or the missing credential and its environment variable.
+ * @throws ContactError `invalid-config` naming the bad setting.
  */
-export function resolveTencentCamSettings(settings: TencentCamSettings | undefined): ResolvedTencentCamSettings {
-  const parsed = parseSettings(settingsSchema, settings, 'tencent-cam');
-  const base = resolveBaseSettings(parsed, {
+export function setUpTencentCam(settings: unknown): ProviderSetup<ResolvedTencentCamSettings> {
+  return setUpProvider(settingsSchema, settings, {
     provider: 'tencent-cam',
+    capabilities: tencentCamCapabilities,
     env: { accessKeyId: 'TENCENTCLOUD_SECRET_ID', accessKeySecret: 'TENCENTCLOUD_SECRET_KEY', securityToken: 'TENCENTCLOUD_SESSION_TOKEN' },
     endpoint: TENCENT_CAM_ENDPOINT,
-    rateLimit: 20,
   });
-  return parsed.agent === undefined ? base : { ...base, agent: parsed.agent };
 }

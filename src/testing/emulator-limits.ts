@@ -2,18 +2,18 @@ import type { QuotaCounter } from './emulator-protocol.js';
 
 /** Counts requests per key in a sliding one-second window, as vendor gateways throttle. */
 export class SlidingWindow {
-  readonly #perSecond: number;
+  readonly #perSecond: (key: string) => number;
   readonly #hits = new Map<string, number[]>();
 
   /** @param perSecond - requests allowed per key in any 1000 ms. */
-  constructor(perSecond: number) {
+  constructor(perSecond: (key: string) => number) {
     this.#perSecond = perSecond;
   }
 
   /** Records a hit for `key` at `nowMs`; false when the window is already full (the hit is not recorded). */
   tryHit(key: string, nowMs: number): boolean {
     const hits = (this.#hits.get(key) ?? []).filter((at) => nowMs - at < 1000);
-    const allowed = hits.length < this.#perSecond;
+    const allowed = hits.length < this.#perSecond(key);
     if (allowed) hits.push(nowMs);
     this.#hits.set(key, hits);
     return allowed;

@@ -74,6 +74,12 @@ export interface EmulatorProtocol<Hooks extends object = object> {
   readonly defaultCredentials: EmulatorCredentials;
   /** The vendor's documented requests per second per action. */
   readonly defaultRateLimit: number;
+  /** Actions the vendor limits differently from {@link defaultRateLimit}, with their requests per second. */
+  readonly actionRateLimits?: Readonly<Record<string, number>>;
+  /** What the vendor answers to a request it cannot even parse (a broken URL). */
+  readonly badRequest: VendorErrorSpec;
+  /** The largest body the vendor's gateway takes, in bytes (default 1 MiB); larger ones get HTTP 413. */
+  readonly maxBodyBytes?: number;
   /** Quota names with their vendor defaults, and whether they reset daily. */
   readonly quotas: Readonly<Record<string, { readonly limit: number; readonly daily: boolean }>>;
   /** Minutes east of UTC of the vendor's day boundary, for daily quotas (China: 480). */
@@ -82,7 +88,7 @@ export interface EmulatorProtocol<Hooks extends object = object> {
   readonly throttle: VendorErrorSpec;
   /** Reads the vendor action a request names, or '' when it names none. */
   actionOf(request: Omit<EmulatorRequest, 'action'>): string;
-  /** Answers a request: signature, validation, state. */
+  /** Answers a request: signature, validation, state. A thrown `VendorFault` is answered with {@link errorResponse}. */
   handle(request: EmulatorRequest, context: EmulatorContext): EmulatorResponse | Promise<EmulatorResponse>;
   /** The vendor's error envelope for a code. */
   errorResponse(error: VendorErrorSpec, context: EmulatorContext): EmulatorResponse;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ContactError } from '../errors.js';
@@ -7,8 +7,20 @@ import { SlidingWindow, VendorQuota } from './emulator-limits.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse } from './emulator-protocol.js';
 import type { Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';
 import { FaultQueue } from './fault-queue.js';
+import { VendorFault } from './vendor-fault.js';
 
-const DEFAULT_HTTP_STATUS_BODY = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
+/** The largest body a gateway takes unless the protocol says otherwise. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Requests kept in `requests`; older ones are dropped so a long run cannot grow without bound. */
+export const MAX_RECORDED_REQUESTS = 10_000;
+/** The longest body text kept in a recorded request. */
+const MAX_RECORDED_BODY = 64 * 1024;
+
+/** The page a gateway answers a status with, as nginx-based gateways write it. */
+export function gatewayPage(status: number): string {
+  const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
+  return `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center></body></html>`;
+}
 
 /**
  * Serves a vendor protocol on 127.0.0.1: records each request, applies queued faults and the
@@ -25,8 +37,11 @@ export async function startEmulatorServer<Hooks extends object>(
   const credentials = options.credentials ?? protocol.defaultCredentials;
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
-  const rateLimit = options.rateLimit ?? protocol.defaultRateLimit;
-  const window = rateLimit === false ? undefined : new SlidingWindow(rateLimit);
+  const fixedRate = options.rateLimit;
+  const window =
+    fixedRate === false
+      ? undefined
+      : new SlidingWindow((action) => fixedRate ?? protocol.actionRateLimits?.[action] ?? protocol.defaultRateLimit);
   const quotas = new Map<string, VendorQuota>();
   const makeQuotas = (): void => {
     quotas.clear();
@@ -58,18 +73,24 @@ export async function startEmulatorServer<Hooks extends object>(
       timers.add(timer);
     });
 
+  const record = (entry: RecordedRequest): void => {
+    requests.push(entry);
+    if (requests.length > MAX_RECORDED_REQUESTS) requests.splice(0, requests.length - MAX_RECORDED_REQUESTS);
+  };
+
   async function serve(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
     const rawUrl = req.url ?? '/';
-    const partial = {
-      method: (req.method ?? 'GET').toUpperCase(),
-      rawUrl,
-      url: new URL(rawUrl, 'http://127.0.0.1'),
-      headers: req.headers,
-      rawBody,
-      body: rawBody.toString('utf8'),
-    };
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = rawBody.toString('utf8');
+    const url = parseUrl(rawUrl);
+    if (url === undefined) {
+      record({ action: '', method, url: rawUrl, headers: { ...req.headers }, body: body.slice(0, MAX_RECORDED_BODY) });
+      send(res, protocol.errorResponse(protocol.badRequest, context));
+      return;
+    }
+    const partial = { method, rawUrl, url, headers: req.headers, rawBody, body };
     const action = protocol.actionOf(partial);
-    requests.push({ action, method: partial.method, url: rawUrl, headers: { ...req.headers }, body: partial.body });
+    record({ action, method, url: rawUrl, headers: { ...req.headers }, body: body.slice(0, MAX_RECORDED_BODY) });
     const request: EmulatorRequest = { ...partial, action };
     const fault = faults.take(action);
     if (fault !== undefined) {
@@ -84,7 +105,10 @@ export async function startEmulatorServer<Hooks extends object>(
     try {
       response = await protocol.handle(request, context);
     } catch (error) {
-      response = protocol.errorResponse({ code: 'InternalError', httpStatus: 500, message: `emulator failure: ${String(error)}` }, context);
+      response =
+        error instanceof VendorFault
+          ? protocol.errorResponse({ code: error.code, message: error.detail, httpStatus: error.httpStatus }, context)
+          : protocol.errorResponse({ code: 'InternalError', httpStatus: 500, message: `emulator failure: ${String(error)}` }, context);
     }
     if (fault?.kind === 'reset-after-apply') req.socket.destroy();
     else if (fault?.kind === 'hang-after-apply') return;
@@ -103,7 +127,7 @@ export async function startEmulatorServer<Hooks extends object>(
       case 'hang':
         return true;
       case 'http-status':
-        send(res, { status: fault.status, headers: { 'content-type': 'text/html' }, body: fault.body ?? DEFAULT_HTTP_STATUS_BODY });
+        send(res, { status: fault.status, headers: { 'content-type': 'text/html' }, body: fault.body ?? gatewayPage(fault.status) });
         return true;
       case 'malformed-body':
         send(res, protocol.malformedBody?.() ?? { status: 200, headers: { 'content-type': 'application/json' }, body: '{"RequestId": "' });
@@ -117,10 +141,21 @@ export async function startEmulatorServer<Hooks extends object>(
     }
   }
 
+  const maxBodyBytes = protocol.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
     req.on('end', () => {
+      if (size > maxBodyBytes) {
+        // As a gateway does: refused before the vendor sees it, and nothing of it is kept.
+        record({ action: '', method: (req.method ?? 'GET').toUpperCase(), url: req.url ?? '/', headers: { ...req.headers }, body: '' });
+        send(res, { status: 413, headers: { 'content-type': 'text/html', connection: 'close' }, body: gatewayPage(413) });
+        return;
+      }
       serve(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
         if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: { message: String(error) } });
       });
@@ -160,6 +195,15 @@ export async function startEmulatorServer<Hooks extends object>(
     },
   };
   return Object.assign(emulator, protocol.hooks ?? ({} as Hooks));
+}
+
+/** The request's URL, or undefined when it cannot be parsed (the harness answers the vendor's bad-request error). */
+function parseUrl(rawUrl: string): URL | undefined {
+  try {
+    return new URL(rawUrl, 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
 }
 
 function send(res: ServerResponse, response: EmulatorResponse): void {

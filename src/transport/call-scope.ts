@@ -1,8 +1,12 @@
 import type { ProviderId } from '../contact.js';
-import { ContactError } from '../errors.js';
-import type { CallOptions } from '../provider.js';
-import { issuesError, toContactError } from '../to-contact-error.js';
+import { resolveCallOptions } from '../call-options.js';
+import type { KeyRule, ResolvedCallOptions } from '../call-options.js';
+import { ContactError, isContactError, withNote } from '../errors.js';
+import { toContactError } from '../to-contact-error.js';
 import type { ErrorContext } from '../to-contact-error.js';
+import { onAbort } from './abort-listeners.js';
+import { emitEvent } from './events.js';
+import type { ContactEventBase, ContactEventListener } from './events.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { raceAbort, sleep } from './sleep.js';
 
@@ -10,206 +14,308 @@ import { raceAbort, sleep } from './sleep.js';
 export interface CallPolicy {
   /** The provider, for error messages. */
   readonly provider: ProviderId;
-  /** Budget of a whole operation, retries and waits included, unless the call overrides it. */
+  /** Bound of one attempt on the wire, unless the call overrides it. */
   readonly timeoutMs: number;
-  /** Extra attempts after a retryable failure. */
+  /** Extra attempts after a retryable failure, unless the call overrides it. */
   readonly maxRetries: number;
-  /** Client-side rate limit shared by every call of the provider instance; absent for none. */
+  /** Secret values to scrub from every error (read when an error is built: credentials resolve late). */
+  secrets(): readonly string[];
+  /** The client-side rate limiter; absent for none. */
   readonly limiter?: RateLimiter | undefined;
-  /** Secret values to scrub from every error. */
-  readonly secrets: readonly string[];
+  /** Requests per second allowed for a vendor action, or undefined when it is not limited. */
+  rateFor(action: string): number | undefined;
+  /** Who is calling, for the limiter: a hash of the endpoint and key id (resolves the credentials). */
+  account(): string;
+  /** Where events go. */
+  readonly onEvent?: ContactEventListener | undefined;
   /** First backoff step in ms (doubles per attempt, with jitter); default 200. */
   readonly backoffMs?: number;
 }
 
+/** How to find out whether a request whose answer was lost was applied. */
+export type Settlement<T> = { readonly applied: true; readonly value: T } | { readonly applied: false };
+
+/** One attempt's limits, handed to the code that sends it. */
+export interface Attempt {
+  /** Aborts when the attempt times out or the caller cancels: the sender must then stop and free its socket. */
+  readonly signal: AbortSignal;
+  /** The attempt's bound, for clients that take a timeout of their own. */
+  readonly timeoutMs: number;
+  /** Which attempt this is, from 1. */
+  readonly number: number;
+}
+
 /** One vendor request inside an operation. */
 export interface VendorRequest<T> {
-  /** The vendor action, for messages. */
+  /** The vendor action, for messages, events and the rate limiter. */
   readonly action: string;
   /**
-   * Whether sending it twice is harmless. A non-idempotent request is retried only after an
-   * answer that proves it was refused (`rate-limited`, a concurrent-call `conflict`, a refused connection).
+   * Whether sending it twice is harmless. A non-idempotent request is sent again only after an
+   * answer that proves the vendor refused it, or after {@link settle} found it was not applied.
    */
   readonly idempotent: boolean;
-  /** Sends the request once; must honour the signal (or the remaining time) to stop early. */
-  readonly send: (signal: AbortSignal, remainingMs: number) => Promise<T>;
+  /** Sends the request once; must stop, and free its socket, when `attempt.signal` aborts. */
+  readonly send: (attempt: Attempt) => Promise<T>;
   /** Translates whatever `send` threw (vendor envelope, SDK error) into a ContactError. */
   readonly translate: (error: unknown, context: ErrorContext) => ContactError;
+  /** The vendor's request id of an answer, for events. */
+  readonly requestIdOf?: ((value: T) => string | undefined) | undefined;
+  /**
+   * For a non-idempotent request: finds out, after its answer was lost, whether the vendor
+   * applied it (a create looks its name up). Without it, such a failure says the outcome is unknown.
+   */
+  readonly settle?: (() => Promise<Settlement<T>>) | undefined;
+  /**
+   * For an idempotent change (a delete): what a retry that finds the target gone (`not-found`)
+   * resolves to, because the earlier attempt was applied and only its answer lost.
+   */
+  readonly goneOnRetry?: { readonly value: T } | undefined;
 }
 
 const MAX_BACKOFF_MS = 5000;
-const TIMEOUT = Symbol('timeout');
+/** Why an attempt's signal aborted. */
+const ATTEMPT_TIMEOUT = Symbol('attempt timeout');
+const CALLER_ABORT = Symbol('caller abort');
 
 /**
- * The life of one public operation: one deadline and one abort signal for all its vendor
- * requests, the rate limiter before each, and retries with backoff where safe.
+ * The life of one public operation: its options, the caller's signal over all its vendor
+ * requests, a bounded time for each attempt, the rate limiter before each, and retries where safe.
  */
 export class CallScope {
   readonly #policy: CallPolicy;
-  readonly #controller = new AbortController();
-  readonly #deadline: number;
+  readonly #options: ResolvedCallOptions;
+  readonly #started = performance.now();
   /** The operation, for messages. */
   readonly operation: string;
-  /** Non-idempotent actions in flight when the deadline hit, to say the outcome is unknown. */
+  /** Non-idempotent actions whose attempt was cut short by the caller, to say the outcome is unknown. */
   readonly #unsafeInFlight = new Set<string>();
   /** Non-idempotent actions that succeeded, to say the change was made when a later step fails. */
   readonly #applied: string[] = [];
+  #sent = 0;
 
   /** @internal use {@link runOperation}. */
-  constructor(policy: CallPolicy, operation: string, timeoutMs: number) {
+  constructor(policy: CallPolicy, operation: string, options: ResolvedCallOptions) {
     this.#policy = policy;
     this.operation = operation;
-    this.#deadline = performance.now() + timeoutMs;
+    this.#options = options;
   }
 
-  /** Aborts when the deadline passes or the caller cancels. */
+  /** The caller's signal (never aborts when the caller gave none): bounds waits between requests. */
   get signal(): AbortSignal {
-    return this.#controller.signal;
+    return this.#options.signal ?? NEVER;
   }
 
-  /** Milliseconds left before the deadline. */
-  remainingMs(): number {
-    return Math.max(0, this.#deadline - performance.now());
+  /** The call's checked options, including the provider-specific ones. */
+  get options(): ResolvedCallOptions {
+    return this.#options;
+  }
+
+  /** Milliseconds since the operation started. */
+  elapsedMs(): number {
+    return performance.now() - this.#started;
   }
 
   /** The context errors of this operation carry. */
   get errorContext(): ErrorContext {
-    return { provider: this.#policy.provider, operation: this.operation, secrets: this.#policy.secrets };
-  }
-
-  /** @internal */
-  abort(reason: unknown): void {
-    this.#controller.abort(reason);
-  }
-
-  /** @internal */
-  get unsafeInFlight(): ReadonlySet<string> {
-    return this.#unsafeInFlight;
-  }
-
-  /** @internal */
-  get applied(): readonly string[] {
-    return this.#applied;
+    return { provider: this.#policy.provider, operation: this.operation, secrets: this.#policy.secrets() };
   }
 
   /**
-   * Sends one vendor request under this operation's deadline, rate limit and retry policy.
+   * Sends one vendor request under this operation's rate limit, attempt timeout and retry policy.
    *
-   * @throws ContactError the translated failure of the last attempt.
+   * @throws ContactError the translated failure of the last attempt; `rate-limited` when the
+   * caller's signal fires while the request waits for the rate limiter (nothing was sent).
    */
   async request<T>(request: VendorRequest<T>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      await this.#policy.limiter?.acquire(this.signal);
-      if (!request.idempotent) this.#unsafeInFlight.add(request.action);
-      let failure: ContactError;
-      try {
-        const result = await raceAbort(request.send(this.signal, this.remainingMs()), this.signal);
-        this.#unsafeInFlight.delete(request.action);
-        if (!request.idempotent) this.#applied.push(request.action);
-        return result;
-      } catch (error) {
-        // On abort the request stays marked in flight: its outcome is unknown.
-        if (this.signal.aborted) throw error;
-        this.#unsafeInFlight.delete(request.action);
-        failure = request.translate(error, this.errorContext);
+    for (let attempt = 1; ; attempt += 1) {
+      this.#stopIfCancelled();
+      await this.#acquireSlot(request.action, attempt);
+      const result = await this.#attempt(request, attempt);
+      if (result.ok) return result.value;
+      let failure = result.failure;
+      if (attempt > 1 && request.goneOnRetry !== undefined && failure.code === 'not-found') return request.goneOnRetry.value;
+      const unknownOutcome = !request.idempotent && outcomeUnknown(failure);
+      if (unknownOutcome && request.settle !== undefined) {
+        const settled = await request.settle();
+        if (settled.applied) {
+          this.#applied.push(request.action);
+          return settled.value;
+        }
+        failure = withNote(failure, `the vendor did not make the change, so it is safe to repeat`);
+      } else if (unknownOutcome) {
+        throw withNote(failure, `${request.action} was sent, so the change may or may not have been made: check before retrying`);
       }
-      const delay = this.#retryDelay(failure, attempt, request.idempotent);
+      const delay = this.#retryDelay(failure, attempt, request.idempotent || unknownOutcome);
       if (delay === undefined) throw failure;
-      await sleep(delay, this.signal);
+      this.#emit('retry', request.action, attempt, { delayMs: Math.round(delay), code: failure.code });
+      await sleep(delay, this.signal).catch(() => this.#stopIfCancelled());
     }
   }
 
-  #retryDelay(failure: ContactError, attempt: number, idempotent: boolean): number | undefined {
-    if (attempt >= this.#policy.maxRetries || !failure.retryable) return undefined;
-    if (!idempotent && !provesNotApplied(failure)) return undefined;
+  /** @internal The failure an operation rejects with, given whatever its body threw. */
+  failure(error: unknown): ContactError {
+    // The scope's own cancel errors are already ContactErrors; what else an abort rejects (a
+    // provider's sleep between polls) becomes the cancel error here.
+    const failure = isContactError(error) ? error : this.signal.aborted ? this.#cancelled() : toContactError(error, this.errorContext);
+    if (this.#applied.length === 0) return failure;
+    return withNote(failure, `note: ${this.#applied.join(', ')} had already succeeded, so the change was made: do not repeat it blindly`);
+  }
+
+  #stopIfCancelled(): void {
+    if (this.signal.aborted) throw this.#cancelled();
+  }
+
+  #cancelled(): ContactError {
+    const reason: unknown = this.signal.reason;
+    const deadline = reason instanceof Error && reason.name === 'TimeoutError';
+    const unsafe = [...this.#unsafeInFlight];
+    const what = deadline ? "the caller's AbortSignal timed out" : "cancelled by the caller's AbortSignal";
+    const outcome =
+      this.#sent === 0
+        ? ' before anything was sent'
+        : unsafe.length === 0
+          ? ''
+          : `; ${unsafe.join(', ')} was in flight, so the change may or may not have been made: check before retrying`;
+    const context = this.errorContext;
+    return new ContactError({ code: 'timeout', provider: context.provider, operation: context.operation, retryable: deadline, message: `${what}${outcome}` });
+  }
+
+  async #acquireSlot(action: string, attempt: number): Promise<void> {
+    const limiter = this.#policy.limiter;
+    const perSecond = limiter === undefined ? undefined : this.#policy.rateFor(action);
+    if (limiter === undefined || perSecond === undefined) return;
+    const waitStarted = performance.now();
+    const request = { provider: this.#policy.provider, account: this.#policy.account(), action, perSecond, priority: this.#sent > 0 };
+    try {
+      await limiter.acquire(request, this.#options.signal);
+    } catch (error) {
+      if (!this.signal.aborted) throw toContactError(error, this.errorContext);
+      const context = this.errorContext;
+      throw new ContactError({
+        code: 'rate-limited',
+        provider: context.provider,
+        operation: context.operation,
+        retryAfterMs: Math.ceil(1000 / perSecond),
+        message: `no ${action} request could be sent within the ${perSecond}/s rate limit before the caller's AbortSignal fired; nothing was sent`,
+      });
+    }
+    const waitMs = performance.now() - waitStarted;
+    if (waitMs >= 1) this.#emit('throttle', action, attempt, { source: 'client', waitMs: Math.round(waitMs) });
+  }
+
+  async #attempt<T>(request: VendorRequest<T>, attempt: number): Promise<{ ok: true; value: T } | { ok: false; failure: ContactError }> {
+    const timeoutMs = this.#options.timeoutMs;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(ATTEMPT_TIMEOUT), timeoutMs);
+    const detach = onAbort(this.#options.signal, () => controller.abort(CALLER_ABORT));
+    if (!request.idempotent) this.#unsafeInFlight.add(request.action);
+    this.#sent += 1;
+    this.#emit('request', request.action, attempt, {});
+    const started = performance.now();
+    try {
+      const value = await raceAbort(request.send({ signal: controller.signal, timeoutMs, number: attempt }), controller.signal);
+      if (!request.idempotent) this.#applied.push(request.action);
+      const requestId = request.requestIdOf?.(value);
+      this.#emit('response', request.action, attempt, { durationMs: Math.round(performance.now() - started), ...(requestId ? { requestId } : {}) });
+      return { ok: true, value };
+    } catch (error) {
+      if (controller.signal.reason === CALLER_ABORT) throw this.#cancelled();
+      const failure =
+        controller.signal.reason === ATTEMPT_TIMEOUT ? this.#attemptTimeout(request.action, timeoutMs) : request.translate(error, this.errorContext);
+      this.#emit('error', request.action, attempt, {
+        durationMs: Math.round(performance.now() - started),
+        code: failure.code,
+        ...(failure.vendor === undefined
+          ? {}
+          : {
+              vendorCode: failure.vendor.code,
+              ...(failure.vendor.requestId === undefined ? {} : { requestId: failure.vendor.requestId }),
+              ...(failure.vendor.httpStatus === undefined ? {} : { httpStatus: failure.vendor.httpStatus }),
+            }),
+      });
+      if (failure.code === 'rate-limited') this.#emit('throttle', request.action, attempt, { source: 'vendor', waitMs: failure.retryAfterMs ?? 0 });
+      return { ok: false, failure };
+    } finally {
+      clearTimeout(timer);
+      detach();
+      if (controller.signal.reason !== CALLER_ABORT) this.#unsafeInFlight.delete(request.action);
+    }
+  }
+
+  #attemptTimeout(action: string, timeoutMs: number): ContactError {
+    const context = this.errorContext;
+    return new ContactError({ code: 'timeout', provider: context.provider, operation: context.operation, message: `${action} got no answer within ${timeoutMs} ms` });
+  }
+
+  #retryDelay(failure: ContactError, attempt: number, resendable: boolean): number | undefined {
+    if (attempt > this.#options.maxRetries || !failure.retryable) return undefined;
+    if (!resendable && !provesNotApplied(failure)) return undefined;
     const base = this.#policy.backoffMs ?? 200;
-    const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** attempt) * (0.5 + Math.random() / 2);
+    const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
     const delay = failure.retryAfterMs ?? backoff;
-    // Waiting past the deadline would only turn a clear vendor error into a vague timeout.
-    return delay < this.remainingMs() ? delay : undefined;
+    // A vendor asking for a long pause gets its answer reported: waiting that long is the caller's call.
+    return delay <= Math.max(MAX_BACKOFF_MS, this.#options.timeoutMs) ? delay : undefined;
+  }
+
+  #emit(type: 'request' | 'response' | 'error' | 'retry' | 'throttle', action: string, attempt: number, extra: object): void {
+    if (this.#policy.onEvent === undefined) return;
+    const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt };
+    emitEvent(this.#policy.onEvent, { type, ...base, ...extra } as Parameters<ContactEventListener>[0]);
   }
 }
+
+/** A signal that never aborts, for calls made without one. */
+const NEVER = new AbortController().signal;
 
 /** Whether a failure shows the vendor refused the request, so sending it again cannot duplicate it. */
 function provesNotApplied(failure: ContactError): boolean {
   if (failure.code === 'rate-limited' || failure.code === 'conflict') return true;
-  const causeCode = (failure.cause as { code?: unknown } | undefined)?.code;
-  return failure.code === 'network' && causeCode === 'ECONNREFUSED';
+  return failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED';
 }
 
 /**
- * Runs one public operation: validates the call options, sets its deadline, links the caller's
- * signal, and turns every failure into a ContactError (a passed deadline into `timeout`, a
- * caller's abort into a non-retryable `timeout`).
+ * Whether a failure leaves it unknown if the vendor acted: no answer in time, a connection lost
+ * after sending, a gateway error or an unreadable answer without a vendor code.
+ */
+function outcomeUnknown(failure: ContactError): boolean {
+  switch (failure.code) {
+    case 'timeout':
+      return true;
+    case 'network':
+      return causeCode(failure) !== 'ECONNREFUSED';
+    case 'unavailable':
+    case 'invalid-response':
+      return failure.vendor === undefined || failure.vendor.code.startsWith('HTTP ');
+    default:
+      return false;
+  }
+}
+
+function causeCode(failure: ContactError): unknown {
+  return (failure.cause as { code?: unknown } | undefined)?.code;
+}
+
+/**
+ * Runs one public operation: checks the call's options (refusing unknown ones), builds its scope,
+ * and turns every failure into a ContactError (a cancel by the caller's signal into a
+ * non-retryable `timeout` that says whether anything was sent).
+ *
+ * @param extras - the operation's own options, with their checks (Resource Directory's `retainInMembers`).
  */
 export async function runOperation<T>(
   policy: CallPolicy,
   operation: string,
-  options: CallOptions | undefined,
+  options: unknown,
   body: (scope: CallScope) => Promise<T>,
+  extras?: Readonly<Record<string, KeyRule>>,
 ): Promise<T> {
-  const context: ErrorContext = { provider: policy.provider, operation, secrets: policy.secrets };
-  const timeoutMs = resolveTimeout(options, policy, context);
-  const scope = new CallScope(policy, operation, timeoutMs);
-  const callerSignal = options?.signal;
-  const onCallerAbort = (): void => scope.abort(callerSignal?.reason);
-  if (callerSignal?.aborted === true) onCallerAbort();
-  callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => scope.abort(TIMEOUT), timeoutMs);
+  const context = (): ErrorContext => ({ provider: policy.provider, operation, secrets: policy.secrets() });
+  let scope: CallScope | undefined;
   try {
+    scope = new CallScope(policy, operation, resolveCallOptions(options, policy, context(), extras));
     return await body(scope);
   } catch (error) {
-    const failure = scope.signal.aborted ? abortError(scope, timeoutMs, context) : toContactError(error, context);
-    throw scope.applied.length === 0 ? failure : noteApplied(failure, scope.applied);
-  } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
+    if (scope !== undefined) throw scope.failure(error);
+    throw isContactError(error) ? error : toContactError(error, context());
   }
-}
-
-function resolveTimeout(options: CallOptions | undefined, policy: CallPolicy, context: ErrorContext): number {
-  const timeoutMs = options?.timeoutMs ?? policy.timeoutMs;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw issuesError('invalid-input', [{ path: 'options.timeoutMs', code: 'too_small', message: 'must be a positive number of milliseconds' }], context);
-  }
-  if (options?.signal !== undefined && !(options.signal instanceof AbortSignal)) {
-    throw issuesError('invalid-input', [{ path: 'options.signal', code: 'invalid_type', message: 'must be an AbortSignal' }], context);
-  }
-  return timeoutMs;
-}
-
-function abortError(scope: CallScope, timeoutMs: number, context: ErrorContext): ContactError {
-  const unsafe = [...scope.unsafeInFlight];
-  const outcome =
-    unsafe.length === 0 ? '' : `; ${unsafe.join(', ')} was in flight, so the change may or may not have been made: check before retrying`;
-  const timedOut = scope.signal.reason === TIMEOUT;
-  return new ContactError({
-    code: 'timeout',
-    provider: context.provider,
-    operation: context.operation,
-    retryable: timedOut,
-    message: timedOut ? `no answer within ${timeoutMs} ms${outcome}` : `cancelled by the caller's AbortSignal${outcome}`,
-  });
-}
-
-/**
- * Adds to a failure that an earlier step of the operation already made its change, so a caller
- * does not repeat it (a create whose follow-up read failed has still created).
- */
-function noteApplied(failure: ContactError, applied: readonly string[]): ContactError {
-  const prefix = [failure.provider, failure.operation].filter((part) => part !== undefined).join(' ');
-  const detail = prefix !== '' && failure.message.startsWith(`${prefix}: `) ? failure.message.slice(prefix.length + 2) : failure.message;
-  return new ContactError({
-    code: failure.code,
-    provider: failure.provider,
-    operation: failure.operation,
-    retryable: failure.retryable,
-    field: failure.field,
-    issues: failure.issues,
-    retryAfterMs: failure.retryAfterMs,
-    resetsAt: failure.resetsAt,
-    vendor: failure.vendor,
-    cause: failure.cause,
-    message: `${detail} (note: ${applied.join(', ')} had already succeeded, so the change was made: do not repeat it blindly)`,
-  });
 }

@@ -1,6 +1,8 @@
+import { onAbort } from './abort-listeners.js';
+
 /**
  * Waits `ms` milliseconds; rejects with the signal's reason as soon as it aborts, and leaves no
- * timer behind either way.
+ * timer or listener behind either way.
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -8,15 +10,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    const onAbort = (): void => {
+    const detach = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal?.reason);
-    };
+    });
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      detach();
       resolve();
     }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -28,15 +29,14 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<
   promise.catch(() => undefined);
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const detach = onAbort(signal, () => reject(signal.reason));
     promise.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        detach();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        detach();
         reject(error);
       },
     );

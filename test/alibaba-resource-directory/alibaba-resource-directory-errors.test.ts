@@ -127,7 +127,7 @@ describe('answers without a vendor code keep their HTTP status', () => {
   it('a 200 JSON answer of the wrong shape is invalid-response naming the action', async () => {
     emulator.failNext({ kind: 'http-status', status: 200, body: '{"RequestId":"R-1","Contact":42}', action: 'GetMessageContact' });
     const error = await rejection(providerFor(emulator).get('c-0000000000000000'), 'invalid-response');
-    expect(error.message).toMatch(/GetMessageContact does not have the expected shape \(at Contact\)/);
+    expect(error.message).toMatch(/GetMessageContact answer does not have its documented shape \(at Contact\)/);
   });
 });
 

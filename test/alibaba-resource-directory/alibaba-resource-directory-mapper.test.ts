@@ -8,9 +8,9 @@ import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
 import type { ContactInput } from '../../src/contact.js';
+import { fromChinaTime } from '../../providers/alibaba-common/alibaba-dates.js';
+import { flattenQuery } from '../../providers/alibaba-common/alibaba-rpc-params.js';
 import {
-  flattenQuery,
-  fromChinaTime,
   fromVendorPhone,
   toAddParams,
   toContact,

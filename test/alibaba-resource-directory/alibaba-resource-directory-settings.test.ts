@@ -8,6 +8,7 @@ import { useEmulator } from '../support/use-emulator.js';
 import { isContactError } from '../../src/errors.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
 import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import { expectContactError } from '../support/expect-contact-error.js';
 
 const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 afterEach(() => vi.unstubAllEnvs());
@@ -30,22 +31,40 @@ describe('settings', () => {
     expect(await rd.list().all()).toEqual([]);
     vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_ID', '');
     vi.stubEnv('ALIBABA_CLOUD_ACCESS_KEY_SECRET', '');
-    expect(configError({}).message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID.*ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+    // Made at module load without the variables, the provider waits for its first call to say so.
+    const early = alibabaResourceDirectory({ endpoint: emulator.endpoint });
+    const missing = await expectContactError(early.get('c-0000000000000000'), 'invalid-config');
+    expect(missing.message).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID.*ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+    expect(emulator.requests).toHaveLength(1);
   });
 
   it('uses the documented host of each site, never the SDK default, and refuses settings it cannot honour', () => {
     const credentials = { accessKeyId: 'LTAI5tEXAMPLE', accessKeySecret: 'EXAMPLEsecretEXAMPLEsecret' };
-    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials })))).toMatchObject({ site: 'china', endpoint: 'https://resourcedirectory.aliyuncs.com' });
-    expect(JSON.parse(JSON.stringify(alibabaResourceDirectory({ credentials, site: 'international' })))).toMatchObject({ endpoint: 'https://resourcedirectory-intl.aliyuncs.com' });
-    expect(configError({ credentials, region: 'cn-hangzhou' }).field).toBe('settings.region');
+    expect(alibabaResourceDirectory({ credentials }).settings).toMatchObject({ site: 'china', endpoint: 'https://resourcedirectory.aliyuncs.com' });
+    expect(alibabaResourceDirectory({ credentials, site: 'international' }).settings).toMatchObject({ endpoint: 'https://resourcedirectory-intl.aliyuncs.com' });
+    const region = configError({ credentials, region: 'cn-hangzhou' });
+    expect(region.field).toBe('settings.region');
+    expect(region.message).toMatch(/no regions: choose site/);
     expect(configError({ credentials, site: 'mars' }).field).toBe('settings.site');
     expect(configError({ credentials, endpoint: 'http://127.0.0.1:4010/gateway' }).field).toBe('settings.endpoint');
   });
 
-  it("gives the SDK the call's own time, not its 3 s default", async () => {
+  it("gives the SDK each attempt's own time, not its silent 3 s default (on a fake clock)", async () => {
     const rd = providerFor(emulator, { timeoutMs: 6_000 });
-    emulator.failNext({ kind: 'delay', ms: 3_300, action: 'ListMessageContacts' });
-    expect(await rd.list().all()).toEqual([]);
+    await rd.list().all();
+    emulator.failNext({ kind: 'hang', action: 'ListMessageContacts' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const outcome = rd.list().all().then(() => 'resolved', (e: unknown) => e);
+      await vi.waitFor(() => expect(emulator.requests.filter((r) => r.action === 'ListMessageContacts')).toHaveLength(2));
+      await vi.advanceTimersByTimeAsync(3_500);
+      await vi.advanceTimersByTimeAsync(3_000);
+      const error = await outcome;
+      expect(error).toMatchObject({ code: 'timeout' });
+      expect((error as Error).message).toMatch(/ListMessageContacts got no answer within 6000 ms/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('on the international site, numbers outside mainland China go to the vendor, which decides', async () => {

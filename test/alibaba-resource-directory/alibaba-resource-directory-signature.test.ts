@@ -11,9 +11,9 @@ import {
   v2Signature,
   v2StringToSign,
   verifySignature,
-} from '../../providers/alibaba-resource-directory/alibaba-resource-directory-emulator-signature.js';
-import type { SignedRequest } from '../../providers/alibaba-resource-directory/alibaba-resource-directory-emulator-signature.js';
-import { sha256Hex } from '../../src/testing/signature-primitives.js';
+} from '../../providers/alibaba-common/alibaba-emulator-signature.js';
+import type { SignedRequest } from '../../providers/alibaba-common/alibaba-emulator-signature.js';
+import { sha256Hex } from '../../src/signing.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const SIGNED = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];
@@ -167,7 +167,7 @@ describe('legacy V2 (HMAC-SHA1) verifier', () => {
     ].join('&');
     const request: SignedRequest = { method: 'POST', rawUrl: `/?${query}`, rawBody: Buffer.alloc(0), headers: { host: 'resourcedirectory.aliyuncs.com' } };
     const now = at('2016-02-23T12:50:00Z');
-    expect(verifySignature(request, { secretFor: (id) => (id === 'testid' ? 'testsecret' : undefined), now, nonces: new NonceLedger() }).ok).toBe(true);
+    expect(verifySignature(request, { secretFor: (id: string) => (id === 'testid' ? 'testsecret' : undefined), now, nonces: new NonceLedger() }).ok).toBe(true);
     expect(verifySignature(request, { secretFor: () => 'wrong', now, nonces: new NonceLedger() })).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
   });
 });

@@ -4,7 +4,7 @@
  * suite before (and independently of) any real vendor.
  */
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
-import { hmacSha256, safeEqual, sha256Hex } from '../../src/testing/signature-primitives.js';
+import { hmacSha256, safeEqual, sha256Hex } from '../../src/signing.js';
 import type { ProviderId } from '../../src/contact.js';
 
 export const FAKE_PROVIDER = 'fake' as ProviderId;
@@ -93,6 +93,7 @@ export function createFakeProtocol(): EmulatorProtocol {
     provider: FAKE_PROVIDER,
     defaultCredentials: { accessKeyId: 'FAKEKEYID0001', accessKeySecret: 'FAKE-emulator-secret-0001' },
     defaultRateLimit: 20,
+    badRequest: { code: 'Invalid.Request' },
     quotas: { contacts: { limit: 50, daily: false } },
     dayOffsetMinutes: 0,
     throttle: { code: 'Throttled' },

@@ -1,27 +1,31 @@
 /**
- * A test-only provider for the Fake vendor: the same four steps a real adapter takes
- * (validate → map → call → map back) on the shared machinery, so the harness and the contract
- * suite can be tested without any vendor.
+ * A test-only provider for the Fake vendor: the same shape a real adapter has (settings set up
+ * once, an action table, one caller over a transport, validate → map → call → map back) on the
+ * shared machinery, so the harness and the contract suite can be tested without any vendor.
  */
 import { z } from 'zod';
 import type { Contact, ContactInput, ContactPatch } from '../../src/contact.js';
 import { createContactList } from '../../src/contact-list.js';
-import type { CallOptions, Capabilities, ContactProvider, ListQuery } from '../../src/provider.js';
-import { baseSettingsShape, createCallPolicy, parseSettings, resolveBaseSettings } from '../../src/settings.js';
-import type { BaseProviderSettings } from '../../src/settings.js';
+import { resolveListQuery } from '../../src/call-options.js';
+import type { Capabilities, ContactProvider } from '../../src/provider.js';
+import { baseSettingsShape, printAsProvider, setUpProvider } from '../../src/settings.js';
+import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings.js';
 import { runOperation } from '../../src/transport/call-scope.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
 import { sendHttp } from '../../src/transport/http-request.js';
+import { createVendorCaller } from '../../src/transport/vendor-caller.js';
+import { toContactError } from '../../src/to-contact-error.js';
 import { unsupportedOperation, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
 import { httpStatusError, vendorCodeError } from '../../src/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/vendor-errors.js';
-import { toContactError } from '../../src/to-contact-error.js';
+import { isContactError } from '../../src/errors.js';
 import { FAKE_PROVIDER, fakeSignature } from './fake-emulator.js';
 
 const unsupported = { support: 'unsupported' } as const;
-export const fakeCapabilities: Capabilities = {
+export const fakeCapabilities = {
   provider: FAKE_PROVIDER,
   api: 'Fake 1.0',
+  id: { pattern: /^f-\d+$/, rule: 'a Fake id (f- and digits)', example: 'f-1' },
   operations: {
     create: { support: 'native', vendorOperations: ['CreateContact'] },
     get: { support: 'native', vendorOperations: ['GetContact'] },
@@ -48,7 +52,7 @@ export const fakeCapabilities: Capabilities = {
   pageSize: { default: 10, max: 50 },
   rateLimits: [{ operations: ['*'], perSecond: 20 }],
   quotas: [{ name: 'contacts', limit: 50, period: 'total', vendorCode: 'QuotaExceeded' }],
-};
+} as const satisfies Capabilities;
 
 const fakeCodes: VendorCodeTable = {
   exact: {
@@ -75,57 +79,76 @@ const recordSchema = z.object({
   CreatedAt: z.string().nullish(),
 });
 const envelopeSchema = z.object({ RequestId: z.string().nullish(), Code: z.string().nullish(), Message: z.string().nullish() });
+const contactAnswer = z.object({ Contact: recordSchema });
 
-export type FakeProvider = ContactProvider;
+const FAKE_ACTIONS = {
+  CreateContact: { idempotent: false, response: contactAnswer },
+  GetContact: { idempotent: true, response: contactAnswer },
+  UpdateContact: { idempotent: true, response: contactAnswer },
+  DeleteContact: { idempotent: true, response: z.object({}) },
+  ListContacts: { idempotent: true, response: z.object({ Contacts: z.array(recordSchema), Total: z.number() }) },
+} as const;
+
+/** A failed Fake answer: its status and body, translated by {@link translateFake}. */
+class FakeAnswer {
+  constructor(
+    readonly status: number,
+    readonly text: string,
+  ) {}
+}
+
+function translateFake(error: unknown, context: Parameters<typeof toContactError>[1]) {
+  if (isContactError(error) || !(error instanceof FakeAnswer)) return toContactError(error, context);
+  let json: unknown;
+  try {
+    json = JSON.parse(error.text);
+  } catch {
+    return httpStatusError(error.status === 200 ? undefined : error.status, error.text, context);
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success || !envelope.data.Code) return httpStatusError(error.status === 200 ? undefined : error.status, error.text, context);
+  const requestId = envelope.data.RequestId ?? undefined;
+  return vendorCodeError(fakeCodes, { vendor: { code: envelope.data.Code, message: envelope.data.Message ?? '', httpStatus: error.status, ...(requestId ? { requestId } : {}) } }, context);
+}
+
+export type FakeProvider = ContactProvider & { readonly settings: ResolvedBaseSettings };
 
 export function fakeProvider(settings: BaseProviderSettings = {}): FakeProvider {
-  const parsed = parseSettings(z.strictObject(baseSettingsShape), settings, FAKE_PROVIDER);
-  const resolved = resolveBaseSettings(parsed, {
+  const setup = setUpProvider(z.strictObject(baseSettingsShape), settings, {
     provider: FAKE_PROVIDER,
+    capabilities: fakeCapabilities,
     env: { accessKeyId: 'FAKE_KEY_ID', accessKeySecret: 'FAKE_KEY_SECRET', securityToken: 'FAKE_TOKEN' },
     endpoint: 'https://fake.invalid',
-    rateLimit: 20,
   });
-  const policy = createCallPolicy(FAKE_PROVIDER, resolved);
-
-  async function call<T>(scope: CallScope, action: string, params: object, schema: z.ZodType<T>, idempotent: boolean): Promise<T> {
-    return scope.request({
-      action,
-      idempotent,
-      send: async (signal) => {
-        const body = JSON.stringify(params);
-        const date = new Date().toISOString();
-        const secret = resolved.credentials.accessKeySecret;
-        const answer = await sendHttp({
-          url: resolved.endpoint,
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-fake-action': action,
-            'x-fake-date': date,
-            authorization: `FAKE-HMAC key=${resolved.credentials.accessKeyId}, signature=${fakeSignature(secret, action, date, body)}`,
-          },
-          body,
-          signal,
-        });
-        let json: unknown;
-        try {
-          json = JSON.parse(answer.text);
-        } catch {
-          throw httpStatusError(answer.status, answer.text, scope.errorContext);
-        }
-        const envelope = envelopeSchema.safeParse(json);
-        if (answer.status !== 200) {
-          if (!envelope.success || !envelope.data.Code) throw httpStatusError(answer.status, answer.text, scope.errorContext);
-          throw vendorCodeError(fakeCodes, { vendor: { code: envelope.data.Code, message: envelope.data.Message ?? '', httpStatus: answer.status, ...(envelope.data.RequestId ? { requestId: envelope.data.RequestId } : {}) } }, scope.errorContext);
-        }
-        const result = schema.safeParse(json);
-        if (!result.success) throw httpStatusError(undefined, answer.text, scope.errorContext);
-        return result.data;
-      },
-      translate: (error, context) => toContactError(error, context),
-    });
-  }
+  const fake = createVendorCaller(FAKE_ACTIONS, {
+    ready: async () => void setup.credentials.resolve(),
+    async send(action, params: object, attempt) {
+      const credentials = setup.credentials.resolve();
+      const body = JSON.stringify(params);
+      const date = new Date().toISOString();
+      const answer = await sendHttp({
+        url: new URL(setup.settings.endpoint),
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-fake-action': action,
+          'x-fake-date': date,
+          authorization: `FAKE-HMAC key=${credentials.accessKeyId}, signature=${fakeSignature(credentials.accessKeySecret, action, date, body)}`,
+        },
+        body,
+        signal: attempt.signal,
+      });
+      if (answer.status !== 200) throw new FakeAnswer(answer.status, answer.text);
+      let json: unknown;
+      try {
+        json = JSON.parse(answer.text);
+      } catch {
+        throw new FakeAnswer(answer.status, answer.text);
+      }
+      return { body: json, requestId: (json as { RequestId?: string }).RequestId };
+    },
+    translate: translateFake,
+  });
 
   const toContact = (record: z.infer<typeof recordSchema>): Contact => ({
     provider: FAKE_PROVIDER,
@@ -137,56 +160,55 @@ export function fakeProvider(settings: BaseProviderSettings = {}): FakeProvider 
     ...(record.Remark ? { remark: record.Remark } : {}),
     ...(record.CreatedAt ? { createdAt: record.CreatedAt } : {}),
   });
-  const contactAnswer = z.object({ Contact: recordSchema });
-  const listAnswer = z.object({ Contacts: z.array(recordSchema), Total: z.number() });
-  const context = (operation: string) => ({ provider: FAKE_PROVIDER, operation, secrets: policy.secrets });
   const toParams = (input: ContactInput | ContactPatch) => ({ Name: input.name, Email: input.email, Phone: input.phone, Remark: input.remark });
+  const run = <T>(operation: string, options: unknown, body: (scope: CallScope) => Promise<T>) => runOperation(setup.policy, operation, options, body);
+  const findByName = async (scope: CallScope, name: string) => (await fake(scope, 'ListContacts', { Name: name, Page: 1, PageSize: 1 })).Contacts[0];
 
   const provider: FakeProvider = {
     id: FAKE_PROVIDER,
     capabilities: fakeCapabilities,
-    create: (input: ContactInput, options?: CallOptions) =>
-      runOperation(policy, 'create', options, async (scope) => {
-        const valid = validateContactInput(input, fakeCapabilities, context('create'));
-        return toContact((await call(scope, 'CreateContact', toParams(valid), contactAnswer, false)).Contact);
+    settings: setup.settings,
+    create: (input, options) =>
+      run('create', options, async (scope) => {
+        const valid = validateContactInput(input, fakeCapabilities, scope.errorContext);
+        const settle = async () => {
+          const found = await findByName(scope, valid.name);
+          return found === undefined ? ({ applied: false } as const) : ({ applied: true, value: { Contact: found } } as const);
+        };
+        return toContact((await fake(scope, 'CreateContact', toParams(valid), { settle })).Contact);
       }),
     get: (id, options) =>
-      runOperation(policy, 'get', options, async (scope) => {
-        const valid = validateId(id, context('get'));
-        return toContact((await call(scope, 'GetContact', { Id: valid }, contactAnswer, true)).Contact);
-      }),
+      run('get', options, async (scope) => toContact((await fake(scope, 'GetContact', { Id: validateId(id, fakeCapabilities, scope.errorContext) })).Contact)),
     update: (id, patch, options) =>
-      runOperation(policy, 'update', options, async (scope) => {
-        const validId = validateId(id, context('update'));
-        const valid = validateContactPatch(patch, fakeCapabilities, context('update'));
-        return toContact((await call(scope, 'UpdateContact', { Id: validId, ...toParams(valid) }, contactAnswer, true)).Contact);
+      run('update', options, async (scope) => {
+        const validId = validateId(id, fakeCapabilities, scope.errorContext);
+        const valid = validateContactPatch(patch, fakeCapabilities, scope.errorContext);
+        return toContact((await fake(scope, 'UpdateContact', { Id: validId, ...toParams(valid) })).Contact);
       }),
     delete: (id, options) =>
-      runOperation(policy, 'delete', options, async (scope) => {
-        const valid = validateId(id, context('delete'));
-        await call(scope, 'DeleteContact', { Id: valid }, z.object({}), true);
+      run('delete', options, async (scope) => {
+        await fake(scope, 'DeleteContact', { Id: validateId(id, fakeCapabilities, scope.errorContext) });
       }),
-    list: (query: ListQuery = {}, options?: CallOptions) => {
-      const pageSize = Math.min(query.pageSize ?? fakeCapabilities.pageSize.default, fakeCapabilities.pageSize.max);
-      return createContactList(
-        (cursor) =>
-          runOperation(policy, 'list', options, async (scope) => {
-            const page = typeof cursor === 'number' ? cursor : 1;
-            const answer = await call(scope, 'ListContacts', { Page: page, PageSize: pageSize }, listAnswer, true);
-            return { contacts: answer.Contacts.map(toContact), next: page * pageSize < answer.Total ? page + 1 : undefined };
-          }),
-        query.limit,
-      );
-    },
+    list: (query, options) =>
+      createContactList(() => {
+        const valid = resolveListQuery(query, fakeCapabilities, { provider: FAKE_PROVIDER, operation: 'list' });
+        return {
+          limit: valid.limit,
+          fetchPage: (cursor) =>
+            run('list', options, async (scope) => {
+              const page = typeof cursor === 'number' ? cursor : 1;
+              const answer = await fake(scope, 'ListContacts', { Page: page, PageSize: valid.pageSize });
+              return { items: answer.Contacts.map(toContact), next: page * valid.pageSize < answer.Total ? page + 1 : undefined };
+            }),
+        };
+      }),
     findByName: (name, options) =>
-      runOperation(policy, 'findByName', options, async (scope) => {
-        const valid = validateName(name, fakeCapabilities, context('findByName'));
-        const answer = await call(scope, 'ListContacts', { Name: valid, Page: 1, PageSize: 1 }, listAnswer, true);
-        const found = answer.Contacts[0];
+      run('findByName', options, async (scope) => {
+        const found = await findByName(scope, validateName(name, fakeCapabilities, scope.errorContext));
         return found === undefined ? undefined : toContact(found);
       }),
     sendVerification: (_id, _channel, options) =>
-      runOperation(policy, 'sendVerification', options, () => Promise.reject(unsupportedOperation(fakeCapabilities, 'sendVerification', context('sendVerification')))),
+      run('sendVerification', options, (scope) => Promise.reject(unsupportedOperation(fakeCapabilities, 'sendVerification', scope.errorContext))),
   };
-  return provider;
+  return printAsProvider(provider);
 }

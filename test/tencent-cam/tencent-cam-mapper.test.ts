@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tencentReceiverSchema } from '../../providers/tencent-cam/tencent-cam-api.js';
 import { fromReceiver, toCreateReceiverParams } from '../../providers/tencent-cam/tencent-cam-mapper.js';
-import { nextBeijingMidnight } from '../../providers/tencent-cam/tencent-cam-errors.js';
+import { nextChinaMidnight } from '../../src/china-time.js';
 import { parsePhone } from '../../src/phone.js';
 
 const phones = fc.constantFrom('+8613900001234', '+8618612343509', '+14155552671', '+447911123456', '+85261234567', '+819012345678');
@@ -46,9 +46,9 @@ describe('tencent-cam mapper', () => {
   });
 
   it('computes when the daily limit resets: the next midnight in Beijing', () => {
-    expect(nextBeijingMidnight(new Date('2026-03-01T10:00:00+08:00'))).toBe('2026-03-01T16:00:00Z');
-    expect(nextBeijingMidnight(new Date('2026-03-01T23:59:59+08:00'))).toBe('2026-03-01T16:00:00Z');
-    expect(nextBeijingMidnight(new Date('2026-03-02T00:00:00+08:00'))).toBe('2026-03-02T16:00:00Z');
-    expect(nextBeijingMidnight(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-01T16:00:00Z');
+    expect(nextChinaMidnight(new Date('2026-03-01T10:00:00+08:00'))).toBe('2026-03-02T00:00:00+08:00');
+    expect(nextChinaMidnight(new Date('2026-03-01T23:59:59+08:00'))).toBe('2026-03-02T00:00:00+08:00');
+    expect(nextChinaMidnight(new Date('2026-03-02T00:00:00+08:00'))).toBe('2026-03-03T00:00:00+08:00');
+    expect(nextChinaMidnight(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-02T00:00:00+08:00');
   });
 });

@@ -103,7 +103,7 @@ describe('tencentCam: limits and account states', () => {
     vi.setSystemTime(new Date('2026-03-01T10:00:00+08:00'));
     for (let n = 0; n < 10; n += 1) await cam().create({ ...oncall, name: `r${n}` });
     const error = await failure(cam().create({ ...oncall, name: 'r10' }));
-    expect(error).toMatchObject({ code: 'quota-exceeded', retryable: false, resetsAt: '2026-03-01T16:00:00Z', vendor: { code: 'LimitExceeded.Uin' } });
+    expect(error).toMatchObject({ code: 'quota-exceeded', retryable: false, resetsAt: '2026-03-02T00:00:00+08:00', vendor: { code: 'LimitExceeded.Uin' } });
     vi.setSystemTime(new Date('2026-03-02T00:00:01+08:00'));
     expect((await cam().create({ ...oncall, name: 'r10' })).name).toBe('r10');
   });
@@ -210,18 +210,18 @@ describe('tencentCam: settings and secrets', () => {
     expect(await provider.list().all()).toEqual([]);
   });
 
-  it('without credentials, invalid-config names both the setting and the environment variable', () => {
+  it('without credentials, the first call (not the factory) rejects with invalid-config naming the setting and the variable', async () => {
     vi.stubEnv('TENCENTCLOUD_SECRET_ID', '');
     vi.stubEnv('TENCENTCLOUD_SECRET_KEY', '');
-    let caught: unknown;
-    try {
-      tencentCam({ endpoint: emulator.endpoint });
-    } catch (error) {
-      caught = error;
-    }
-    expect(isContactError(caught, 'invalid-config')).toBe(true);
-    expect((caught as Error).message).toMatch(/credentials\.accessKeyId \(or the TENCENTCLOUD_SECRET_ID environment variable\)/);
-    expect((caught as Error).message).toMatch(/TENCENTCLOUD_SECRET_KEY/);
+    const provider = tencentCam({ endpoint: emulator.endpoint });
+    const caught = await failure(provider.list().all());
+    expect(caught.code).toBe('invalid-config');
+    expect(caught.message).toMatch(/credentials\.accessKeyId \(or the TENCENTCLOUD_SECRET_ID environment variable\)/);
+    expect(caught.message).toMatch(/TENCENTCLOUD_SECRET_KEY/);
+    expect(emulator.requests).toHaveLength(0);
+    vi.stubEnv('TENCENTCLOUD_SECRET_ID', emulator.credentials.accessKeyId);
+    vi.stubEnv('TENCENTCLOUD_SECRET_KEY', emulator.credentials.accessKeySecret);
+    expect(await provider.list().all()).toEqual([]);
   });
 
   it('rejects bad settings with invalid-config naming the setting', () => {
@@ -251,6 +251,6 @@ describe('tencentCam: settings and secrets', () => {
       expect(output).not.toContain(token);
     }
     expect(inspect(provider)).toContain('[redacted]');
-    expect(provider.settings.credentials.accessKeySecret).toBe(canary);
+    expect(provider.settings.credentials?.accessKeySecret).toBe(canary);
   });
 });

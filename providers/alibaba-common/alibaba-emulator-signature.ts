@@ -4,7 +4,8 @@
  * dependencies.md section 4.1 define them, over the request exactly as received.
  */
 import { createHmac } from 'node:crypto';
-import { hmacSha256, parseQueryPairs, rfc3986, safeEqual, sha256Hex } from '../../src/testing/signature-primitives.js';
+import { hmacSha256, rfc3986, safeEqual, sha256Hex } from '../../src/signing.js';
+import { formPairs, headerOf, parseQueryPairs, rawQueryOf } from '../../src/testing/emulator-request.js';
 
 /** The parts of a request a signature covers. */
 export interface SignedRequest {
@@ -60,17 +61,17 @@ export class NonceLedger {
 
 /** Checks the request's signature, ACS3 when it has an Authorization header, else legacy V2. */
 export function verifySignature(request: SignedRequest, options: VerifierOptions): SignatureVerdict {
-  return header(request, 'authorization') !== undefined ? verifyAcs3(request, options) : verifyV2(request, options);
+  return headerOf(request, 'authorization') !== undefined ? verifyAcs3(request, options) : verifyV2(request, options);
 }
 
 /** The ACS3 canonical request of a request, over the signed headers it names. */
 export function acs3CanonicalRequest(request: SignedRequest, signedHeaders: readonly string[]): string {
-  const query = sortedPairs(parseQueryPairs(rawQuery(request.rawUrl)))
+  const query = sortedPairs(parseQueryPairs(rawQueryOf(request.rawUrl)))
     .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
     .join('&');
-  const headers = signedHeaders.map((name) => `${name}:${(header(request, name) ?? '').trim()}\n`).join('');
+  const headers = signedHeaders.map((name) => `${name}:${(headerOf(request, name) ?? '').trim()}\n`).join('');
   const path = request.rawUrl.split('?')[0] ?? '/';
-  return [request.method, path, query, headers, signedHeaders.join(';'), header(request, 'x-acs-content-sha256') ?? ''].join('\n');
+  return [request.method, path, query, headers, signedHeaders.join(';'), headerOf(request, 'x-acs-content-sha256') ?? ''].join('\n');
 }
 
 /** `hex(HMAC-SHA256(secret, "ACS3-HMAC-SHA256\n" + hex(SHA256(canonicalRequest))))`. */
@@ -92,7 +93,7 @@ export function v2Signature(secret: string, stringToSign: string): string {
 }
 
 function verifyAcs3(request: SignedRequest, options: VerifierOptions): SignatureVerdict {
-  const match = AUTHORIZATION.exec(header(request, 'authorization') ?? '');
+  const match = AUTHORIZATION.exec(headerOf(request, 'authorization') ?? '');
   if (match === null) return refuse('IncompleteSignature', 'The Authorization header is not ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=....');
   const [, accessKeyId, signedList, signature] = match as unknown as [string, string, string, string];
   const secret = options.secretFor(accessKeyId);
@@ -104,19 +105,19 @@ function verifyAcs3(request: SignedRequest, options: VerifierOptions): Signature
   ];
   const unsigned = mustSign.filter((name) => !signed.includes(name));
   if (unsigned.length > 0) return refuse('IncompleteSignature', `These headers must be signed: ${unsigned.join(', ')}.`);
-  if (signed.some((name) => header(request, name) === undefined)) return refuse('IncompleteSignature', 'A signed header is missing from the request.');
-  if (header(request, 'x-acs-content-sha256') !== sha256Hex(request.rawBody)) {
+  if (signed.some((name) => headerOf(request, name) === undefined)) return refuse('IncompleteSignature', 'A signed header is missing from the request.');
+  if (headerOf(request, 'x-acs-content-sha256') !== sha256Hex(request.rawBody)) {
     return refuse('SignatureDoesNotMatch', 'x-acs-content-sha256 does not match the body.');
   }
-  const stale = checkFreshness(header(request, 'x-acs-date'), header(request, 'x-acs-signature-nonce'), options);
+  const stale = checkFreshness(headerOf(request, 'x-acs-date'), headerOf(request, 'x-acs-signature-nonce'), options);
   if (stale !== undefined) return stale;
   if (!safeEqual(signature, acs3Signature(secret, acs3CanonicalRequest(request, signed)))) return refuse('SignatureDoesNotMatch');
-  options.nonces.remember(header(request, 'x-acs-signature-nonce') ?? '', options.now.getTime());
+  options.nonces.remember(headerOf(request, 'x-acs-signature-nonce') ?? '', options.now.getTime());
   return { ok: true, accessKeyId };
 }
 
 function verifyV2(request: SignedRequest, options: VerifierOptions): SignatureVerdict {
-  const params = [...parseQueryPairs(rawQuery(request.rawUrl)), ...formPairs(request)];
+  const params = [...parseQueryPairs(rawQueryOf(request.rawUrl)), ...formPairs(request)];
   const get = (name: string): string | undefined => params.find(([key]) => key === name)?.[1];
   const signature = get('Signature');
   const accessKeyId = get('AccessKeyId');
@@ -139,24 +140,8 @@ function checkFreshness(date: string | undefined, nonce: string | undefined, opt
   return options.nonces.has(nonce) ? refuse('SignatureNonceUsed') : undefined;
 }
 
-/** Form-encoded body parameters, which V2 signs along with the query. */
-function formPairs(request: SignedRequest): Array<[string, string]> {
-  const type = header(request, 'content-type') ?? '';
-  return type.startsWith('application/x-www-form-urlencoded') ? parseQueryPairs(request.rawBody.toString('utf8')) : [];
-}
-
 function sortedPairs(pairs: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
   return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function rawQuery(rawUrl: string): string {
-  const at = rawUrl.indexOf('?');
-  return at < 0 ? '' : rawUrl.slice(at + 1);
-}
-
-function header(request: SignedRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
 }
 
 function refuse(code: string, message?: string): SignatureVerdict {

@@ -1,3 +1,8 @@
+/**
+ * The hashing and encoding primitives vendor signatures are made of: SHA-256, HMAC-SHA256,
+ * constant-time comparison and RFC 3986 encoding. Signers (Volcengine) and the emulators'
+ * verifiers (every vendor) share them.
+ */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Lower-case hex SHA-256 of text or bytes. */
@@ -20,26 +25,4 @@ export function safeEqual(a: string, b: string): boolean {
 /** RFC 3986 percent-encoding: only `A-Z a-z 0-9 - _ . ~` stay raw (so `!'()*` are escaped too). */
 export function rfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/**
- * Splits a raw query string into decoded name/value pairs in the order sent, keeping repeats.
- * A `+` stays a `+`: none of the vendor clients encodes spaces that way.
- */
-export function parseQueryPairs(rawQuery: string): Array<[string, string]> {
-  if (rawQuery === '') return [];
-  return rawQuery.split('&').filter((part) => part !== '').map((part) => {
-    const equals = part.indexOf('=');
-    const name = equals < 0 ? part : part.slice(0, equals);
-    const value = equals < 0 ? '' : part.slice(equals + 1);
-    return [safeDecode(name), safeDecode(value)];
-  });
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,0 +1,179 @@
+/**
+ * One RPC attempt through `@alicloud/openapi-client`'s `callApi` (ACS3-HMAC-SHA256), for any
+ * Alibaba product and version.
+ *
+ * The SDK forgets the HTTP status and headers when a body is not JSON, takes no AbortSignal,
+ * and leaves a read timer holding each request alive after the answer is read. Node's HTTP
+ * diagnostics channels mend all three, matched by the signature nonce this transport generates:
+ * `http.client.request.start` hands over the request (destroyed when the attempt is abandoned),
+ * `http.client.response.finish` the status and headers (and the moment to clear the timer).
+ */
+import { randomBytes } from 'node:crypto';
+import { subscribe } from 'node:diagnostics_channel';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ProviderId } from '../../src/contact.js';
+import type { CredentialSource } from '../../src/credentials.js';
+import { errorIn } from '../../src/to-contact-error.js';
+import type { Attempt } from '../../src/transport/call-scope.js';
+import type { RawAnswer, VendorTransport } from '../../src/transport/vendor-caller.js';
+import { AlibabaCallFailure, translateAlibabaFailure } from './alibaba-rpc-errors.js';
+import type { AlibabaProductErrors, ObservedResponse } from './alibaba-rpc-errors.js';
+import { flattenQuery } from './alibaba-rpc-params.js';
+import type { VendorParams } from './alibaba-rpc-params.js';
+import { loadOpenApiSdk } from './alibaba-rpc-sdk.js';
+import type { OpenApiModule } from './alibaba-rpc-sdk.js';
+
+/** One Alibaba product's API, as a transport needs it. */
+export interface AlibabaProduct {
+  /** The API version every request names (`2022-04-19`). */
+  readonly version: string;
+  /** The product's error codes and field names. */
+  readonly errors: AlibabaProductErrors;
+  /**
+   * The `Code` a successful answer carries, for products that answer business failures inside a
+   * 200 envelope (ChatApp: `OK`); any other code is then an error. Absent: a 2xx is a success.
+   */
+  readonly successCode?: string;
+}
+
+/** Where and as whom a transport sends. */
+export interface AlibabaConnection {
+  /** The provider the transport serves, for error messages. */
+  readonly provider: ProviderId;
+  /** `scheme://host[:port]`. */
+  readonly endpoint: string;
+  /** The credentials, resolved on the first call. */
+  readonly credentials: CredentialSource;
+}
+
+interface Tracked {
+  request?: ClientRequest;
+  observed?: ObservedResponse;
+}
+
+/** Requests in flight, by signature nonce. */
+const inFlight = new Map<string, Tracked>();
+let watching = false;
+
+function nonceOf(request: ClientRequest | undefined): string | undefined {
+  const nonce = request?.getHeader('x-acs-signature-nonce');
+  return typeof nonce === 'string' ? nonce : undefined;
+}
+
+function watchRequests(): void {
+  if (watching) return;
+  watching = true;
+  subscribe('http.client.request.start', (message) => {
+    const { request } = message as { request?: ClientRequest };
+    const tracked = inFlight.get(nonceOf(request) ?? '');
+    if (tracked !== undefined && request !== undefined) tracked.request = request;
+  });
+  subscribe('http.client.response.finish', (message) => {
+    const { request, response } = message as { request?: ClientRequest; response?: IncomingMessage };
+    const tracked = inFlight.get(nonceOf(request) ?? '');
+    if (tracked === undefined || response === undefined) return;
+    tracked.observed = { status: response.statusCode ?? 0, headers: { ...response.headers } };
+    if (request?.socket) clearReadTimer(request.socket);
+  });
+}
+
+/**
+ * The SDK's HTTP layer (httpx) arms a read timer per request on the socket and clears it only
+ * when it reads the body itself, which `callApi` does not: the timer would keep the request and
+ * its answer in memory until it fires. Once the answer is read, the timer has no more work.
+ */
+function clearReadTimer(socket: Socket): void {
+  const key = Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === 'TIMER::READ_TIMER');
+  if (key === undefined) return;
+  const record = socket as unknown as Record<symbol, NodeJS.Timeout | null | undefined>;
+  const timer = record[key];
+  if (timer) clearTimeout(timer);
+  record[key] = null;
+}
+
+/** Extra time the SDK's own timers get over the attempt's, so the attempt's timeout speaks first. */
+const SDK_TIMER_SLACK_MS = 1000;
+
+/**
+ * Builds the transport of one provider instance; the SDK client is made on the first call,
+ * with the credentials resolved then.
+ *
+ * @remarks The SDK's own retries are off: the call scope retries where safe. Rejects with
+ * {@link AlibabaCallFailure}, which `translate` turns into a ContactError.
+ */
+export function createAlibabaRpcTransport(product: AlibabaProduct, connection: AlibabaConnection): VendorTransport<VendorParams> {
+  let client: Promise<{ sdk: OpenApiModule; instance: InstanceType<OpenApiModule['Client']> }> | undefined;
+  const ready = async (): Promise<void> => {
+    const credentials = connection.credentials.resolve();
+    client ??= loadOpenApiSdk().then((sdk) => {
+      const endpoint = new URL(connection.endpoint);
+      const config = new sdk.Config({
+        accessKeyId: credentials.accessKeyId,
+        accessKeySecret: credentials.accessKeySecret,
+        ...(credentials.securityToken === undefined ? {} : { securityToken: credentials.securityToken }),
+        endpoint: endpoint.host,
+        protocol: endpoint.protocol.replace(':', ''),
+        userAgent: 'cloud-contacts',
+      });
+      return { sdk, instance: new sdk.Client(config) };
+    });
+    client.catch(() => (client = undefined));
+    try {
+      await client;
+    } catch (error) {
+      throw errorIn(
+        { provider: connection.provider, operation: 'settings' },
+        { code: 'invalid-config', message: `cannot load @alicloud/openapi-client (is it installed?): ${error instanceof Error ? error.message : String(error)}` },
+      );
+    }
+  };
+
+  const send = async (action: string, params: VendorParams, attempt: Attempt): Promise<RawAnswer> => {
+    const loaded = await client!;
+    watchRequests();
+    const nonce = randomBytes(16).toString('hex');
+    const tracked: Tracked = {};
+    inFlight.set(nonce, tracked);
+    const abandon = (): void => void tracked.request?.destroy();
+    attempt.signal.addEventListener('abort', abandon, { once: true });
+    const timeout = attempt.timeoutMs + SDK_TIMER_SLACK_MS;
+    try {
+      const request = new loaded.sdk.OpenApiRequest({ query: flattenQuery(params), headers: { 'x-acs-signature-nonce': nonce } });
+      const answer = await loaded.instance.callApi(rpcParams(loaded.sdk, action, product.version), request, {
+        readTimeout: timeout,
+        connectTimeout: timeout,
+        autoretry: false,
+      });
+      const body = (answer as { body?: unknown }).body;
+      const code = (body as { Code?: unknown } | undefined)?.Code;
+      if (product.successCode !== undefined && code !== product.successCode) {
+        // A business failure inside a success envelope: an error, never a result.
+        throw Object.assign(new Error(String(code)), { code, data: body, statusCode: tracked.observed?.status ?? 200 });
+      }
+      const requestId = (body as { RequestId?: unknown } | undefined)?.RequestId;
+      return { body, requestId: typeof requestId === 'string' ? requestId : undefined };
+    } catch (error) {
+      throw new AlibabaCallFailure(error, tracked.observed);
+    } finally {
+      attempt.signal.removeEventListener('abort', abandon);
+      inFlight.delete(nonce);
+    }
+  };
+
+  return { ready, send, translate: (error, context) => translateAlibabaFailure(error, product.errors, context) };
+}
+
+function rpcParams(sdk: OpenApiModule, action: string, version: string): unknown {
+  return new sdk.Params({
+    action,
+    version,
+    protocol: 'HTTPS',
+    pathname: '/',
+    method: 'POST',
+    authType: 'AK',
+    style: 'RPC',
+    reqBodyType: 'formData',
+    bodyType: 'json',
+  });
+}

@@ -1,0 +1,32 @@
+import type { Contact } from '../../src/contact.js';
+import type { ContactProvider } from '../../src/provider.js';
+import type { InputFor } from '../../src/provider-input.js';
+import type { tencentCamCapabilities } from './tencent-cam-capabilities.js';
+import type { ResolvedTencentCamSettings } from './tencent-cam-settings.js';
+
+/** What a CAM receiver holds beyond the neutral model. */
+export interface TencentCamContactDetails {
+  /** The account (uin) the receiver belongs to. */
+  uin?: string;
+  /** Whether this is the account's primary contact (主联系人). */
+  isReceiverOwner: boolean;
+  /** Whether WeChat notifications are allowed. */
+  wechatEnabled: boolean;
+  /** The phone's country code as CAM stores it, when it says. */
+  countryCode?: string;
+}
+
+/** A contact from Tencent Cloud CAM. `email` and `phone` are masked as CAM returns them. */
+export type TencentCamContact = Contact<TencentCamContactDetails>;
+
+/**
+ * What `create` takes: name, email and phone required, a remark optional, nothing else (derived
+ * from the capabilities data, so the two cannot disagree).
+ */
+export type TencentCamContactInput = InputFor<typeof tencentCamCapabilities.fields>;
+
+/** Tencent Cloud CAM message receivers behind the neutral contract. */
+export interface TencentCamProvider extends ContactProvider<TencentCamContact, TencentCamContactInput> {
+  /** The settings in use (credentials print masked). */
+  readonly settings: ResolvedTencentCamSettings;
+}

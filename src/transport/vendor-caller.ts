@@ -1,0 +1,99 @@
+/**
+ * The one way a provider calls its vendor: an action table says, per vendor action, whether it
+ * may be sent twice and what its answer looks like; a transport sends one attempt; the caller
+ * built from both checks every answer against its schema and runs each request under the
+ * operation's scope (rate limit, attempt timeout, retries, settling a lost create).
+ */
+import type { z } from 'zod';
+import { ContactError } from '../errors.js';
+import type { ErrorContext } from '../to-contact-error.js';
+import type { Attempt, CallScope, Settlement } from './call-scope.js';
+
+/** What one vendor action answers, and whether it may be sent twice. */
+export interface ActionSpec<T = unknown> {
+  /** Whether sending it twice is harmless. */
+  readonly idempotent: boolean;
+  /** A minimal, tolerant schema of its answer: the fields the provider reads. */
+  readonly response: z.ZodType<T>;
+}
+
+/** A provider's vendor actions, by name. */
+export type ActionTable = Readonly<Record<string, ActionSpec>>;
+
+/** The parsed answer of an action. */
+export type AnswerOf<S> = S extends ActionSpec<infer T> ? T : never;
+
+/** An answer as the transport received it: the body to check, and the vendor's request id. */
+export interface RawAnswer {
+  /** The answer's body (for enveloped APIs, what is inside the envelope). */
+  readonly body: unknown;
+  /** The vendor's request id, when the answer has one. */
+  readonly requestId?: string | undefined;
+}
+
+/** How a provider's requests travel: the vendor SDK or our own signer, behind one shape. */
+export interface VendorTransport<P> {
+  /**
+   * Loads what the first request needs (the SDK, the credentials) before a rate-limit slot is
+   * taken, so a cold provider does not spend its slots waiting.
+   * @throws ContactError `invalid-config` when credentials are missing or the SDK cannot load.
+   */
+  ready(): Promise<void>;
+  /** Sends one attempt; rejects with whatever the vendor or the socket said. */
+  send(action: string, params: P, attempt: Attempt): Promise<RawAnswer>;
+  /** Turns what `send` rejected with into a ContactError. */
+  translate(error: unknown, context: ErrorContext, action: string): ContactError;
+}
+
+/** How one call treats its special outcomes; see {@link VendorRequest}. */
+export interface CallRequestOptions<T> {
+  /** For a create: finds out whether a create whose answer was lost was applied. */
+  readonly settle?: (() => Promise<Settlement<T>>) | undefined;
+  /** For a delete: what a retry that finds the target gone resolves to. */
+  readonly goneOnRetry?: { readonly value: T } | undefined;
+}
+
+/** Calls one action under an operation's scope and resolves to its checked answer. */
+export type VendorCaller<Table extends ActionTable, P> = <A extends keyof Table & string>(
+  scope: CallScope,
+  action: A,
+  params: P,
+  options?: CallRequestOptions<AnswerOf<Table[A]>>,
+) => Promise<AnswerOf<Table[A]>>;
+
+/** Builds a provider's caller from its action table and transport. */
+export function createVendorCaller<Table extends ActionTable, P>(table: Table, transport: VendorTransport<P>): VendorCaller<Table, P> {
+  return async <A extends keyof Table & string>(scope: CallScope, action: A, params: P, options: CallRequestOptions<AnswerOf<Table[A]>> = {}) => {
+    const spec = table[action] as ActionSpec<AnswerOf<Table[A]>>;
+    await transport.ready();
+    const requestIds = new WeakMap<object, string>();
+    return scope.request<AnswerOf<Table[A]>>({
+      action,
+      idempotent: spec.idempotent,
+      send: async (attempt) => {
+        const answer = await transport.send(action, params, attempt);
+        const value = checkAnswer(spec.response, answer, action, scope.errorContext);
+        if (answer.requestId !== undefined && typeof value === 'object' && value !== null) requestIds.set(value, answer.requestId);
+        return value;
+      },
+      translate: (error, context) => transport.translate(error, context, action),
+      requestIdOf: (value) => (typeof value === 'object' && value !== null ? requestIds.get(value) : undefined),
+      settle: options.settle,
+      goneOnRetry: options.goneOnRetry,
+    });
+  };
+}
+
+/** An answer that does not match its schema is `invalid-response`, naming the action and where it differs. */
+function checkAnswer<T>(schema: z.ZodType<T>, answer: RawAnswer, action: string, context: ErrorContext): T {
+  const result = schema.safeParse(answer.body);
+  if (result.success) return result.data;
+  const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+  throw new ContactError({
+    code: 'invalid-response',
+    provider: context.provider,
+    operation: context.operation,
+    message: `the ${action} answer does not have its documented shape (at ${where})`,
+    ...(answer.requestId === undefined ? {} : { vendor: { code: 'InvalidResponse', message: 'the answer does not match its schema', requestId: answer.requestId } }),
+  });
+}

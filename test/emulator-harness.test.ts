@@ -89,6 +89,57 @@ describe('the emulator harness', () => {
   });
 });
 
+describe('the emulator harness refuses what a vendor gateway refuses', () => {
+  const raw = (emulator: Emulator, options: { method?: string; path?: string; body?: Buffer | string; headers?: Record<string, string> }) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const url = new URL(emulator.endpoint);
+      const req = request({ host: url.hostname, port: url.port, method: options.method ?? 'POST', path: options.path ?? '/', headers: options.headers ?? {} }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', reject);
+      req.end(options.body);
+    });
+
+  it('refuses a fault it does not know, loudly, instead of injecting nothing', async () => {
+    const { emulator } = await fake();
+    for (const fault of [{ kind: 'nonsense' }, { kind: 'http-status' }, { kind: 'delay', ms: -1 }, { kind: 'reset', times: 0 }, { kind: 'reset', code: 'X' }, null]) {
+      let caught: unknown;
+      try {
+        emulator.failNext(fault as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isContactError(caught, 'invalid-input')).toBe(true);
+    }
+  });
+
+  it('an http-status fault answers the page of that status', async () => {
+    const { emulator, provider } = await fake();
+    emulator.failNext({ kind: 'http-status', status: 503 });
+    const error = await provider.list().all().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unavailable', vendor: { httpStatus: 503 } });
+    expect((error as Error).message).toContain('503 Service Unavailable');
+    expect((error as Error).message).not.toContain('502');
+  });
+
+  it("answers a URL it cannot parse in the vendor's error format", async () => {
+    const { emulator } = await fake();
+    const answer = await raw(emulator, { path: '//[bad' });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toMatchObject({ Code: 'Invalid.Request' });
+  });
+
+  it('refuses a body over the gateway limit with 413, keeping none of it', async () => {
+    const { emulator } = await fake();
+    const answer = await raw(emulator, { body: Buffer.alloc(20 * 1024 * 1024, 'a'), headers: { 'x-fake-action': 'CreateContact' } });
+    expect(answer.status).toBe(413);
+    expect(answer.text).toContain('413 Payload Too Large');
+    expect(emulator.requests.at(-1)?.body).toBe('');
+  });
+});
+
 describe('startEmulator / startEmulators', () => {
   it('refuses unknown providers, and providers whose emulator has not landed, clearly', async () => {
     await expect(startEmulator('nope' as 'tencent-cam')).rejects.toMatchObject({ code: 'invalid-config' });

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 /**
  * One scenario per error code, each reached through a provider's public API over loopback
  * HTTP where the code can arise that way: message, retryability, the guard's narrowing, and
@@ -130,6 +131,14 @@ describe('ContactError', () => {
     expect(isContactError(new Error('x'))).toBe(false);
     expect(isContactError(null)).toBe(false);
     expect({ code: 'network' } instanceof ContactError).toBe(false);
+  });
+
+  it('prints only the fields it has, never `undefined` ones', () => {
+    const error = new ContactError({ code: 'not-found', message: 'gone', provider: 'tencent-cam', operation: 'get' });
+    const printed = inspect(error);
+    for (const absent of ['issues', 'retryAfterMs', 'resetsAt', 'vendor', 'field']) expect(printed).not.toContain(absent);
+    expect(Object.keys(error)).toEqual(['name', 'code', 'retryable', 'provider', 'operation']);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ name: 'ContactError', code: 'not-found', message: 'tencent-cam get: gone', retryable: false, provider: 'tencent-cam', operation: 'get' });
   });
 
   it('narrows the type of code', () => {

@@ -1,28 +1,38 @@
 /**
  * The built package as users get it: every subpath loads from both the CommonJS and the ESM
- * output (through the package's own name), the core loads no vendor SDK, one provider loads
- * neither another provider nor its SDK until it is used, and the packed tarball passes
- * publint and arethetypeswrong. Runs on `dist/`, which `npm test` builds first.
+ * output (through the package's own name), the core loads no vendor SDK, each provider loads
+ * neither another provider nor its SDK until it is used and works from the ESM build, the packed
+ * tarball passes publint and arethetypeswrong, and a consumer's install (with the README's
+ * overrides) holds none of the known advisory versions. Runs on `dist/`, which `npm test` builds
+ * first. Table-driven: a provider that lands adds its row to `support/landed-providers.ts`.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LANDED, PLANNED_ENTRIES } from './support/landed-providers.js';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
-const node = (args: string[]) => run(process.execPath, args, { cwd: root, env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
+const env = { ...process.env, http_proxy: '', HTTP_PROXY: '', https_proxy: '', HTTPS_PROXY: '' };
+const node = (args: string[], cwd = root) => run(process.execPath, args, { cwd, env });
 
-const entries = {
-  'cloud-contacts': ['ContactError', 'isContactError', 'contactInputSchema', 'CONTACT_ERROR_CODES'],
-  'cloud-contacts/tencent-cam': ['tencentCam', 'tencentCamCapabilities'],
-  'cloud-contacts/alibaba-resource-directory': ['alibabaResourceDirectory', 'alibabaResourceDirectoryCapabilities'],
-  'cloud-contacts/volcengine-vmp': [],
-  'cloud-contacts/alibaba-chatapp': [],
-  'cloud-contacts/testing': ['startEmulator', 'startEmulators'],
-} as const;
+const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['cloud-contacts', ['ContactError', 'isContactError', 'contactInputSchema', 'CONTACT_ERROR_CODES']],
+  ['cloud-contacts/testing', ['startEmulator', 'startEmulators']],
+  ...LANDED.map((provider) => [provider.entry, [provider.factory, `${provider.factory}Capabilities`]] as const),
+  ...PLANNED_ENTRIES.map((entry) => [entry, []] as const),
+];
+
+/** Which vendor SDKs and provider folders a script has loaded, by name. */
+const loadedProbe = `
+  const sdks = ${JSON.stringify(LANDED.filter((p) => p.sdk).map((p) => [p.id, p.sdk!.source]))};
+  const loaded = () => [...new Set(Object.keys(require.cache).flatMap((path) => sdks.filter(([, pattern]) => new RegExp(pattern).test(path)).map(([id]) => id + ' sdk')))];`;
 
 describe('the built package', () => {
-  it.each(Object.entries(entries))('require(%s) and import() give the same exports', async (specifier, expected) => {
+  it.each(entries)('require(%s) and import() give the same exports', async (specifier, expected) => {
     const cjs = await node(['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)})).sort()))`]);
     const esm = await node(['--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import(${JSON.stringify(specifier)})).sort()))`]);
     const cjsKeys = JSON.parse(cjs.stdout) as string[];
@@ -30,74 +40,47 @@ describe('the built package', () => {
     for (const name of expected) expect(cjsKeys).toContain(name);
   });
 
-  it('loads no vendor SDK with the core', async () => {
-    const script = `require('cloud-contacts'); console.log(JSON.stringify(Object.keys(require.cache).filter((p) => /tencentcloud|@alicloud|provider|emulator/.test(p))))`;
+  it('loads no vendor SDK with the core, in either module system', async () => {
+    const sdkPattern = LANDED.flatMap((p) => (p.sdk ? [p.sdk.source] : [])).join('|');
+    const script = `require('cloud-contacts'); console.log(JSON.stringify(Object.keys(require.cache).filter((p) => /${sdkPattern}|providers|emulator/.test(p))))`;
     expect(JSON.parse((await node(['-e', script])).stdout)).toEqual([]);
-    const esm = `import 'cloud-contacts'; import { createRequire } from 'node:module'; console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache).filter((p) => /tencentcloud|@alicloud/.test(p))))`;
+    const esm = `import 'cloud-contacts'; import { createRequire } from 'node:module'; console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache).filter((p) => /${sdkPattern}/.test(p))))`;
     expect(JSON.parse((await node(['--input-type=module', '-e', esm])).stdout)).toEqual([]);
   });
 
-  it('loads the Tencent SDK only when the provider is first used, and never another provider', async () => {
+  it.each(LANDED)('$id loads its SDK only when first used, and never another provider or SDK', async (provider) => {
     const script = `
-      const { tencentCam } = require('cloud-contacts/tencent-cam');
+      const { ${provider.factory} } = require('${provider.entry}');
       const { startEmulator } = require('cloud-contacts/testing');
-      const loaded = () => Object.keys(require.cache).filter((p) => /tencentcloud|@alicloud|alibaba/.test(p)).map((p) => p.includes('tencentcloud') ? 'tencent-sdk' : p.includes('@alicloud') ? 'alibaba-sdk' : 'alibaba-code');
-      (async () => {
-        const before = [...new Set(loaded())];
-        const emulator = await startEmulator('tencent-cam');
-        const cam = tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials });
-        const constructed = [...new Set(loaded())];
-        await cam.list().all();
-        const used = [...new Set(loaded())];
-        await emulator.close();
-        console.log(JSON.stringify({ before, constructed, used }));
-      })();`;
-    expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ before: [], constructed: [], used: ['tencent-sdk'] });
-  });
-
-  it('loads the Alibaba SDK only when that provider is first used, and never the Tencent one', async () => {
-    const script = `
-      const { alibabaResourceDirectory } = require('cloud-contacts/alibaba-resource-directory');
-      const { startEmulator } = require('cloud-contacts/testing');
-      const loaded = () => [...new Set(Object.keys(require.cache).filter((p) => /tencentcloud|@alicloud|tencent-cam/.test(p)).map((p) => p.includes('tencentcloud') ? 'tencent-sdk' : p.includes('@alicloud') ? 'alibaba-sdk' : 'tencent-code'))];
+      ${loadedProbe}
       (async () => {
         const before = loaded();
-        const emulator = await startEmulator('alibaba-resource-directory');
-        const rd = alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+        const emulator = await startEmulator('${provider.id}');
+        const instance = ${provider.factory}({ endpoint: emulator.endpoint, credentials: emulator.credentials });
         const constructed = loaded();
-        await rd.list().all();
+        await instance.list().all();
         const used = loaded();
         await emulator.close();
         console.log(JSON.stringify({ before, constructed, used }));
       })();`;
-    expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ before: [], constructed: [], used: ['alibaba-sdk'] });
+    const expected = provider.sdk === undefined ? [] : [`${provider.id} sdk`];
+    expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ before: [], constructed: [], used: expected });
   });
 
-  it('the Alibaba provider works from the ESM build too (the SDK is CommonJS with exports.default)', async () => {
+  it.each(LANDED)('$id works from the ESM build too', async (provider) => {
     const script = `
-      import { alibabaResourceDirectory } from 'cloud-contacts/alibaba-resource-directory';
-      import { startEmulator } from 'cloud-contacts/testing';
-      const emulator = await startEmulator('alibaba-resource-directory');
-      const rd = alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials });
-      const created = await rd.create({ name: 'Esm', email: 'esm@example.com', title: 'Other', messageTypes: ['FaultMessage'] });
-      const got = await rd.get(created.id);
-      await emulator.close();
-      console.log(JSON.stringify({ name: got.name, status: got.status }));`;
-    expect(JSON.parse((await node(['--input-type=module', '-e', script])).stdout)).toEqual({ name: 'Esm', status: 'pending-verification' });
-  });
-
-  it('the Tencent provider works from the ESM build too', async () => {
-    const script = `
-      import { tencentCam } from 'cloud-contacts/tencent-cam';
+      import { ${provider.factory} } from '${provider.entry}';
       import { startEmulator } from 'cloud-contacts/testing';
       import { isContactError } from 'cloud-contacts';
-      const emulator = await startEmulator('tencent-cam');
-      const cam = tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials });
-      const created = await cam.create({ name: 'esm', email: 'esm@example.com', phone: '+8613900001234' });
-      const error = await cam.get('1').catch((e) => e);
+      const emulator = await startEmulator('${provider.id}');
+      const instance = ${provider.factory}({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+      const created = await instance.create(${provider.sampleInput});
+      const got = await instance.get(created.id);
+      const missing = await instance.findByName('nobody').then((found) => found === undefined);
+      const error = await instance.create(${provider.sampleInput}).catch((e) => e);
       await emulator.close();
-      console.log(JSON.stringify({ name: created.name, notFound: isContactError(error, 'not-found') }));`;
-    expect(JSON.parse((await node(['--input-type=module', '-e', script])).stdout)).toEqual({ name: 'esm', notFound: true });
+      console.log(JSON.stringify({ same: got.id === created.id, missing, typed: isContactError(error, 'already-exists') }));`;
+    expect(JSON.parse((await node(['--input-type=module', '-e', script])).stdout)).toEqual({ same: true, missing: true, typed: true });
   });
 
   it('passes publint and arethetypeswrong on the packed tarball', async () => {
@@ -108,3 +91,57 @@ describe('the built package', () => {
     expect(report.analysis.problems.filter((problem) => (problem as { resolutionKind?: string }).resolutionKind !== 'node10')).toEqual([]);
   }, 120_000);
 });
+
+describe("a consumer's install", () => {
+  /** Versions with known high or critical advisories (dependencies.md section 1.1): name → first fixed version. */
+  const ADVISORIES: Readonly<Record<string, string>> = { uuid: '11.1.1', protobufjs: '7.5.6', axios: '1.15.2', 'form-data': '3.0.5', 'follow-redirects': '1.16.3' };
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
+  /** The `overrides` the README tells users to add, read from the README itself. */
+  const readmeOverrides = (): Record<string, unknown> => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = /<!-- consumer-overrides:start -->\s*```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    if (block === undefined) throw new Error('the README has no consumer-overrides block');
+    return (JSON.parse(block) as { overrides: Record<string, unknown> }).overrides;
+  };
+
+  const below = (version: string, fixed: string): boolean => {
+    const [a, b] = [version, fixed].map((v) => v.split('.').map(Number)) as [number[], number[]];
+    for (let i = 0; i < 3; i += 1) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+    return false;
+  };
+
+  it('with the overrides the README gives, holds no version with a known advisory, and works', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cloud-contacts-consumer-'));
+    folders.push(folder);
+    const packed = await run('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: root, env });
+    const tarball = packed.stdout.trim().split('\n').at(-1)!;
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, dependencies: { 'cloud-contacts': `file:./${tarball}` }, overrides: readmeOverrides() }));
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev'], { cwd: folder, env });
+    const tree = JSON.parse((await run('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: folder, env })).stdout) as Dependency;
+    const found = versionsIn(tree).filter(([name, version]) => ADVISORIES[name] !== undefined && below(version, ADVISORIES[name]!));
+    expect(found).toEqual([]);
+    const check = `
+      const { tencentCam } = require('cloud-contacts/tencent-cam');
+      const { startEmulator } = require('cloud-contacts/testing');
+      startEmulator('tencent-cam').then(async (e) => {
+        const cam = tencentCam({ endpoint: e.endpoint, credentials: e.credentials });
+        console.log((await cam.create({ name: 'consumer', email: 'c@example.com', phone: '+8613900001234' })).name);
+        await e.close();
+      });`;
+    expect((await node(['-e', check], folder)).stdout.trim()).toBe('consumer');
+  }, 120_000);
+});
+
+interface Dependency {
+  readonly version?: string;
+  readonly dependencies?: Readonly<Record<string, Dependency>>;
+}
+
+function versionsIn(tree: Dependency): Array<[string, string]> {
+  return Object.entries(tree.dependencies ?? {}).flatMap(([name, dependency]) => [
+    ...(dependency.version === undefined ? [] : [[name, dependency.version] as [string, string]]),
+    ...versionsIn(dependency),
+  ]);
+}

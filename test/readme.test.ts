@@ -6,12 +6,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_ERROR_CODES, DEFAULT_RETRYABLE } from '../src/errors.js';
-import { tencentCamCapabilities } from '../providers/tencent-cam/index.js';
-import { alibabaResourceDirectoryCapabilities } from '../providers/alibaba-resource-directory/index.js';
 import { MATRIX_END, MATRIX_START, renderCapabilityMatrix } from './support/capability-matrix.js';
+import { LANDED } from './support/landed-providers.js';
 
 const path = new URL('../README.md', import.meta.url);
-const landed = [tencentCamCapabilities, alibabaResourceDirectoryCapabilities];
+const landed = LANDED.map((provider) => provider.capabilities);
 
 describe('README', () => {
   it('holds the capability matrix generated from the capabilities data', () => {

@@ -1,8 +1,11 @@
 import { expectTypeOf, test } from 'vitest';
-import type { Contact, ContactErrorCode, ContactInput, ContactPatch } from '../src/index.js';
+import type { Contact, ContactErrorCode, ContactInput, ContactPatch, ContactTitle, MessageType } from '../src/index.js';
 import { isContactError } from '../src/index.js';
-import type { TencentCamContact } from '../providers/tencent-cam/index.js';
-import { tencentCam } from '../providers/tencent-cam/index.js';
+import type { TencentCamContact, TencentCamContactInput } from '../providers/tencent-cam/index.js';
+import { tencentCam, tencentCamCapabilities } from '../providers/tencent-cam/index.js';
+import type { AlibabaResourceDirectoryContactInput, AlibabaResourceDirectoryContactPatch } from '../providers/alibaba-resource-directory/index.js';
+import { alibabaResourceDirectory, alibabaResourceDirectoryCapabilities } from '../providers/alibaba-resource-directory/index.js';
+import { startEmulators } from '../providers/testing.js';
 
 test('isContactError narrows by code', () => {
   const error: unknown = undefined;
@@ -22,4 +25,46 @@ test('providers return their own contact type, with typed details', () => {
   expectTypeOf(cam.create).returns.resolves.toEqualTypeOf<TencentCamContact>();
   expectTypeOf<TencentCamContact['details']>().toEqualTypeOf<{ uin?: string; isReceiverOwner: boolean; wechatEnabled: boolean; countryCode?: string } | undefined>();
   expectTypeOf<TencentCamContact>().toMatchTypeOf<Contact<object>>();
+});
+
+test('each provider types its own input from its capabilities: what the vendor refuses does not compile', () => {
+  const cam = tencentCam({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+  const rd = alibabaResourceDirectory({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+  expectTypeOf<TencentCamContactInput>().toEqualTypeOf<{ name: string; email: string; phone: string; remark?: string }>();
+  expectTypeOf<AlibabaResourceDirectoryContactInput>().toEqualTypeOf<{
+    name: string;
+    email: string;
+    title: ContactTitle;
+    messageTypes: MessageType[];
+    phone?: string;
+  }>();
+  expectTypeOf<AlibabaResourceDirectoryContactPatch>().toEqualTypeOf<{
+    name?: string;
+    email?: string;
+    phone?: string;
+    title?: ContactTitle;
+    messageTypes?: MessageType[];
+  }>();
+  // @ts-expect-error CAM requires a phone
+  void cam.create({ name: 'oncall', email: 'oncall@example.com' });
+  // @ts-expect-error CAM receivers have no title
+  void cam.create({ name: 'oncall', email: 'o@example.com', phone: '+8613900001234', title: 'CEO' });
+  // @ts-expect-error Resource Directory requires a title and message types
+  void rd.create({ name: 'Oncall', email: 'oncall@example.com' });
+  // @ts-expect-error Resource Directory cannot remove a phone number
+  void rd.update('c-1', { phone: null });
+  expectTypeOf(rd.create).parameter(0).toEqualTypeOf<AlibabaResourceDirectoryContactInput>();
+});
+
+test('the types and the capabilities data agree: required in the data is required in the type', () => {
+  type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+  type RequiredIn<F> = { [K in keyof F]: F[K] extends { support: 'required' } ? K : never }[keyof F];
+  expectTypeOf<RequiredKeys<TencentCamContactInput>>().toEqualTypeOf<RequiredIn<typeof tencentCamCapabilities.fields>>();
+  expectTypeOf<RequiredKeys<AlibabaResourceDirectoryContactInput>>().toEqualTypeOf<RequiredIn<typeof alibabaResourceDirectoryCapabilities.fields>>();
+});
+
+test('startEmulators types every emulator it starts as present, with its hooks', async () => {
+  const emulators = await startEmulators();
+  expectTypeOf(emulators['tencent-cam'].verifyReceiver).toBeFunction();
+  expectTypeOf(emulators['alibaba-resource-directory'].confirmVerification).toBeFunction();
 });

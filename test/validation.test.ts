@@ -58,6 +58,30 @@ describe('validation from capabilities', () => {
     expect(error.message).toContain(`field "${field}"`);
   });
 
+  it('says each rule once, in the words of the capabilities', () => {
+    const capped: Capabilities = { ...fakeCapabilities, fields: { ...fakeCapabilities.fields, name: { support: 'required', maxLength: 64, rule: 'at most 64 characters' } } };
+    const error = errorOf(() => validateContactInput({ name: 'n'.repeat(65) }, capped, context));
+    expect(error.message).toBe('alibaba-resource-directory create: field "name" must be at most 64 characters');
+    const generated = errorOf(() => validateContactInput({ ...valid, name: 'n'.repeat(13) }, { ...strict, fields: { ...strict.fields, name: { support: 'required', maxLength: 12 } } }, context));
+    expect(generated.message).toMatch(/must be at most 12 characters$/);
+  });
+
+  it('reports every problem of an input at once, the missing name among them', () => {
+    const error = errorOf(() => validateContactInput({}, strict, context));
+    expect(error.issues?.map((issue) => [issue.path, issue.code])).toEqual([
+      ['name', 'invalid_type'],
+      ['email', 'required'],
+      ['title', 'required'],
+      ['messageTypes', 'required'],
+    ]);
+    expect(error.message).toBe('alibaba-resource-directory create: field "name" is required (and 3 more problems)');
+  });
+
+  it('refuses clearing a field the vendor cannot remove, as unsupported', () => {
+    const keepsPhone: Capabilities = { ...strict, fields: { ...strict.fields, phone: { support: 'optional', clearable: false } } };
+    expect(errorOf(() => validateContactPatch({ phone: null }, keepsPhone, context))).toMatchObject({ code: 'unsupported', field: 'phone' });
+  });
+
   it('counts Chinese characters as characters', () => {
     expect(validateContactInput({ ...valid, name: '张三丰' }, strict, context).name).toBe('张三丰');
   });

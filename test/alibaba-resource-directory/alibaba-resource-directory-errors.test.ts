@@ -8,7 +8,8 @@ import { useEmulator } from '../support/use-emulator.js';
 import { DEFAULT_RETRYABLE } from '../../src/errors.js';
 import type { ContactErrorCode } from '../../src/errors.js';
 import { startEmulator } from '../../providers/testing.js';
-import { contactInput, providerFor, rejection } from './alibaba-resource-directory-fixtures.js';
+import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import { expectContactError } from '../support/expect-contact-error.js';
 import type { RdEmulator } from './alibaba-resource-directory-fixtures.js';
 
 const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
@@ -73,7 +74,7 @@ describe('every vendor code becomes the right ContactError', () => {
   it.each(CODES.map((testCase) => [testCase.code, testCase] as const))('%s', async (_code, testCase) => {
     const rd = providerFor(emulator);
     emulator.failNext({ kind: 'vendor-error', code: testCase.code, action: 'GetMessageContact' });
-    const error = await rejection(rd.get('c-0000000000000000'), testCase.expect);
+    const error = await expectContactError(rd.get('c-0000000000000000'), testCase.expect);
     expect(error.vendor).toEqual({ code: testCase.code, message: expect.any(String), httpStatus: testCase.status, requestId: expect.stringMatching(/^[0-9A-F-]{36}$/) });
     expect(error.field).toBe(testCase.field);
     expect(error.retryable).toBe(testCase.retryable ?? DEFAULT_RETRYABLE[testCase.expect]);
@@ -84,25 +85,25 @@ describe('every vendor code becomes the right ContactError', () => {
   it('a code the table does not know is kept as unknown, or read from its status when that says more', async () => {
     const rd = providerFor(emulator);
     emulator.failNext({ kind: 'vendor-error', code: 'Brand.New.Code', httpStatus: 400, message: 'Something new.' });
-    expect((await rejection(rd.get('c-0000000000000000'), 'unknown')).vendor).toMatchObject({ code: 'Brand.New.Code', message: 'Something new.' });
+    expect((await expectContactError(rd.get('c-0000000000000000'), 'unknown')).vendor).toMatchObject({ code: 'Brand.New.Code', message: 'Something new.' });
     emulator.failNext({ kind: 'vendor-error', code: 'Brand.New.Failure', httpStatus: 502 });
-    expect((await rejection(rd.get('c-0000000000000000'), 'unavailable')).retryable).toBe(true);
+    expect((await expectContactError(rd.get('c-0000000000000000'), 'unavailable')).retryable).toBe(true);
     emulator.failNext({ kind: 'vendor-error', code: 'Brand.New.Limit', httpStatus: 429 });
-    await rejection(rd.get('c-0000000000000000'), 'rate-limited');
+    await expectContactError(rd.get('c-0000000000000000'), 'rate-limited');
   });
 
   it('x-acs-retry-after becomes retryAfterMs when the vendor sends it', async () => {
     const rd = providerFor(emulator);
     emulator.failNext({ kind: 'vendor-error', code: 'Throttling.User' });
-    expect((await rejection(rd.get('c-0000000000000000'), 'rate-limited')).retryAfterMs).toBeUndefined();
+    expect((await expectContactError(rd.get('c-0000000000000000'), 'rate-limited')).retryAfterMs).toBeUndefined();
     emulator.setRetryAfter(1500);
     emulator.failNext({ kind: 'vendor-error', code: 'Throttling.User' });
-    expect((await rejection(rd.get('c-0000000000000000'), 'rate-limited')).retryAfterMs).toBe(1500);
+    expect((await expectContactError(rd.get('c-0000000000000000'), 'rate-limited')).retryAfterMs).toBe(1500);
   });
 
   it('the daily verification limit says when it resets: the next midnight in China', async () => {
     emulator.failNext({ kind: 'vendor-error', code: 'SendValidateCodeExceedsLimitForAccount' });
-    const error = await rejection(providerFor(emulator).get('c-0000000000000000'), 'quota-exceeded');
+    const error = await expectContactError(providerFor(emulator).get('c-0000000000000000'), 'quota-exceeded');
     const resetsAt = new Date(error.resetsAt ?? '');
     expect(resetsAt.getTime()).toBeGreaterThan(Date.now());
     expect(resetsAt.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);
@@ -119,14 +120,14 @@ describe('answers without a vendor code keep their HTTP status', () => {
   ];
   it.each(cases)('%s', async (_label, fault, code, status, message) => {
     emulator.failNext({ ...fault, action: 'GetMessageContact' });
-    const error = await rejection(providerFor(emulator).get('c-0000000000000000'), code);
+    const error = await expectContactError(providerFor(emulator).get('c-0000000000000000'), code);
     expect(error.vendor?.httpStatus).toBe(status);
     expect(error.message).toMatch(message);
   });
 
   it('a 200 JSON answer of the wrong shape is invalid-response naming the action', async () => {
     emulator.failNext({ kind: 'http-status', status: 200, body: '{"RequestId":"R-1","Contact":42}', action: 'GetMessageContact' });
-    const error = await rejection(providerFor(emulator).get('c-0000000000000000'), 'invalid-response');
+    const error = await expectContactError(providerFor(emulator).get('c-0000000000000000'), 'invalid-response');
     expect(error.message).toMatch(/GetMessageContact answer does not have its documented shape \(at Contact\)/);
   });
 });
@@ -147,8 +148,8 @@ describe('retries follow what the code proves', () => {
     emulator.failNext({ kind: 'reset-after-apply', action: 'DeleteMessageContact' });
     await rd.delete(created.id);
     expect(emulator.requests.filter((request) => request.action === 'DeleteMessageContact')).toHaveLength(2);
-    await rejection(rd.get(created.id), 'not-found');
-    await rejection(rd.delete(created.id), 'not-found');
+    await expectContactError(rd.get(created.id), 'not-found');
+    await expectContactError(rd.delete(created.id), 'not-found');
   });
 
   it('a concurrent-call conflict is retried even for a create; a state conflict is not retried at all', async () => {
@@ -157,7 +158,7 @@ describe('retries follow what the code proves', () => {
     const created = await rd.create(contactInput('Niaj'));
     expect(emulator.requests.filter((request) => request.action === 'AddMessageContact')).toHaveLength(2);
     emulator.failNext({ kind: 'vendor-error', code: 'ContactStatusMismatchAction', action: 'UpdateMessageContact', times: 3 });
-    await rejection(rd.update(created.id, { title: 'CEO' }), 'conflict');
+    await expectContactError(rd.update(created.id, { title: 'CEO' }), 'conflict');
     expect(emulator.requests.filter((request) => request.action === 'UpdateMessageContact')).toHaveLength(1);
   });
 });
@@ -168,12 +169,12 @@ describe("the emulator's own rules reach the caller as vendor errors", () => {
     try {
       const rd = providerFor(limited);
       const olivia = await rd.create(contactInput('Olivia'));
-      expect((await rejection(rd.create(contactInput('Peggy')), 'quota-exceeded')).vendor?.code).toBe('LimitExceeded.Contacts');
+      expect((await expectContactError(rd.create(contactInput('Peggy')), 'quota-exceeded')).vendor?.code).toBe('LimitExceeded.Contacts');
       await rd.sendVerification(olivia.id, 'email');
-      expect((await rejection(rd.sendVerification(olivia.id, 'email'), 'quota-exceeded')).vendor?.code).toBe('SendValidateCodeExceedsLimitForAccount');
+      expect((await expectContactError(rd.sendVerification(olivia.id, 'email'), 'quota-exceeded')).vendor?.code).toBe('SendValidateCodeExceedsLimitForAccount');
       limited.confirmVerification(olivia.id, 'olivia@example.com');
       const members = limited.members().filter((member) => /^\d{16}$/.test(member)).slice(0, 3);
-      expect((await rejection(rd.associateMembers(olivia.id, members), 'quota-exceeded')).vendor?.code).toBe('LimitExceeded.ContactMembers');
+      expect((await expectContactError(rd.associateMembers(olivia.id, members), 'quota-exceeded')).vendor?.code).toBe('LimitExceeded.ContactMembers');
     } finally {
       await limited.close();
     }
@@ -182,10 +183,10 @@ describe("the emulator's own rules reach the caller as vendor errors", () => {
   it('rules only the vendor checks come back with the neutral field', async () => {
     const rd = providerFor(emulator);
     const longEmail = `${'x'.repeat(95)}@example.com`;
-    const error = await rejection(rd.create(contactInput('Quentin', { email: longEmail })), 'invalid-input');
+    const error = await expectContactError(rd.create(contactInput('Quentin', { email: longEmail })), 'invalid-input');
     expect(error).toMatchObject({ field: 'email', vendor: { code: 'InvalidParameter.EmailAddress.Length' } });
     const created = await rd.create(contactInput('Rupert'));
     await rd.create(contactInput('Sybil'));
-    expect(await rejection(rd.update(created.id, { name: 'Sybil' }), 'already-exists')).toMatchObject({ field: 'name' });
+    expect(await expectContactError(rd.update(created.id, { name: 'Sybil' }), 'already-exists')).toMatchObject({ field: 'name' });
   });
 });

@@ -2,9 +2,6 @@
  * Shared helpers of the Resource Directory tests: contact names (letters only), a provider and an
  * emulator wired together.
  */
-import { expect } from 'vitest';
-import { isContactError } from '../../src/errors.js';
-import type { ContactError, ContactErrorCode } from '../../src/errors.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
 import type { AlibabaResourceDirectorySettings } from '../../providers/alibaba-resource-directory/index.js';
 import type { EmulatorMap } from '../../providers/testing.js';
@@ -31,15 +28,4 @@ export function providerFor(emulator: RdEmulator, settings: AlibabaResourceDirec
 /** A valid contact input. */
 export function contactInput(name: string, extra: Record<string, unknown> = {}) {
   return { name, email: `${name.toLowerCase()}@example.com`, title: 'TechnicalDirector' as const, messageTypes: ['FaultMessage' as const], ...extra };
-}
-
-/** Awaits a call that must reject with a ContactError of `code`, and returns that error. */
-export async function rejection<C extends ContactErrorCode>(promise: Promise<unknown>, code: C): Promise<ContactError<C>> {
-  const error = await promise.then(
-    () => new Error(`expected a ${code} ContactError, but the call succeeded`),
-    (e: unknown) => e,
-  );
-  if (!isContactError(error)) throw error;
-  expect(error.code).toBe(code);
-  return error as ContactError<C>;
 }

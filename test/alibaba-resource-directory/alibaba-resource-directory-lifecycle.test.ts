@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/use-emulator.js';
 import type { AlibabaResourceDirectoryProvider } from '../../providers/alibaba-resource-directory/index.js';
-import { contactInput, providerFor, rejection } from './alibaba-resource-directory-fixtures.js';
+import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import { expectContactError } from '../support/expect-contact-error.js';
 
 const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 let rd: AlibabaResourceDirectoryProvider;
@@ -58,10 +59,10 @@ describe('verification', () => {
   it('refuses channels the vendor does not verify on, and a phone the contact does not have', async () => {
     const created = await rd.create(contactInput('Carol'));
     const before = emulator.requests.length;
-    await rejection(rd.sendVerification(created.id, 'webhook'), 'unsupported');
-    await rejection(rd.sendVerification(created.id, 'fax' as 'email'), 'invalid-input');
+    await expectContactError(rd.sendVerification(created.id, 'webhook'), 'unsupported');
+    await expectContactError(rd.sendVerification(created.id, 'fax' as 'email'), 'invalid-input');
     expect(emulator.requests.length).toBe(before);
-    expect((await rejection(rd.sendVerification(created.id, 'phone'), 'invalid-input')).field).toBe('phone');
+    expect((await expectContactError(rd.sendVerification(created.id, 'phone'), 'invalid-input')).field).toBe('phone');
   });
 });
 
@@ -83,7 +84,7 @@ describe('pending updates', () => {
     expect(cancelled).toMatchObject({ email: 'bob@example.com', verification: { email: 'verified' } });
     expect(cancelled.details?.pendingEmail).toBeUndefined();
     expect(await rd.listPendingVerifications()).toEqual([]);
-    await rejection(rd.cancelPendingUpdate(bob.id, 'email'), 'conflict');
+    await expectContactError(rd.cancelPendingUpdate(bob.id, 'email'), 'conflict');
   });
 
   it('a confirmed change replaces the address', async () => {
@@ -96,7 +97,7 @@ describe('pending updates', () => {
 
   it('the original address of a contact never confirmed cannot be "cancelled": the vendor says the state forbids it', async () => {
     const erin = await rd.create(contactInput('Erin'));
-    const error = await rejection(rd.cancelPendingUpdate(erin.id, 'email'), 'conflict');
+    const error = await expectContactError(rd.cancelPendingUpdate(erin.id, 'email'), 'conflict');
     expect(error).toMatchObject({ retryable: false, vendor: { code: 'ContactStatusMismatchAction', httpStatus: 400 } });
   });
 });
@@ -126,13 +127,15 @@ describe('member bindings', () => {
 
   it('refuses a contact not yet verified, an unknown member, and says what earlier calls already bound', async () => {
     const grace = await rd.create(contactInput('Grace'));
-    expect((await rejection(rd.associateMembers(grace.id, ['fd-FAKEfolder01']), 'conflict')).vendor?.code).toBe('ContactStatusMismatchAction');
+    const unverified = await expectContactError(rd.associateMembers(grace.id, ['fd-FAKEfolder01']), 'conflict');
+    expect(unverified.vendor?.code).toBe('ContactStatusMismatchAction');
+    expect(unverified.message).toMatch(/must be verified first: its owner confirms the email/);
     const heidi = await activeContact('Heidi');
-    const unknown = await rejection(rd.associateMembers(heidi.id, ['fd-NotInTheDirectory']), 'not-found');
+    const unknown = await expectContactError(rd.associateMembers(heidi.id, ['fd-NotInTheDirectory']), 'not-found');
     expect(unknown).toMatchObject({ field: 'members', vendor: { code: 'InvalidMember' } });
-    const partial = await rejection(rd.associateMembers(heidi.id, [...accounts().slice(0, 5), 'fd-NotInTheDirectory']), 'not-found');
+    const partial = await expectContactError(rd.associateMembers(heidi.id, [...accounts().slice(0, 5), 'fd-NotInTheDirectory']), 'not-found');
     expect(partial.message).toContain(`earlier calls did bind or unbind ${accounts().slice(0, 5).join(', ')}`);
-    await rejection(rd.associateMembers(heidi.id, []), 'invalid-input');
+    await expectContactError(rd.associateMembers(heidi.id, []), 'invalid-input');
   });
 });
 
@@ -149,7 +152,7 @@ describe('deletion', () => {
     await rd.delete(ivan.id);
     expect(actionsSince(start)).toEqual(['DeleteMessageContact']);
     expect(emulator.requests.at(-1)?.url).toContain('RetainContactInMembers=true');
-    await rejection(rd.get(ivan.id), 'not-found');
+    await expectContactError(rd.get(ivan.id), 'not-found');
   });
 
   it('deleting a bound contact that members lose is asynchronous: the call waits until it is gone', async () => {
@@ -161,13 +164,13 @@ describe('deletion', () => {
     expect(emulator.requests[start]?.url).toContain('RetainContactInMembers=false');
     expect(actions.slice(1).every((action) => action === 'GetMessageContactDeletionStatus')).toBe(true);
     expect(actions.length).toBeGreaterThan(1);
-    await rejection(rd.get(judy.id), 'not-found');
+    await expectContactError(rd.get(judy.id), 'not-found');
   });
 
   it('a failed asynchronous deletion is reported with its reasons, and the contact stays', async () => {
     const ken = await boundContact('Ken');
     emulator.failDeletion(ken.id);
-    const error = await rejection(rd.delete(ken.id, { retainInMembers: false }), 'conflict');
+    const error = await expectContactError(rd.delete(ken.id, { retainInMembers: false }), 'conflict');
     const [first, second] = accounts();
     expect(error.message).toContain(`member ${first} (FaultMessage)`);
     expect(error.message).toContain(`member ${second} (FaultMessage)`);
@@ -186,13 +189,13 @@ describe('deletion', () => {
   it('a deletion still running at the deadline is a timeout; meanwhile the contact is deleting and cannot change', async () => {
     const leo = await boundContact('Leo');
     emulator.setDeletionDelay(60_000);
-    const error = await rejection(rd.delete(leo.id, { retainInMembers: false, timeoutMs: 600 }), 'timeout');
+    const error = await expectContactError(rd.delete(leo.id, { retainInMembers: false, timeoutMs: 600 }), 'timeout');
     expect(error.message).toContain('still being deleted');
     expect(await rd.deletionStatus(leo.id)).toEqual({ contactId: leo.id, status: 'deleting', failures: [] });
     expect((await rd.get(leo.id)).status).toBe('deleting');
-    expect((await rejection(rd.update(leo.id, { title: 'CEO' }), 'conflict')).vendor?.code).toBe('ContactStatusMismatchAction');
+    expect((await expectContactError(rd.update(leo.id, { title: 'CEO' }), 'conflict')).vendor?.code).toBe('ContactStatusMismatchAction');
     emulator.finishDeletions();
-    await rejection(rd.deletionStatus(leo.id), 'not-found');
-    await rejection(rd.get(leo.id), 'not-found');
+    await expectContactError(rd.deletionStatus(leo.id), 'not-found');
+    await expectContactError(rd.get(leo.id), 'not-found');
   });
 });

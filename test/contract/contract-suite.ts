@@ -43,6 +43,8 @@ export interface ContractTarget {
   readonly createAction: string;
   /** An id that does not exist. */
   readonly missingId: string;
+  /** Ids the vendor would refuse, refused before any request. */
+  readonly invalidIds: readonly string[];
   /** A page size small enough to make the suite's listing span several pages. */
   readonly pageSize: number;
   /** A channel for sendVerification the provider supports, if any. */
@@ -177,9 +179,25 @@ export function runContractSuite(target: ContractTarget): void {
 
     it('rejects a bad id and bad call options before any request', async () => {
       const before = emulator.requests.length;
-      await expectCode(provider.get(''), 'invalid-input');
+      for (const id of ['', ' ', 'x'.repeat(100_000), ...target.invalidIds]) {
+        const error = await expectCode(provider.get(id), 'invalid-input');
+        expect(error.field).toBe('id');
+        expect(error.message).toMatch(/such as/);
+        await expectCode(provider.delete(id), 'invalid-input');
+      }
+      for (const id of [undefined, null, 42, {}]) await expectCode(provider.get(id as never), 'invalid-input');
       await expectCode(provider.get(target.missingId, { timeoutMs: -1 }), 'invalid-input');
       expect(emulator.requests.length).toBe(before);
+    });
+
+    it('prints what it has: its id, capabilities and settings, with secrets masked', () => {
+      const printed = JSON.parse(JSON.stringify(provider)) as Record<string, unknown>;
+      expect(Object.keys(printed).sort()).toEqual(['capabilities', 'id', 'settings']);
+      expect(printed['id']).toBe(provider.id);
+      const settings = (provider as unknown as { settings: Record<string, unknown> }).settings;
+      expect(Object.keys(printed['settings'] as object).sort()).toEqual(Object.keys(settings).sort());
+      expect((printed['settings'] as { endpoint: unknown }).endpoint).toBe(emulator.endpoint);
+      expect(JSON.stringify(provider)).not.toContain(emulator.credentials.accessKeySecret);
     });
 
     it('sends nothing, on any operation, when the caller has already aborted', async () => {

@@ -36,6 +36,7 @@ runContractSuite({
   ],
   getAction: 'GetContact',
   createAction: 'CreateContact',
+  invalidIds: ['1', 'f-x'],
   missingId: 'f-404',
   pageSize: 2,
 });

@@ -6,7 +6,7 @@ import { CONTACT_FIELDS } from '../../src/contact.js';
 import type { Capabilities, FieldCapability, OperationCapability } from '../../src/provider.js';
 import { CONTACT_OPERATIONS } from '../../src/provider.js';
 
-export const MATRIX_START = '<!-- capability-matrix:start (generated from the capabilities data: UPDATE_README=1 npx vitest run test/readme.test.ts) -->';
+export const MATRIX_START = '<!-- capability-matrix:start (generated from the capabilities data: npm run readme) -->';
 export const MATRIX_END = '<!-- capability-matrix:end -->';
 
 const escape = (text: string): string => text.replace(/\|/g, '\\|');

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useEmulator } from '../support/use-emulator.js';
+import { expectContactError } from '../support/expect-contact-error.js';
 import { isContactError } from '../../src/errors.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import type { TencentCamSettings } from '../../providers/tencent-cam/index.js';
@@ -12,11 +13,6 @@ const cam = (settings: TencentCamSettings = {}) =>
   tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, ...settings });
 const oncall = { name: 'oncall', email: 'oncall.team@example.com', phone: '+86 139-0000-1234', remark: 'primary' };
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!isContactError(error)) throw new Error(`expected a ContactError, got ${inspect(error)}`);
-  return error;
-}
 
 describe('tencentCam: what CAM stores and shows', () => {
   it('sends the phone as CountryCode + national number, and returns the receiver masked, with its Uid as id', async () => {
@@ -55,7 +51,7 @@ describe('tencentCam: what CAM stores and shows', () => {
 
   it('when the lookup after a create fails, says the receiver was created so nobody repeats it', async () => {
     emulator.failNext({ kind: 'vendor-error', code: 'InternalError', action: 'ListReceiver' });
-    const error = await failure(cam().create(oncall));
+    const error = await expectContactError(cam().create(oncall), 'unavailable');
     expect(error.code).toBe('unavailable');
     expect(error.message).toMatch(/CreateMessageReceiver had already succeeded/);
     expect(emulator.storedReceivers()).toHaveLength(1);
@@ -74,7 +70,7 @@ describe('tencentCam: what CAM stores and shows', () => {
 
 describe('tencentCam: what CAM cannot do', () => {
   it('update is unsupported, says a replace is the only way and what it costs, and sends nothing', async () => {
-    const error = await failure(cam().update('100012345', { remark: 'x' }));
+    const error = await expectContactError(cam().update('100012345', { remark: 'x' }), 'unsupported');
     expect(error.code).toBe('unsupported');
     expect(error.message).toMatch(/delete, then create/);
     expect(error.message).toMatch(/10 CreateMessageReceiver calls/);
@@ -82,12 +78,12 @@ describe('tencentCam: what CAM cannot do', () => {
   });
 
   it('sendVerification is unsupported and sends nothing', async () => {
-    expect((await failure(cam().sendVerification('100012345', 'email'))).code).toBe('unsupported');
+    expect((await expectContactError(cam().sendVerification('100012345', 'email'), 'unsupported')).code).toBe('unsupported');
     expect(emulator.requests).toHaveLength(0);
   });
 
   it('rejects an id that cannot be a Uid before any request', async () => {
-    const error = await failure(cam().get('c-abc'));
+    const error = await expectContactError(cam().get('c-abc'), 'invalid-input');
     expect(error).toMatchObject({ code: 'invalid-input', field: 'id' });
     expect(emulator.requests).toHaveLength(0);
   });
@@ -102,7 +98,7 @@ describe('tencentCam: limits and account states', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-01T10:00:00+08:00'));
     for (let n = 0; n < 10; n += 1) await cam().create({ ...oncall, name: `r${n}` });
-    const error = await failure(cam().create({ ...oncall, name: 'r10' }));
+    const error = await expectContactError(cam().create({ ...oncall, name: 'r10' }), 'quota-exceeded');
     expect(error).toMatchObject({ code: 'quota-exceeded', retryable: false, resetsAt: '2026-03-02T00:00:00+08:00', vendor: { code: 'LimitExceeded.Uin' } });
     vi.setSystemTime(new Date('2026-03-02T00:00:01+08:00'));
     expect((await cam().create({ ...oncall, name: 'r10' })).name).toBe('r10');
@@ -113,7 +109,7 @@ describe('tencentCam: limits and account states', () => {
     try {
       const provider = tencentCam({ endpoint: small.endpoint, credentials: small.credentials, maxRetries: 0 });
       await provider.create(oncall);
-      expect(await failure(provider.create({ ...oncall, name: 'second' }))).toMatchObject({
+      expect(await expectContactError(provider.create({ ...oncall, name: 'second' }), 'quota-exceeded')).toMatchObject({
         code: 'quota-exceeded',
         vendor: { code: 'InvalidParameter.ReceiverOverLimit' },
       });
@@ -124,14 +120,14 @@ describe('tencentCam: limits and account states', () => {
 
   it('says when the account is not real-name verified', async () => {
     emulator.setRealNameVerified(false);
-    const error = await failure(cam().create(oncall));
+    const error = await expectContactError(cam().create(oncall), 'permission-denied');
     expect(error).toMatchObject({ code: 'permission-denied', vendor: { code: 'InvalidParameter.UserNotAuth' } });
     expect(error.message).toMatch(/real-name verification/);
   });
 
   it('reports a name taken by a sub-user as already-exists on the name field', async () => {
     emulator.addSubUser('oncall');
-    expect(await failure(cam().create(oncall))).toMatchObject({ code: 'already-exists', field: 'name', vendor: { code: 'InvalidParameter.SubUserNameInUse' } });
+    expect(await expectContactError(cam().create(oncall), 'already-exists')).toMatchObject({ code: 'already-exists', field: 'name', vendor: { code: 'InvalidParameter.SubUserNameInUse' } });
   });
 });
 
@@ -162,7 +158,7 @@ describe('tencentCam: every vendor code of the seed and the reference', () => {
 
   it.each(table)('%s → %s, keeping the vendor code and request id', async (code, expected) => {
     emulator.failNext({ kind: 'vendor-error', code, message: `${code} said the vendor`, action: 'CreateMessageReceiver' });
-    const error = await failure(cam().create(oncall));
+    const error = await expectContactError(cam().create(oncall), expected);
     expect(error.code).toBe(expected);
     expect(error.vendor).toEqual({ code, message: `${code} said the vendor`, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), httpStatus: 200 });
     expect(error.message).toContain(code);
@@ -170,23 +166,23 @@ describe('tencentCam: every vendor code of the seed and the reference', () => {
 
   it('names the neutral field when CAM names its parameter', async () => {
     emulator.failNext({ kind: 'vendor-error', code: 'InvalidParameter', message: 'Email is invalid.', action: 'CreateMessageReceiver' });
-    expect(await failure(cam().create(oncall))).toMatchObject({ code: 'invalid-input', field: 'email' });
+    expect(await expectContactError(cam().create(oncall), 'invalid-input')).toMatchObject({ code: 'invalid-input', field: 'email' });
   });
 });
 
 describe('tencentCam: answers that are not CAM envelopes', () => {
   it('a non-200 answer with a CAM envelope keeps both the code and the status', async () => {
     emulator.failNext({ kind: 'vendor-error', code: 'InternalError', httpStatus: 500, action: 'ListReceiver' });
-    expect(await failure(cam().list().all())).toMatchObject({ code: 'unavailable', vendor: { code: 'InternalError', httpStatus: 500 } });
+    expect(await expectContactError(cam().list().all(), 'unavailable')).toMatchObject({ code: 'unavailable', vendor: { code: 'InternalError', httpStatus: 500 } });
   });
 
   it('a gateway page is unavailable with its status; a 200 that is not JSON, or not the documented shape, is invalid-response', async () => {
     emulator.failNext({ kind: 'http-status', status: 504, action: 'ListReceiver' });
-    expect(await failure(cam().list().all())).toMatchObject({ code: 'unavailable', vendor: { httpStatus: 504 } });
+    expect(await expectContactError(cam().list().all(), 'unavailable')).toMatchObject({ code: 'unavailable', vendor: { httpStatus: 504 } });
     emulator.failNext({ kind: 'http-status', status: 200, body: '<html>maintenance</html>', action: 'ListReceiver' });
-    expect((await failure(cam().list().all())).code).toBe('invalid-response');
+    expect((await expectContactError(cam().list().all(), 'invalid-response')).code).toBe('invalid-response');
     emulator.failNext({ kind: 'http-status', status: 200, body: '{"Response":{"RequestId":"r-2","TotalCount":"many"}}', action: 'ListReceiver' });
-    const error = await failure(cam().list().all());
+    const error = await expectContactError(cam().list().all(), 'invalid-response');
     expect(error).toMatchObject({ code: 'invalid-response', vendor: { requestId: 'r-2' } });
     expect(error.message).toMatch(/ListReceiver/);
   });
@@ -194,7 +190,7 @@ describe('tencentCam: answers that are not CAM envelopes', () => {
   it('a refused connection is network', async () => {
     const closed = await startEmulator('tencent-cam');
     await closed.close();
-    expect((await failure(tencentCam({ endpoint: closed.endpoint, credentials: closed.credentials, maxRetries: 0 }).list().all())).code).toBe('network');
+    expect((await expectContactError(tencentCam({ endpoint: closed.endpoint, credentials: closed.credentials, maxRetries: 0 }).list().all(), 'network')).code).toBe('network');
   });
 });
 
@@ -214,7 +210,7 @@ describe('tencentCam: settings and secrets', () => {
     vi.stubEnv('TENCENTCLOUD_SECRET_ID', '');
     vi.stubEnv('TENCENTCLOUD_SECRET_KEY', '');
     const provider = tencentCam({ endpoint: emulator.endpoint });
-    const caught = await failure(provider.list().all());
+    const caught = await expectContactError(provider.list().all(), 'invalid-config');
     expect(caught.code).toBe('invalid-config');
     expect(caught.message).toMatch(/credentials\.accessKeyId \(or the TENCENTCLOUD_SECRET_ID environment variable\)/);
     expect(caught.message).toMatch(/TENCENTCLOUD_SECRET_KEY/);
@@ -234,7 +230,7 @@ describe('tencentCam: settings and secrets', () => {
     const canary = 'CANARY-secret-key-7f3a9c1e5d2b8a4f';
     const token = 'CANARY-session-token-0a1b2c3d4e5f';
     const provider = tencentCam({ endpoint: emulator.endpoint, credentials: { accessKeyId: emulator.credentials.accessKeyId, accessKeySecret: canary, securityToken: token }, maxRetries: 0 });
-    const error = await failure(provider.create(oncall));
+    const error = await expectContactError(provider.create(oncall), 'unauthenticated');
     expect(error.code).toBe('unauthenticated');
     const outputs = [
       inspect(provider, { depth: 20, showHidden: true }),

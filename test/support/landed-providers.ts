@@ -1,0 +1,47 @@
+/**
+ * Every provider that has landed, as the table-driven tests see it: a new provider adds one row
+ * here, and the packaging, README and documentation tests cover it.
+ */
+import type { ProviderId } from '../../src/contact.js';
+import type { Capabilities } from '../../src/provider.js';
+import { tencentCamCapabilities } from '../../providers/tencent-cam/index.js';
+import { alibabaResourceDirectoryCapabilities } from '../../providers/alibaba-resource-directory/index.js';
+
+export interface LandedProvider {
+  /** The provider. */
+  readonly id: ProviderId;
+  /** Its package subpath. */
+  readonly entry: string;
+  /** Its factory's export name. */
+  readonly factory: string;
+  /** Its capabilities, for the README matrix. */
+  readonly capabilities: Capabilities;
+  /** What identifies its vendor SDK among loaded module paths (none for an in-house signer). */
+  readonly sdk?: RegExp;
+  /** A valid input for `create`, as a JavaScript literal. */
+  readonly sampleInput: string;
+}
+
+export const LANDED: readonly LandedProvider[] = [
+  {
+    id: 'tencent-cam',
+    entry: 'cloud-contacts/tencent-cam',
+    factory: 'tencentCam',
+    capabilities: tencentCamCapabilities,
+    sdk: /tencentcloud-sdk-nodejs/,
+    sampleInput: "{ name: 'esm', email: 'esm@example.com', phone: '+8613900001234' }",
+  },
+  {
+    id: 'alibaba-resource-directory',
+    entry: 'cloud-contacts/alibaba-resource-directory',
+    factory: 'alibabaResourceDirectory',
+    capabilities: alibabaResourceDirectoryCapabilities,
+    sdk: /@alicloud/,
+    sampleInput: "{ name: 'Esm', email: 'esm@example.com', title: 'Other', messageTypes: ['FaultMessage'] }",
+  },
+];
+
+/** Entries that exist but whose provider has not landed yet: they load and export nothing. */
+export const PLANNED_ENTRIES: readonly string[] = ['cloud-contacts/volcengine-vmp', 'cloud-contacts/alibaba-chatapp'].filter(
+  (entry) => !LANDED.some((provider) => provider.entry === entry),
+);

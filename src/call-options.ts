@@ -66,13 +66,7 @@ export function resolveCallOptions(
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= 10)) {
     problem('maxRetries', 'invalid_value', 'must be a whole number from 0 to 10');
   }
-  const given: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(extras)) {
-    if (record[key] === undefined) continue;
-    const message = rule(record[key]);
-    if (message === undefined) given[key] = record[key];
-    else problem(key, 'invalid_value', message);
-  }
+  const given = checkExtras(record, extras, problem);
   if (issues.length > 0) throw issuesError('invalid-input', issues, context);
   return {
     signal: signal as AbortSignal | undefined,
@@ -117,6 +111,17 @@ export function resolveListQuery(
     problem('pageSize', 'invalid_value', `must be a whole number from 1 to ${max}`);
   }
   if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1)) problem('limit', 'invalid_value', 'must be a whole number, 1 or more');
+  const given = checkExtras(record, extras, problem);
+  if (issues.length > 0) throw issuesError('invalid-input', issues, context);
+  return { pageSize: (pageSize as number | undefined) ?? capabilities.pageSize.default, limit: limit as number | undefined, extras: given };
+}
+
+/** The provider's own keys that were given and pass their checks; the others become problems. */
+function checkExtras(
+  record: Record<string, unknown>,
+  extras: Readonly<Record<string, KeyRule>>,
+  problem: (key: string, code: string, message: string) => void,
+): Record<string, unknown> {
   const given: Record<string, unknown> = {};
   for (const [key, rule] of Object.entries(extras)) {
     if (record[key] === undefined) continue;
@@ -124,8 +129,7 @@ export function resolveListQuery(
     if (message === undefined) given[key] = record[key];
     else problem(key, 'invalid_value', message);
   }
-  if (issues.length > 0) throw issuesError('invalid-input', issues, context);
-  return { pageSize: (pageSize as number | undefined) ?? capabilities.pageSize.default, limit: limit as number | undefined, extras: given };
+  return given;
 }
 
 /** An absent argument is `{}`; anything but a plain object is refused. */

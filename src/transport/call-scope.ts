@@ -73,6 +73,7 @@ export interface VendorRequest<T> {
 }
 
 const MAX_BACKOFF_MS = 5000;
+let nextCallId = 0;
 /** Why an attempt's signal aborted. */
 const ATTEMPT_TIMEOUT = Symbol('attempt timeout');
 const CALLER_ABORT = Symbol('caller abort');
@@ -92,6 +93,8 @@ export class CallScope {
   /** Non-idempotent actions that succeeded, to say the change was made when a later step fails. */
   readonly #applied: string[] = [];
   #sent = 0;
+  /** Names this call in its events. */
+  readonly #callId = `call-${(nextCallId += 1)}`;
   /** Personal values of the operation's input, kept out of its errors. */
   readonly #sensitive = new Set<string>();
 
@@ -278,7 +281,7 @@ export class CallScope {
 
   #emit(type: 'request' | 'response' | 'error' | 'retry' | 'throttle', action: string, attempt: number, extra: object): void {
     if (this.#policy.onEvent === undefined) return;
-    const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt };
+    const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt, callId: this.#callId };
     emitEvent(this.#policy.onEvent, { type, ...base, ...extra } as Parameters<ContactEventListener>[0]);
   }
 }

@@ -20,11 +20,13 @@ export interface ResolvedCallOptions {
   readonly timeoutMs: number;
   /** Extra attempts after a retryable failure. */
   readonly maxRetries: number;
+  /** This call's own event listener. */
+  readonly onEvent?: ((event: never) => void) | undefined;
   /** The provider-specific options, as given. */
   readonly extras: Readonly<Record<string, unknown>>;
 }
 
-const OPTION_KEYS = ['signal', 'timeoutMs', 'maxRetries'] as const;
+const OPTION_KEYS = ['signal', 'timeoutMs', 'maxRetries', 'onEvent'] as const;
 const QUERY_KEYS = ['pageSize', 'limit'] as const;
 const SETTING_KEYS = ['credentials', 'endpoint', 'region', 'rateLimit', 'rateLimiter', 'agent', 'onEvent', 'site'];
 
@@ -58,8 +60,9 @@ export function resolveCallOptions(
   for (const key of Object.keys(record)) {
     if (!(OPTION_KEYS as readonly string[]).includes(key) && !(key in extras)) problem(key, 'unknown_field', misplaced(key, 'options'));
   }
-  const { signal, timeoutMs, maxRetries } = record;
+  const { signal, timeoutMs, maxRetries, onEvent } = record;
   if (signal !== undefined && !(signal instanceof AbortSignal)) problem('signal', 'invalid_type', 'must be an AbortSignal');
+  if (onEvent !== undefined && typeof onEvent !== 'function') problem('onEvent', 'invalid_type', 'must be a function');
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= 600_000)) {
     problem('timeoutMs', 'invalid_value', 'must be a positive number of milliseconds, at most 600000');
   }
@@ -72,6 +75,7 @@ export function resolveCallOptions(
     signal: signal as AbortSignal | undefined,
     timeoutMs: (timeoutMs as number | undefined) ?? defaults.timeoutMs,
     maxRetries: (maxRetries as number | undefined) ?? defaults.maxRetries,
+    onEvent: onEvent as ((event: never) => void) | undefined,
     extras: given,
   };
 }

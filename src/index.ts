@@ -49,3 +49,21 @@ export type { InputFor, PatchFor } from './provider-input.js';
 export type { CredentialsInput } from './credentials.js';
 export type { PhoneParts, PhoneProblem } from './phone.js';
 export { parsePhone } from './phone.js';
+export { planSync } from './sync/sync-plan.js';
+export { applySync, syncContacts } from './sync/sync-apply.js';
+export { checkRoster, parseRoster } from './sync/roster.js';
+export type { Roster } from './sync/roster.js';
+export type {
+  ApplyOptions,
+  ContactOverride,
+  DesiredContact,
+  FieldChange,
+  ManagedContacts,
+  PlanEntry,
+  PlanRequest,
+  ProviderPlan,
+  SyncPlan,
+  SyncProvider,
+  SyncReport,
+  SyncResult,
+} from './sync/sync-types.js';

@@ -1,4 +1,5 @@
 import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from './contact.js';
+import type { ContactEvent, ContactEventListener } from './transport/events.js';
 
 /**
  * Per-call options every operation accepts; unknown keys are refused.
@@ -17,6 +18,8 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Overrides the provider's `maxRetries` for this call. */
   maxRetries?: number;
+  /** Receives this call's events, besides the provider's `onEvent` (see {@link ContactEvent}). */
+  onEvent?: ContactEventListener;
 }
 
 /** What {@link ContactProvider.list} is asked for; unknown keys are refused. Providers add their own filters. */
@@ -122,6 +125,8 @@ export interface QuotaCapability {
   readonly period: 'day' | 'total';
   /** The vendor error code reported when it is used up. */
   readonly vendorCode: string;
+  /** The vendor action each call of which uses one unit, when the quota counts calls. */
+  readonly action?: string;
 }
 
 /** What a contact id of the provider looks like, checked before any request. */

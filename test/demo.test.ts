@@ -1,16 +1,33 @@
+/**
+ * `npm run demo`: what a newcomer sees first. It syncs the sample roster to every available
+ * emulator three times (create; update, replace and prune; nothing left) and shows a vendor
+ * limit as a typed error, exiting 0 well within 20 seconds.
+ */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
+import { DEMO_ROSTER } from '../src/cli/cli-demo-roster.js';
 
 const run = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname;
 
-it('the demo runs every available example against its emulator and exits 0', async () => {
-  const root = new URL('..', import.meta.url).pathname;
-  const { stdout } = await run(process.execPath, ['examples/demo.mjs'], { cwd: root, env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
-  expect(stdout).toContain('=== tencent-cam');
-  expect(stdout).toContain('after the receiver confirmed: active');
-  expect(stdout).toContain('refused (unsupported)');
-  expect(stdout).toContain('=== alibaba-resource-directory');
-  expect(stdout).toMatch(/confirm\s+the owner confirmed: active/);
+it('the demo syncs the roster, changes it, syncs again, shows a typed vendor limit, and exits 0', async () => {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ['dist/cli.js', 'demo'], { cwd: root, env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
+  expect(performance.now() - started).toBeLessThan(20_000);
+  expect(stdout).toContain('== first sync');
+  expect(stdout).toMatch(/create\s+Oncall-Alice/);
+  expect(stdout).toMatch(/replace\s+Oncall-Bob\s+email: bob\.\*\*\*\*@example\.com -> robert\.li@example\.com/);
+  expect(stdout).toMatch(/update\s+OncallBob\s+email: bob\.li@example\.com -> robert\.li@example\.com/);
+  expect(stdout).toMatch(/delete\s+OncallDana/);
+  expect(stdout).toMatch(/third sync[\s\S]*0 done, \d+ unchanged/);
+  expect(stdout).toMatch(/error: quota-exceeded provider=tencent-cam/);
+  expect(stdout).toContain('Every step behaved as shown');
   expect(stdout).not.toContain('!!!');
-}, 60_000);
+  for (const secret of ['SEClarkAliceSecret01', 'SECdingtalkBot00001']) expect(stdout).not.toContain(secret);
+}, 30_000);
+
+it('the CLI carries the same roster as examples/roster.yaml', () => {
+  expect(DEMO_ROSTER).toBe(readFileSync(new URL('../examples/roster.yaml', import.meta.url), 'utf8'));
+});

@@ -9,6 +9,7 @@ import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorRespon
 import { formPairs, headerOf, queryPairs, queryValue } from '../../src/testing/emulator-request.js';
 import type { EmulatorCredentials } from '../../src/testing/emulator-types.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
+import { ALIBABA_CLOUD_ENV } from './alibaba-credentials.js';
 import { describeAlibabaError } from './alibaba-emulator-errors.js';
 import type { ErrorCatalogue } from './alibaba-emulator-errors.js';
 import { NonceLedger, verifySignature } from './alibaba-emulator-signature.js';
@@ -160,6 +161,7 @@ export function alibabaRpcProtocol<Hooks extends object, Env>(product: AlibabaRp
   return {
     provider: product.provider,
     defaultCredentials: product.defaultCredentials,
+    credentialEnv: ALIBABA_CLOUD_ENV,
     defaultRateLimit: product.defaultRateLimit,
     ...(product.actionRateLimits === undefined ? {} : { actionRateLimits: product.actionRateLimits }),
     badRequest: { code: 'InvalidParameter', message: 'The request URL is malformed.' },

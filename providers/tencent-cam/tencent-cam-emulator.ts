@@ -12,6 +12,7 @@ import { CAM_HANDLERS, TENCENT_CAM_EMULATOR_QUOTAS } from './tencent-cam-emulato
 import { describeCamError } from './tencent-cam-emulator-errors.js';
 import { verifyTc3 } from './tencent-cam-emulator-signature.js';
 import { CamAccount } from './tencent-cam-emulator-state.js';
+import { TENCENT_CAM_ENV } from './tencent-cam-settings.js';
 
 export { TENCENT_CAM_EMULATOR_QUOTAS } from './tencent-cam-emulator-actions.js';
 
@@ -68,6 +69,7 @@ export function createTencentCamProtocol(): EmulatorProtocol<TencentCamEmulatorH
   return {
     provider: 'tencent-cam',
     defaultCredentials: { accessKeyId: 'AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE1234', accessKeySecret: 'FAKEtcSecretKeyFAKEtcSecretKey12' },
+    credentialEnv: TENCENT_CAM_ENV,
     defaultRateLimit: 20,
     badRequest: { code: 'InvalidParameter', message: 'The request URL is malformed.' },
     quotas: TENCENT_CAM_EMULATOR_QUOTAS,

@@ -1,5 +1,6 @@
 /** Pure functions between the neutral model and CAM's receivers. */
 import type { ContactInput, VerificationState } from '../../src/contact.js';
+import { maskShows } from '../../src/masked-values.js';
 import { parsePhone } from '../../src/phone.js';
 import type { TencentCreateReceiverParams, TencentReceiver } from './tencent-cam-api.js';
 import type { TencentCamContact } from './tencent-cam-types.js';
@@ -62,16 +63,9 @@ export function sameContent(receiver: TencentReceiver, input: ContactInput): boo
   return (
     receiver.Name === input.name &&
     maskShows(receiver.Email ?? '', input.email ?? '') &&
-    maskShows((receiver.PhoneNumber ?? '').replace(/\s/g, ''), input.phone ?? '') &&
+    maskShows(receiver.PhoneNumber ?? '', input.phone ?? '') &&
     (nonEmpty(receiver.Remark) ?? undefined) === input.remark
   );
-}
-
-/** `onca****@example.com` shows `oncall@example.com`: the visible head and tail match. */
-function maskShows(masked: string, full: string): boolean {
-  const [head, tail] = masked.split(/\*+/) as [string, string | undefined];
-  if (tail === undefined) return masked === full;
-  return full.startsWith(head) && full.endsWith(tail) && full.length >= head.length + tail.length;
 }
 
 function flagState(flag: number | null | undefined): VerificationState {

@@ -4,6 +4,9 @@ import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings.js';
 import { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 
+/** Where the provider reads credentials from when the settings give none. */
+export const TENCENT_CAM_ENV = { accessKeyId: 'TENCENTCLOUD_SECRET_ID', accessKeySecret: 'TENCENTCLOUD_SECRET_KEY', securityToken: 'TENCENTCLOUD_SESSION_TOKEN' } as const;
+
 /** The documented CAM endpoint. */
 export const TENCENT_CAM_ENDPOINT = 'https://cam.tencentcloudapi.com';
 
@@ -36,7 +39,7 @@ export function setUpTencentCam(settings: unknown): ProviderSetup<ResolvedTencen
   return setUpProvider(settingsSchema, settings, {
     provider: 'tencent-cam',
     capabilities: tencentCamCapabilities,
-    env: { accessKeyId: 'TENCENTCLOUD_SECRET_ID', accessKeySecret: 'TENCENTCLOUD_SECRET_KEY', securityToken: 'TENCENTCLOUD_SESSION_TOKEN' },
+    env: TENCENT_CAM_ENV,
     endpoint: TENCENT_CAM_ENDPOINT,
   });
 }

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../contact.js';
+import type { CredentialEnvNames } from '../credentials.js';
 import type { EmulatorCredentials } from './emulator-types.js';
 
 /** A request handed to a vendor protocol. */
@@ -72,6 +73,8 @@ export interface EmulatorProtocol<Hooks extends object = object> {
   readonly provider: ProviderId;
   /** Fake keys accepted by default. */
   readonly defaultCredentials: EmulatorCredentials;
+  /** The environment variables the provider reads its credentials from. */
+  readonly credentialEnv: CredentialEnvNames;
   /** The vendor's documented requests per second per action. */
   readonly defaultRateLimit: number;
   /** Actions the vendor limits differently from {@link defaultRateLimit}, with their requests per second. */

@@ -174,6 +174,7 @@ export async function startEmulatorServer<Hooks extends object>(
     provider: protocol.provider,
     endpoint: `http://127.0.0.1:${port}`,
     credentials,
+    environment: { [protocol.credentialEnv.accessKeyId.split(' or ')[0]!]: credentials.accessKeyId, [protocol.credentialEnv.accessKeySecret.split(' or ')[0]!]: credentials.accessKeySecret },
     requests,
     failNext: (fault) => faults.add(fault),
     reset: () => {

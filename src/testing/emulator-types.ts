@@ -70,6 +70,11 @@ export interface Emulator {
   readonly endpoint: string;
   /** The key pair it accepts, to pass as a provider's `credentials` setting. */
   readonly credentials: EmulatorCredentials;
+  /**
+   * The provider's credential variables set to the emulator's keys, for a shell or a child
+   * process (`{ TENCENTCLOUD_SECRET_ID: '…', TENCENTCLOUD_SECRET_KEY: '…' }`).
+   */
+  readonly environment: Readonly<Record<string, string>>;
   /** Every request received since start or the last `reset()`, oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** Injects a fault into the next matching call(s); faults queue in order. */

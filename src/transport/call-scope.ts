@@ -280,9 +280,12 @@ export class CallScope {
   }
 
   #emit(type: 'request' | 'response' | 'error' | 'retry' | 'throttle', action: string, attempt: number, extra: object): void {
-    if (this.#policy.onEvent === undefined) return;
+    const perCall = this.#options.onEvent as ContactEventListener | undefined;
+    if (this.#policy.onEvent === undefined && perCall === undefined) return;
     const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt, callId: this.#callId };
-    emitEvent(this.#policy.onEvent, { type, ...base, ...extra } as Parameters<ContactEventListener>[0]);
+    const event = { type, ...base, ...extra } as Parameters<ContactEventListener>[0];
+    emitEvent(this.#policy.onEvent, event);
+    emitEvent(perCall, event);
   }
 }
 

@@ -92,6 +92,7 @@ export function createFakeProtocol(): EmulatorProtocol {
   return {
     provider: FAKE_PROVIDER,
     defaultCredentials: { accessKeyId: 'FAKEKEYID0001', accessKeySecret: 'FAKE-emulator-secret-0001' },
+    credentialEnv: { accessKeyId: 'FAKE_KEY_ID', accessKeySecret: 'FAKE_KEY_SECRET', securityToken: 'FAKE_TOKEN' },
     defaultRateLimit: 20,
     badRequest: { code: 'Invalid.Request' },
     quotas: { contacts: { limit: 50, daily: false } },

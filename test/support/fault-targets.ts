@@ -30,6 +30,8 @@ export interface FaultTarget {
   provider(emulator: Emulator, settings?: BaseProviderSettings): ContactProvider<Contact<object>>;
   /** A valid input, different for each n; `email` lets a test plant a canary. */
   input(n: number, email?: string): ContactInput;
+  /** An input the neutral rules allow but this provider's own rules refuse (a sync skips it). */
+  readonly refusedInput: ContactInput;
   /** A valid patch, when the provider can update. */
   readonly patch?: ContactPatch;
   /** The vendor action each operation's fault aims at (the one that matters: the change, or the read). */
@@ -48,6 +50,7 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
     start: (options) => startEmulator('tencent-cam', { ...options, quotas: { createsPerDay: 100_000, receivers: 100_000 } }),
     provider: (emulator, settings = {}) => tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...settings }),
     input: (n, email = `r${n}.ops@example.com`) => ({ name: `receiver-${n}`, email, phone: `+86 139 ${String(n % 10_000).padStart(4, '0')} 1234` }),
+    refusedInput: { name: 'n'.repeat(65), email: 'long.name@example.com', phone: '+8613900001234' },
     actions: { create: 'CreateMessageReceiver', get: 'ListReceiver', delete: 'DeleteMessageReceiver', list: 'ListReceiver', findByName: 'ListReceiver' },
     throttle: { code: 'RequestLimitExceeded' },
     authFailure: { code: 'AuthFailure.SignatureFailure' },
@@ -60,6 +63,7 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
     start: (options) => startEmulator('alibaba-resource-directory', { ...options, quotas: { contacts: 100_000 } }),
     provider: (emulator, settings = {}) => alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...settings }),
     input: (n, email = `${lettersOf(n)}@example.com`) => ({ name: `Ops${lettersOf(n)}`.slice(0, 12), email, title: 'TechnicalDirector', messageTypes: ['FaultMessage'] }),
+    refusedInput: { name: 'Ops 2', email: 'digits@example.com', title: 'Other', messageTypes: ['FaultMessage'] },
     patch: { title: 'CEO' },
     actions: {
       create: 'AddMessageContact',

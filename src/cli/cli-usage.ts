@@ -1,0 +1,74 @@
+/** The CLI's usage: one help text per command, and the error that makes it exit 2. */
+
+/** A command line the CLI cannot run as written; it exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const COMMON = `Options for every command:
+  --json            print JSON for scripts instead of tables
+  --help            show the help of a command`;
+
+const PROVIDER_OPTIONS = `  --provider <id>   tencent-cam, alibaba-resource-directory, volcengine-vmp or alibaba-chatapp
+  --endpoint <url>  an emulator or gateway (default: CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, else the vendor's)
+Credentials come from the vendor's usual environment variables (TENCENTCLOUD_SECRET_ID,
+ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...); \`cloud-contacts emulator\` prints them.`;
+
+/** Help texts, by command; `''` is the overview. */
+export const HELP: Readonly<Record<string, string>> = {
+  '': `cloud-contacts: notification contacts in Tencent Cloud, Alibaba Cloud and Volcengine, from one roster.
+
+Usage: cloud-contacts <command> [options]
+
+Commands for one provider:
+  list      list its contacts
+  get       show one contact
+  create    create a contact
+  update    change a contact
+  delete    delete a contact
+  verify    send a verification message
+Across providers:
+  plan      show what syncing a roster file would change
+  apply     sync a roster file
+Local:
+  emulator  start local emulators and print their endpoints and credentials
+  demo      sync a sample roster to every provider's emulator
+
+Exit codes: 0 all went well, 1 something failed, 2 the command line is wrong.
+Run cloud-contacts <command> --help for a command's options.
+
+${COMMON}`,
+  list: `Usage: cloud-contacts list --provider <id> [--limit N] [--page-size N]\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
+  get: `Usage: cloud-contacts get --provider <id> <contact-id>\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
+  create: `Usage: cloud-contacts create --provider <id> --name <name> [--email E] [--phone P] [--title T]
+       [--message-types A,B] [--remark R] [--input contact.json | --input -]\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
+  update: `Usage: cloud-contacts update --provider <id> <contact-id> [--email E] [--phone P] [--title T]
+       [--message-types A,B] [--remark R] [--clear <field>]... [--input patch.json | --input -]\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
+  delete: `Usage: cloud-contacts delete --provider <id> <contact-id>\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
+  verify: `Usage: cloud-contacts verify --provider <id> <contact-id> --channel email|phone|webhook\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
+  plan: `Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune]
+
+Reads every provider's contacts and prints what \`apply\` would do; changes nothing.
+  --provider <id>   only these providers (default: the roster's providers, else every available one)
+  --prune           also delete contacts the roster manages but no longer lists
+Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' variables.
+${COMMON}`,
+  apply: `Usage: cloud-contacts apply <roster.yaml|roster.json> [--provider <id>]... [--prune] [--concurrency N]
+
+Plans and carries out the sync; one failure never stops the others; running it again finishes
+what failed. Exits 1 when anything failed.
+  --provider <id>   only these providers (default: the roster's providers, else every available one)
+  --prune           also delete contacts the roster manages but no longer lists
+  --concurrency N   changes in flight per provider (default 4; each provider paces itself)
+${COMMON}`,
+  emulator: `Usage: cloud-contacts emulator [provider]...
+
+Starts the emulators (default: all available), prints their endpoints and credentials as
+environment lines to paste into another shell, and runs until interrupted (Ctrl-C).
+${COMMON}`,
+  demo: `Usage: cloud-contacts demo
+
+Starts every available emulator in this process, plans and applies a sample roster, changes it and
+syncs again (update, replace, prune), and shows a typed error from a vendor limit.
+${COMMON}`,
+};

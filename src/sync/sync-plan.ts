@@ -1,0 +1,125 @@
+import type { Contact, ContactInput } from '../contact.js';
+import { toContactError } from '../to-contact-error.js';
+import type { Capabilities } from '../provider.js';
+import { diffContact, needsReplace, patchOf } from './sync-diff.js';
+import { projectContact } from './sync-projection.js';
+import type { FieldChange, ManagedContacts, PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';
+
+/**
+ * Compares the contacts a roster wants with what each provider holds, matched by name (after the
+ * provider's own overrides), and returns a plan per provider: create, update (with the
+ * field-level changes), replace (the vendor cannot update; the plan says what it costs), delete
+ * (only with `prune`, and only contacts `managed` owns), unchanged, and skip with its reason.
+ * Nothing is changed: only the providers' listings are read.
+ *
+ * @remarks A plan that would use more of a daily quota than the vendor allows (CAM's 10 creates a
+ * day) plans what fits and skips the rest, saying so. A provider whose listing fails gets a plan
+ * with that error and no entries; the others are planned as usual.
+ *
+ * @example
+ * ```ts
+ * const plan = await planSync({ desired: roster.contacts, providers: [cam, rd], prune: true, managed: roster.managed });
+ * for (const p of plan.providers) for (const entry of p.entries) console.log(p.id, entry.kind, entry.name);
+ * ```
+ */
+export async function planSync(request: PlanRequest): Promise<SyncPlan> {
+  const providers = await Promise.all(request.providers.map((provider) => planProvider(provider, request)));
+  return { providers };
+}
+
+async function planProvider(provider: SyncProvider, request: PlanRequest): Promise<ProviderPlan> {
+  let existing: Array<Contact<object>>;
+  try {
+    existing = await provider.list({}, request.signal === undefined ? {} : { signal: request.signal }).all();
+  } catch (error) {
+    const failure = toContactError(error, { provider: provider.id, operation: 'plan' });
+    return { provider, id: provider.id, entries: [], warnings: [`could not list its contacts: ${failure.message}`], error: failure };
+  }
+  const capabilities = provider.capabilities;
+  const byName = new Map(existing.map((contact) => [contact.name, contact]));
+  const entries: PlanEntry[] = [];
+  const wantedNames = new Set<string>();
+  for (const desired of request.desired) {
+    // A contact the roster limits to other providers is simply not this provider's.
+    if (desired.only !== undefined && !desired.only.includes(provider.id)) continue;
+    const projection = projectContact(desired, provider.id, capabilities);
+    if (!projection.ok) {
+      entries.push({ kind: 'skip', name: projection.name, reason: projection.reason, ...(projection.error === undefined ? {} : { error: projection.error }) });
+      continue;
+    }
+    const { input, warnings } = projection;
+    if (wantedNames.has(input.name)) {
+      entries.push({ kind: 'skip', name: input.name, reason: `another roster entry already has the name "${input.name}" on ${provider.id}` });
+      continue;
+    }
+    wantedNames.add(input.name);
+    const current = byName.get(input.name);
+    if (current === undefined) {
+      entries.push({ kind: 'create', name: input.name, input, warnings });
+      continue;
+    }
+    const changes = await confirmedChanges(provider, current, input, request.signal);
+    if (changes.length === 0) entries.push({ kind: 'unchanged', name: input.name, id: current.id, warnings });
+    else if (needsReplace(changes, capabilities)) entries.push({ kind: 'replace', name: input.name, id: current.id, input, changes, cost: replaceCost(capabilities), warnings });
+    else entries.push({ kind: 'update', name: input.name, id: current.id, patch: patchOf(changes), changes, warnings });
+  }
+  if (request.prune === true) {
+    for (const contact of existing) {
+      if (!wantedNames.has(contact.name) && owns(request.managed, contact.name)) entries.push({ kind: 'delete', name: contact.name, id: contact.id });
+    }
+  }
+  const warnings: string[] = [];
+  if (request.prune === true && request.managed === undefined) warnings.push('prune was asked without saying which contacts the roster manages, so nothing is deleted');
+  return { provider, id: provider.id, entries: withinDailyQuota(entries, capabilities, warnings), warnings };
+}
+
+/**
+ * The changes a contact needs. A listing can show less than a read (Resource Directory lists no
+ * pending email): a difference found in the listing is checked against the contact itself.
+ */
+async function confirmedChanges(provider: SyncProvider, listed: Contact<object>, input: ContactInput, signal: AbortSignal | undefined): Promise<FieldChange[]> {
+  const changes = diffContact(listed, input, provider.capabilities);
+  if (changes.length === 0) return changes;
+  try {
+    const current = await provider.get(listed.id, signal === undefined ? {} : { signal });
+    return diffContact(current, input, provider.capabilities);
+  } catch {
+    // The listing's view is still a plan; applying it fails or succeeds on its own merits.
+    return changes;
+  }
+}
+
+/** Whether the roster owns a contact of this name. */
+function owns(managed: ManagedContacts | undefined, name: string): boolean {
+  if (managed === undefined) return false;
+  return (managed.prefix !== undefined && managed.prefix !== '' && name.startsWith(managed.prefix)) || (managed.names?.includes(name) ?? false);
+}
+
+/** The daily quota each create uses, if the vendor has one. */
+function createQuota(capabilities: Capabilities) {
+  const actions = capabilities.operations.create.vendorOperations;
+  return capabilities.quotas.find((quota) => quota.period === 'day' && quota.action !== undefined && actions.includes(quota.action));
+}
+
+function replaceCost(capabilities: Capabilities): string {
+  const quota = createQuota(capabilities);
+  const base = `${capabilities.provider} cannot update it in place: it is deleted, then created again`;
+  return quota === undefined || quota.limit === 'unknown' ? base : `${base}, using one of the ${quota.limit} ${quota.name}`;
+}
+
+/** Keeps the creates and replaces a daily quota allows; skips the rest, saying why. */
+function withinDailyQuota(entries: PlanEntry[], capabilities: Capabilities, warnings: string[]): PlanEntry[] {
+  const quota = createQuota(capabilities);
+  if (quota === undefined || quota.limit === 'unknown') return entries;
+  const limit = quota.limit;
+  const needed = entries.filter((entry) => entry.kind === 'create' || entry.kind === 'replace').length;
+  if (needed <= limit) return entries;
+  warnings.push(`the plan needs ${needed} creates but the vendor allows ${limit} ${quota.name} (${quota.vendorCode}): ${needed - limit} are skipped; run it again after the quota resets`);
+  let used = 0;
+  return entries.map((entry) => {
+    if (entry.kind !== 'create' && entry.kind !== 'replace') return entry;
+    used += 1;
+    return used <= limit ? entry : { kind: 'skip', name: entry.name, reason: `would exceed the ${limit} ${quota.name}` };
+  });
+}
+

@@ -1,0 +1,62 @@
+/**
+ * A desired contact as one provider can hold it: the roster's shared fields with that provider's
+ * overrides on top, the fields it cannot store left out (each a warning, never a diff), and the
+ * provider's own rules checked, so that a name it would refuse is a skip with the reason.
+ */
+import { CONTACT_FIELDS } from '../contact.js';
+import type { ContactField, ContactInput, ProviderId } from '../contact.js';
+import { isContactError } from '../errors.js';
+import type { ContactError } from '../errors.js';
+import type { Capabilities } from '../provider.js';
+import { validateContactInput } from '../validation.js';
+import type { DesiredContact } from './sync-types.js';
+
+/** The outcome of projecting: the input to send, or why the contact cannot go to this provider. */
+export type Projection =
+  | { readonly ok: true; readonly input: ContactInput; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly name: string; readonly reason: string; readonly error?: ContactError };
+
+/** Projects one desired contact onto one provider's capabilities. */
+export function projectContact(desired: DesiredContact, provider: ProviderId, capabilities: Capabilities): Projection {
+  const { only, providers, ...shared } = desired;
+  const merged: Record<string, unknown> = { ...shared };
+  for (const [key, value] of Object.entries(providers?.[provider] ?? {})) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  const name = typeof merged['name'] === 'string' ? merged['name'] : desired.name;
+  if (only !== undefined && !only.includes(provider)) return { ok: false, name, reason: `the roster limits this contact to ${only.join(', ')}` };
+  const warnings: string[] = [];
+  for (const field of CONTACT_FIELDS) {
+    const rule = capabilities.fields[field];
+    if (rule.support !== 'unsupported' || !has(merged, field)) continue;
+    drop(merged, field);
+    warnings.push(`${field} is not stored by ${provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}`);
+  }
+  try {
+    const input = validateContactInput(merged, capabilities, { provider, operation: 'plan' });
+    return { ok: true, input, warnings };
+  } catch (error) {
+    if (!isContactError(error)) throw error;
+    return { ok: false, name, reason: error.detail, error };
+  }
+}
+
+function has(record: Record<string, unknown>, field: ContactField): boolean {
+  const [top, sub] = field.split('.') as [string, string | undefined];
+  const value = record[top];
+  if (sub === undefined) return value !== undefined;
+  return typeof value === 'object' && value !== null && (value as Record<string, unknown>)[sub] !== undefined;
+}
+
+function drop(record: Record<string, unknown>, field: ContactField): void {
+  const [top, sub] = field.split('.') as [string, string | undefined];
+  if (sub === undefined) {
+    delete record[top];
+    return;
+  }
+  const rest = { ...(record[top] as Record<string, unknown>) };
+  delete rest[sub];
+  if (Object.keys(rest).length === 0) delete record[top];
+  else record[top] = rest;
+}

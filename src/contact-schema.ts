@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTACT_TITLES, MESSAGE_TYPES } from './contact.js';
 import type { ContactInput, ContactPatch } from './contact.js';
 import { describePhoneProblem, parsePhone } from './phone.js';
+import { fromZodIssues, issuesError } from './to-contact-error.js';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -126,3 +127,15 @@ export const contactPatchSchema: z.ZodType<ContactPatch, unknown> = z.strictObje
   webhooks: fieldSchemas.webhooks.nullable().optional(),
   groupIds: fieldSchemas.groupIds.nullable().optional(),
 }) as z.ZodType<ContactPatch, unknown>;
+
+/**
+ * Checks and normalises a contact input by the neutral rules, like `contactInputSchema.parse`, but
+ * throwing a {@link ContactError} (`invalid-input`, listing every issue) instead of a `ZodError`.
+ *
+ * @throws ContactError `invalid-input`
+ */
+export function parseContactInput(value: unknown): ContactInput {
+  const result = contactInputSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw issuesError('invalid-input', fromZodIssues(result.error.issues), { operation: 'parseContactInput' });
+}

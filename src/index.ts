@@ -23,7 +23,7 @@ export type {
   WeComWebhook,
 } from './contact.js';
 export { CONTACT_FIELDS, CONTACT_TITLES, MESSAGE_TYPES, PROVIDER_IDS } from './contact.js';
-export { contactInputSchema, contactPatchSchema } from './contact-schema.js';
+export { contactInputSchema, contactPatchSchema, parseContactInput } from './contact-schema.js';
 export type { ContactErrorCode, ContactErrorOptions, ContactIssue, VendorErrorInfo } from './errors.js';
 export { CONTACT_ERROR_CODES, ContactError, DEFAULT_RETRYABLE, isContactError } from './errors.js';
 export type {

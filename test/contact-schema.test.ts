@@ -111,3 +111,19 @@ describe('the rest of the neutral rules', () => {
     );
   });
 });
+
+describe('parseContactInput', () => {
+  it('normalises like the schema, and throws a ContactError listing every issue instead of a ZodError', async () => {
+    const { parseContactInput } = await import('../src/contact-schema.js');
+    const { isContactError } = await import('../src/errors.js');
+    expect(parseContactInput({ name: ' a ', phone: '0086 139 0000 1234' })).toEqual({ name: 'a', phone: '+8613900001234' });
+    let caught: unknown;
+    try {
+      parseContactInput({ email: 'x', colour: 'red' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isContactError(caught, 'invalid-input')).toBe(true);
+    expect((caught as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path).sort()).toEqual(['colour', 'email', 'name']);
+  });
+});

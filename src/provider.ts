@@ -117,6 +117,12 @@ export interface RateLimitCapability {
 
 /** A documented count or daily quota. */
 export interface QuotaCapability {
+  /**
+   * Its short id (`createsPerDay`): the name the emulator's and the provider's `quotas` options
+   * use for it. A daily quota with an id and an `action` is counted on the client, so a call that
+   * would exceed it fails fast without reaching the vendor.
+   */
+  readonly id?: string;
   /** What is counted. */
   readonly name: string;
   /** The limit, or `unknown` where the vendor does not publish it. */

@@ -8,7 +8,9 @@ import { plainInput } from './plain-input.js';
 import type { Capabilities } from './provider.js';
 import { definePrintedForm } from './redaction.js';
 import { fromZodIssues, issuesError } from './to-contact-error.js';
-import type { CallPolicy } from './transport/call-scope.js';
+import type { CallPolicy, CountedQuota } from './transport/call-scope.js';
+import { sharedLocalQuotaStore } from './transport/quota-store.js';
+import type { QuotaStore } from './transport/quota-store.js';
 import type { ContactEventListener } from './transport/events.js';
 import { sharedLocalRateLimiter } from './transport/rate-limiter.js';
 import type { RateLimiter } from './transport/rate-limiter.js';
@@ -45,6 +47,16 @@ export interface BaseProviderSettings {
   rateLimit?: number | false;
   /** Where rate-limit slots come from; default: one in-process limiter shared by providers of the same account. */
   rateLimiter?: RateLimiter;
+  /**
+   * Where daily quotas are counted (CAM's 10 creates a day), so a call that would exceed one fails
+   * fast; default: an in-process store shared by providers of the same account.
+   */
+  quotaStore?: QuotaStore;
+  /**
+   * The daily quotas of this account, by id, when the vendor gave it other limits than the
+   * documented ones (`{ createsPerDay: 50 }`); `false` to count none on the client.
+   */
+  quotas?: Record<string, number> | false;
   /** Receives request, response, retry, throttle and error events, for logs and traces. */
   onEvent?: ContactEventListener;
 }
@@ -82,6 +94,8 @@ export const baseSettingsShape = {
   rateLimit: z.union([z.number().positive().max(10_000), z.literal(false)], { error: 'must be a positive number of requests per second, or false' }).optional(),
   rateLimiter: z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' }).optional(),
   onEvent: z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
+  quotaStore: z.custom<QuotaStore>((value) => isObject(value) && typeof (value as QuotaStore).reserve === 'function' && typeof (value as QuotaStore).exhaust === 'function', { error: 'must have reserve(request) and exhaust(request) methods' }).optional(),
+  quotas: z.union([z.record(z.string(), z.number().int().min(0)), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' }).optional(),
 };
 
 /** The zod shape of {@link RegionSettings}. */
@@ -123,6 +137,10 @@ export interface ResolvedBaseSettings {
   readonly rateLimiter?: RateLimiter;
   /** The event listener given, if any. */
   readonly onEvent?: ContactEventListener;
+  /** The quota store given, if any. */
+  readonly quotaStore?: QuotaStore;
+  /** The account's own daily quotas, or `false` for none counted. */
+  readonly quotas?: Readonly<Record<string, number>> | false;
 }
 
 /** What a provider is built from: its resolved settings, where its credentials come from, and its call policy. */
@@ -153,7 +171,8 @@ export function setUpProvider<T extends Parsed>(
   const input = plainInput(given ?? {}, 'settings', context);
   const result = schema.safeParse(input);
   if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
-  const { credentials: credentialsInput, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, ...rest } = result.data;
+  const { credentials: credentialsInput, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, ...rest } = result.data;
+  checkQuotaIds(quotas, defaults, context);
   const credentials = new CredentialSource(credentialsInput, defaults.env, defaults.provider);
   const settings = {
     ...(rest as Omit<T, keyof BaseProviderSettings>),
@@ -164,6 +183,8 @@ export function setUpProvider<T extends Parsed>(
     ...(credentials.explicit === undefined ? {} : { credentials: credentials.explicit }),
     ...(rateLimiter === undefined ? {} : { rateLimiter }),
     ...(onEvent === undefined ? {} : { onEvent }),
+    ...(quotaStore === undefined ? {} : { quotaStore }),
+    ...(quotas === undefined ? {} : { quotas }),
   };
   definePrintedForm(settings, () => printable(settings));
   return { settings, credentials, policy: callPolicy(defaults, settings, credentials) };
@@ -183,7 +204,31 @@ function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, 
       return account;
     },
     onEvent: settings.onEvent,
+    quotaStore: settings.quotas === false ? undefined : (settings.quotaStore ?? sharedLocalQuotaStore),
+    quotaFor: (action) => countedQuota(action, settings.quotas, defaults.capabilities),
   };
+}
+
+/** The daily quota an action uses and its limit for this account, if the client counts it. */
+function countedQuota(action: string, quotas: Readonly<Record<string, number>> | false | undefined, capabilities: Capabilities): CountedQuota | undefined {
+  if (quotas === false) return undefined;
+  const quota = capabilities.quotas.find((candidate) => candidate.action === action && candidate.period === 'day' && candidate.id !== undefined);
+  if (quota === undefined || quota.id === undefined) return undefined;
+  const limit = quotas?.[quota.id] ?? quota.limit;
+  if (limit === 'unknown') return undefined;
+  return { quota: quota.id, name: quota.name, limit, dayOffsetMinutes: CHINA_DAY_OFFSET_MINUTES, vendorCode: quota.vendorCode };
+}
+
+/** Every vendor here starts its day at midnight in China. */
+const CHINA_DAY_OFFSET_MINUTES = 480;
+
+function checkQuotaIds(quotas: Readonly<Record<string, number>> | false | undefined, defaults: ProviderDefaults, context: { provider: ProviderId; operation: string }): void {
+  if (quotas === undefined || quotas === false) return;
+  const known = defaults.capabilities.quotas.flatMap((quota) => (quota.id === undefined ? [] : [quota.id]));
+  const unknown = Object.keys(quotas).filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw issuesError('invalid-config', unknown.map((id) => ({ path: `settings.quotas.${id}`, code: 'unknown_field', message: `is not a quota of ${defaults.provider} (known: ${known.join(', ') || 'none'})` })), context);
+  }
 }
 
 /** The requests per second an action may be sent at: the setting, else the action's documented limit. */

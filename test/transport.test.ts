@@ -19,6 +19,7 @@ const policy = (overrides: Partial<CallPolicy> = {}): CallPolicy => ({
   secrets: () => [],
   rateFor: () => undefined,
   account: () => 'test',
+  quotaFor: () => undefined,
   backoffMs: 1,
   ...overrides,
 });

@@ -45,7 +45,7 @@ export const tencentCamCapabilities = {
   pageSize: { default: 50, max: 100 },
   rateLimits: [{ operations: ['CreateMessageReceiver', 'ListReceiver', 'DeleteMessageReceiver'], perSecond: 20 }],
   quotas: [
-    { name: 'CreateMessageReceiver calls per account per day', limit: 10, period: 'day', vendorCode: 'LimitExceeded.Uin', action: 'CreateMessageReceiver' },
+    { id: 'createsPerDay', name: 'CreateMessageReceiver calls per account per day', limit: 10, period: 'day', vendorCode: 'LimitExceeded.Uin', action: 'CreateMessageReceiver' },
     { name: 'message receivers per account', limit: 'unknown', period: 'total', vendorCode: 'InvalidParameter.ReceiverOverLimit' },
   ],
 } as const satisfies Capabilities;

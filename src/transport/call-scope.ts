@@ -7,6 +7,7 @@ import type { ErrorContext } from '../to-contact-error.js';
 import { onAbort } from './abort-listeners.js';
 import { emitEvent } from './events.js';
 import type { ContactEventBase, ContactEventListener } from './events.js';
+import type { QuotaReservation, QuotaStore } from './quota-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { raceAbort, sleep } from './sleep.js';
 
@@ -28,8 +29,26 @@ export interface CallPolicy {
   account(): string;
   /** Where events go. */
   readonly onEvent?: ContactEventListener | undefined;
+  /** Counts the vendor's daily quotas on the client; absent for none. */
+  readonly quotaStore?: QuotaStore | undefined;
+  /** The daily quota each call of an action uses, if any. */
+  quotaFor(action: string): CountedQuota | undefined;
   /** First backoff step in ms (doubles per attempt, with jitter); default 200. */
   readonly backoffMs?: number;
+}
+
+/** A daily quota the client counts: what to ask the store for, and how the vendor reports it used up. */
+export interface CountedQuota {
+  /** The quota's id. */
+  readonly quota: string;
+  /** What it counts, in words. */
+  readonly name: string;
+  /** Units a day. */
+  readonly limit: number;
+  /** Minutes east of UTC of the vendor's day boundary. */
+  readonly dayOffsetMinutes: number;
+  /** The vendor's code when it is used up. */
+  readonly vendorCode: string;
 }
 
 /** How to find out whether a request whose answer was lost was applied. */
@@ -136,9 +155,11 @@ export class CallScope {
     for (let attempt = 1; ; attempt += 1) {
       this.#stopIfCancelled();
       await this.#acquireSlot(request.action, attempt);
+      const reservation = await this.#reserveQuota(request.action);
       const result = await this.#attempt(request, attempt);
       if (result.ok) return result.value;
       let failure = result.failure;
+      await this.#settleQuota(request.action, reservation, failure);
       if (attempt > 1 && request.goneOnRetry !== undefined && failure.code === 'not-found') return request.goneOnRetry.value;
       // A resend that finds the name taken, after an earlier attempt's answer was lost, may be
       // meeting that earlier attempt, applied late: it is settled like a lost answer.
@@ -200,6 +221,47 @@ export class CallScope {
           : `; ${unsafe.join(', ')} was in flight, so the change may or may not have been made: check before retrying`;
     const context = this.errorContext;
     return new ContactError({ code: 'timeout', provider: context.provider, operation: context.operation, retryable: deadline, message: `${what}${outcome}` });
+  }
+
+  /**
+   * A unit of the action's daily quota, when it has one the client counts.
+   *
+   * @throws ContactError `quota-exceeded` (with `resetsAt`) when the day's units are used up: nothing is sent.
+   */
+  async #reserveQuota(action: string): Promise<QuotaReservation | undefined> {
+    const store = this.#policy.quotaStore;
+    const quota = store === undefined ? undefined : this.#policy.quotaFor(action);
+    if (store === undefined || quota === undefined) return undefined;
+    let reservation: QuotaReservation;
+    try {
+      reservation = await store.reserve({ provider: this.#policy.provider, account: this.#policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes });
+    } catch (error) {
+      throw toContactError(error, this.errorContext);
+    }
+    if (reservation.granted) return reservation;
+    const context = this.errorContext;
+    throw new ContactError({
+      code: 'quota-exceeded',
+      provider: context.provider,
+      operation: context.operation,
+      resetsAt: reservation.resetsAt,
+      message: `the ${quota.limit} ${quota.name} are used up (counted on the client; ${quota.vendorCode} from the vendor otherwise): nothing was sent; it resets at ${reservation.resetsAt}`,
+    });
+  }
+
+  /** Gives a unit back when the request provably did not count; records a vendor saying the quota is used up. */
+  async #settleQuota(action: string, reservation: QuotaReservation | undefined, failure: ContactError): Promise<void> {
+    if (reservation === undefined || !reservation.granted) return;
+    const quota = this.#policy.quotaFor(action)!;
+    try {
+      if (failure.code === 'quota-exceeded' && failure.vendor?.code === quota.vendorCode) {
+        await this.#policy.quotaStore!.exhaust({ provider: this.#policy.provider, account: this.#policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes });
+      } else if (failure.code === 'rate-limited' || failure.code === 'unauthenticated' || (failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED')) {
+        await reservation.release();
+      }
+    } catch {
+      // The count is an optimisation over the vendor's own: a store that cannot be told errs on the safe side.
+    }
   }
 
   async #acquireSlot(action: string, attempt: number): Promise<void> {

@@ -48,7 +48,7 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
   {
     id: 'tencent-cam',
     start: (options) => startEmulator('tencent-cam', { ...options, quotas: { createsPerDay: 100_000, receivers: 100_000 } }),
-    provider: (emulator, settings = {}) => tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...settings }),
+    provider: (emulator, settings = {}) => tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, quotas: { createsPerDay: 100_000 }, ...settings }),
     input: (n, email = `r${n}.ops@example.com`) => ({ name: `receiver-${n}`, email, phone: `+86 139 ${String(n % 10_000).padStart(4, '0')} 1234` }),
     refusedInput: { name: 'n'.repeat(65), email: 'long.name@example.com', phone: '+8613900001234' },
     actions: { create: 'CreateMessageReceiver', get: 'ListReceiver', delete: 'DeleteMessageReceiver', list: 'ListReceiver', findByName: 'ListReceiver' },

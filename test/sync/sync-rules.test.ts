@@ -23,14 +23,14 @@ afterAll(async () => {
   await cam.close();
   await rd.close();
 });
-const camProvider = () => tencentCam({ endpoint: cam.endpoint, credentials: cam.credentials, rateLimit: false });
+const camProvider = () => tencentCam({ endpoint: cam.endpoint, credentials: cam.credentials, rateLimit: false, quotas: false });
 const rdProvider = () => alibabaResourceDirectory({ endpoint: rd.endpoint, credentials: rd.credentials, rateLimit: false });
 
 describe('sync against what vendors do', () => {
   it("plans no more creates than CAM's 10 a day, and says so before anything runs", async () => {
     cam.reset();
     const desired = Array.from({ length: 12 }, (_, n) => ({ name: `person-${n}`, email: `p${n}@example.com`, phone: `+86 139 0000 ${1000 + n}` }));
-    const plan = await planSync({ desired, providers: [camProvider()] });
+    const plan = await planSync({ desired, providers: [tencentCam({ endpoint: cam.endpoint, credentials: cam.credentials, rateLimit: false })] });
     const entries = plan.providers[0]!.entries;
     expect(entries.filter((entry) => entry.kind === 'create')).toHaveLength(10);
     expect(entries.filter((entry) => entry.kind === 'skip').map((entry) => entry.kind === 'skip' && entry.reason)).toEqual([

@@ -9,8 +9,10 @@ import { startEmulator } from '../../providers/testing.js';
 
 const emulator = useEmulator('tencent-cam', { rateLimit: false });
 
+// Client-side quota counting is off here (every test resets the emulator's day, not this process's count);
+// the quota tests below turn it on, each against an emulator of its own.
 const cam = (settings: TencentCamSettings = {}) =>
-  tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, ...settings });
+  tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, quotas: false, ...settings });
 const oncall = { name: 'oncall', email: 'oncall.team@example.com', phone: '+86 139-0000-1234', remark: 'primary' };
 
 
@@ -94,14 +96,39 @@ describe('tencentCam: limits and account states', () => {
     vi.useRealTimers();
   });
 
-  it('allows 10 creates per Beijing day, then quota-exceeded with the reset time; the next day it works again', async () => {
+  it('allows 10 creates per Beijing day, then fails fast with the reset time, sending nothing; the next day it works again', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-01T10:00:00+08:00'));
-    for (let n = 0; n < 10; n += 1) await cam().create({ ...oncall, name: `r${n}` });
-    const error = await expectContactError(cam().create({ ...oncall, name: 'r10' }), 'quota-exceeded');
-    expect(error).toMatchObject({ code: 'quota-exceeded', retryable: false, resetsAt: '2026-03-02T00:00:00+08:00', vendor: { code: 'LimitExceeded.Uin' } });
-    vi.setSystemTime(new Date('2026-03-02T00:00:01+08:00'));
-    expect((await cam().create({ ...oncall, name: 'r10' })).name).toBe('r10');
+    const own = await startEmulator('tencent-cam', { rateLimit: false });
+    try {
+      const counted = () => tencentCam({ endpoint: own.endpoint, credentials: own.credentials, maxRetries: 0, rateLimit: false });
+      for (let n = 0; n < 10; n += 1) await counted().create({ ...oncall, name: `r${n}` });
+      const sent = own.requests.length;
+      const error = await expectContactError(counted().create({ ...oncall, name: 'r10' }), 'quota-exceeded');
+      expect(error).toMatchObject({ code: 'quota-exceeded', retryable: false, resetsAt: '2026-03-02T00:00:00+08:00' });
+      expect(error.message).toMatch(/nothing was sent/);
+      expect(own.requests.length).toBe(sent);
+      vi.setSystemTime(new Date('2026-03-02T00:00:01+08:00'));
+      expect((await counted().create({ ...oncall, name: 'r10' })).name).toBe('r10');
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("the vendor's own LimitExceeded.Uin (creates made elsewhere) stops this client's creates for the day", async () => {
+    const own = await startEmulator('tencent-cam', { rateLimit: false, quotas: { createsPerDay: 1 } });
+    try {
+      const counted = tencentCam({ endpoint: own.endpoint, credentials: own.credentials, maxRetries: 0, rateLimit: false });
+      await counted.create({ ...oncall, name: 'first' });
+      const vendor = await expectContactError(counted.create({ ...oncall, name: 'second' }), 'quota-exceeded');
+      expect(vendor.vendor?.code).toBe('LimitExceeded.Uin');
+      const sent = own.requests.length;
+      const local = await expectContactError(counted.create({ ...oncall, name: 'third' }), 'quota-exceeded');
+      expect(local.vendor).toBeUndefined();
+      expect(own.requests.length).toBe(sent);
+    } finally {
+      await own.close();
+    }
   });
 
   it('reports the receiver quota as quota-exceeded', async () => {

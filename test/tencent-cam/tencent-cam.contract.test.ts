@@ -7,7 +7,7 @@ runContractSuite({
   name: 'tencent-cam',
   start: (options) => startEmulator('tencent-cam', { ...options, quotas: { createsPerDay: 1_000 } }),
   provider: (emulator, settings) =>
-    tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, ...settings }),
+    tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false, quotas: { createsPerDay: 1_000 }, ...settings }),
   input: (n) => ({ name: `receiver-${n}`, email: `r${n}.ops@example.com`, phone: `+86 139 ${String(n).padStart(4, '0')} 1234`, remark: 'on call' }),
   matches: (contact, input) => {
     expect(contact.name).toBe(input.name);

@@ -111,3 +111,13 @@ describe('the rest of the neutral rules', () => {
     );
   });
 });
+
+describe('contactPatchSchema webhooks', () => {
+  it('takes null for one webhook kind (remove it) beside kinds to replace, with the input rules for those', () => {
+    const patch = contactPatchSchema.parse({ webhooks: { lark: null, wecom: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' } } });
+    expect(patch.webhooks).toEqual({ lark: null, wecom: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' } });
+    expect(contactPatchSchema.safeParse({ webhooks: null }).success).toBe(true);
+    expect(contactPatchSchema.safeParse({ webhooks: { lark: { secret: 'SEC0123456789' } } }).success).toBe(false);
+    expect(contactPatchSchema.safeParse({ webhooks: { teams: null } }).success).toBe(false);
+  });
+});

@@ -9,9 +9,9 @@ import { sha256Hex } from '../../src/signing.js';
 import { sendHttp } from '../../src/transport/http-request.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { RawAnswer, VendorCaller, VendorTransport } from '../../src/transport/vendor-caller.js';
-import { VMP_ACTIONS, VMP_API_VERSION, VMP_SERVICE, vmpEnvelopeSchema, vmpUnsuccessfulItemSchema } from './volcengine-vmp-api.js';
-import { translateVmpFailure, VmpAnswer, VmpItemFailure } from './volcengine-vmp-errors.js';
-import { volcengineAuthorization, volcengineDate } from './volcengine-vmp-signer.js';
+import { VMP_ACTIONS, VMP_API_VERSION, VMP_SERVICE, vmpEnvelopeSchema } from './volcengine-vmp-api.js';
+import { failureInResult, translateVmpFailure, VmpAnswer } from './volcengine-vmp-errors.js';
+import { signingKeyCache, volcengineAuthorization, volcengineDate } from './volcengine-vmp-signer.js';
 
 /** Calls one VMP action and resolves to its checked `Result`. */
 export type VmpCaller = VendorCaller<typeof VMP_ACTIONS, object>;
@@ -43,32 +43,47 @@ export function createVmpCaller(connection: VmpConnection): VmpCaller {
  */
 function vmpTransport(connection: VmpConnection): VendorTransport<object> {
   const endpoint = new URL(connection.endpoint);
+  const keys = signingKeyCache();
+  const urls = new Map<string, URL>();
+  const urlOf = (action: string): URL => {
+    let url = urls.get(action);
+    if (url === undefined) {
+      url = new URL(`/?Action=${encodeURIComponent(action)}&Version=${VMP_API_VERSION}`, endpoint);
+      urls.set(action, url);
+    }
+    return url;
+  };
   return {
     async ready() {
       connection.credentials.resolve();
     },
     async send(action, params, attempt) {
       const credentials = connection.credentials.resolve();
-      const url = new URL(`/?Action=${encodeURIComponent(action)}&Version=${VMP_API_VERSION}`, endpoint);
+      const url = urlOf(action);
       const body = JSON.stringify(params);
       const bodySha256 = sha256Hex(body);
+      const xDate = volcengineDate(new Date());
       const signed: Record<string, string> = {
         'content-type': CONTENT_TYPE,
         host: url.host,
         'x-content-sha256': bodySha256,
-        'x-date': volcengineDate(new Date()),
+        'x-date': xDate,
         ...(credentials.securityToken === undefined ? {} : { 'x-security-token': credentials.securityToken }),
       };
       const authorization = volcengineAuthorization(credentials.accessKeyId, {
         method: 'POST',
         path: '/',
-        query: [...url.searchParams],
+        query: [
+          ['Action', action],
+          ['Version', VMP_API_VERSION],
+        ],
         headers: signed,
         bodySha256,
-        xDate: signed['x-date']!,
+        xDate,
         region: connection.region,
         service: VMP_SERVICE,
         secretKey: credentials.accessKeySecret,
+        signingKey: keys(credentials.accessKeySecret, xDate.slice(0, 8), connection.region, VMP_SERVICE),
       });
       const answer = await sendHttp({
         url,
@@ -78,34 +93,21 @@ function vmpTransport(connection: VmpConnection): VendorTransport<object> {
         agent: connection.agent,
         signal: attempt.signal,
       });
-      return resultOf(answer.status, answer.text, params);
+      return resultOf(action, answer.status, answer.text, params);
     },
     translate: translateVmpFailure,
   };
 }
 
-/**
- * The `Result` of a successful answer. A batch of one id whose one item VMP reports
- * unsuccessful failed as a whole: rejected with that item's error, so a retried delete that
- * finds the id gone is recognised as done.
- */
-function resultOf(status: number, text: string, params: object): RawAnswer {
+/** The `Result` of a successful answer, unless it reports a failure of its own ({@link failureInResult}). */
+function resultOf(action: string, status: number, text: string, params: object): RawAnswer {
   const envelope = vmpEnvelopeSchema.safeParse(parseJson(text));
   const ok = status >= 200 && status < 300 && envelope.success && !envelope.data.ResponseMetadata.Error && envelope.data.Result !== undefined;
   if (!ok) throw new VmpAnswer(status, text, envelope.success ? envelope.data : undefined);
   const requestId = envelope.data.ResponseMetadata.RequestId ?? undefined;
-  const only = oneIdOf(params);
-  const items = (envelope.data.Result as { UnsuccessfulItems?: unknown } | null)?.UnsuccessfulItems;
-  if (only !== undefined && Array.isArray(items)) {
-    const item = items.map((entry) => vmpUnsuccessfulItemSchema.safeParse(entry)).find((parsed) => parsed.success && parsed.data.Id === only);
-    if (item?.success === true) throw new VmpItemFailure(item.data, requestId);
-  }
+  const failure = failureInResult(action, params, envelope.data.Result, requestId);
+  if (failure !== undefined) throw failure;
   return { body: envelope.data.Result, requestId };
-}
-
-function oneIdOf(params: object): string | undefined {
-  const ids = (params as { Ids?: unknown }).Ids;
-  return Array.isArray(ids) && ids.length === 1 && typeof ids[0] === 'string' ? ids[0] : undefined;
 }
 
 function parseJson(text: string): unknown {

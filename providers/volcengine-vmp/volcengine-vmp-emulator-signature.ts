@@ -7,13 +7,15 @@ import { safeEqual, sha256Hex } from '../../src/signing.js';
 import { headerOf, queryPairs } from '../../src/testing/emulator-request.js';
 import type { EmulatorRequest } from '../../src/testing/emulator-protocol.js';
 import { VMP_SERVICE } from './volcengine-vmp-api.js';
-import { volcengineSignature } from './volcengine-vmp-signer.js';
+import { signingKeyCache, volcengineSignature } from './volcengine-vmp-signer.js';
 
 /** The verdict: accepted with the scope's region, or the gateway's code to answer with. */
 export type VmpVerdict = { readonly ok: true; readonly accessKeyId: string; readonly region: string } | { readonly ok: false; readonly code: string };
 
 const AUTHORIZATION = /^HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 const X_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
+const keys = signingKeyCache();
+
 /** How far `X-Date` may be from the emulator clock (UNCONFIRMED for the real gateway). */
 export const MAX_SKEW_MS = 15 * 60_000;
 
@@ -24,7 +26,7 @@ export const MAX_SKEW_MS = 15 * 60_000;
  * emulator clock → `InvalidTimestamp`; `x-date` unsigned, a body hash that does not match, or
  * any other mismatch → `SignatureDoesNotMatch`.
  */
-export function verifyVmpSignature(request: Pick<EmulatorRequest, 'method' | 'rawUrl' | 'headers' | 'rawBody'>, secretFor: (accessKeyId: string) => string | undefined, now: Date): VmpVerdict {
+export function verifyVmpSignature(request: Pick<EmulatorRequest, 'method' | 'rawUrl' | 'url' | 'headers' | 'rawBody'>, secretFor: (accessKeyId: string) => string | undefined, now: Date): VmpVerdict {
   const header = (name: string): string | undefined => headerOf(request, name);
   const authorization = header('authorization');
   if (authorization === undefined || authorization === '') return { ok: false, code: 'MissingAuthenticationToken' };
@@ -46,7 +48,7 @@ export function verifyVmpSignature(request: Pick<EmulatorRequest, 'method' | 'ra
   if (!names.includes('x-date') || (claimed !== undefined && claimed !== bodySha256)) return { ok: false, code: 'SignatureDoesNotMatch' };
   const expected = volcengineSignature({
     method: request.method,
-    path: new URL(request.rawUrl, 'http://emulator').pathname,
+    path: request.url.pathname,
     query: queryPairs(request),
     headers: Object.fromEntries(names.map((name) => [name, header(name) ?? ''])),
     bodySha256,
@@ -54,6 +56,7 @@ export function verifyVmpSignature(request: Pick<EmulatorRequest, 'method' | 'ra
     region,
     service,
     secretKey,
+    signingKey: keys(secretKey, date, region, service),
   });
   return safeEqual(expected, signature) ? { ok: true, accessKeyId, region } : { ok: false, code: 'SignatureDoesNotMatch' };
 }

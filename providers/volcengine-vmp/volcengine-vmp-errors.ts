@@ -1,15 +1,16 @@
 /**
  * The VMP and Volcengine gateway error codes (reference part A section 5), and the one
  * translation of a failed attempt into a ContactError. Errors arrive in
- * `ResponseMetadata.Error` with a 4xx or 5xx status, inside a 200 as one unsuccessful item of a
- * batch, or as a gateway's page without any code.
+ * `ResponseMetadata.Error` with a 4xx or 5xx status, inside a 200 (one unsuccessful item of a
+ * batch, a verification mail not sent), or as a gateway's page without any code.
  */
 import type { ContactError } from '../../src/errors.js';
 import { toContactError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
 import { httpStatusError, statusFallbackRule, vendorCodeError } from '../../src/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/vendor-errors.js';
-import type { VmpEnvelope, VmpUnsuccessfulItem } from './volcengine-vmp-api.js';
+import { vmpUnsuccessfulItemSchema } from './volcengine-vmp-api.js';
+import type { VmpEnvelope } from './volcengine-vmp-api.js';
 
 /** Every code this provider knows, and what it becomes. */
 export const volcengineVmpErrorCodes = {
@@ -29,6 +30,9 @@ export const volcengineVmpErrorCodes = {
     InternalError: 'unavailable',
     InternalServiceTimeout: 'unavailable',
     InvalidActionOrVersion: { code: 'unsupported', explanation: 'the gateway does not offer this action' },
+    // SendValidationMessage's SendStatus values that mean no mail went out.
+    'LimitExceeded.Email': { code: 'rate-limited', field: 'email', explanation: 'VMP mails an address at most once a minute' },
+    'MessageFailed.Email': { code: 'unavailable', field: 'email', explanation: 'VMP could not send the verification mail' },
   },
   prefixes: {
     InvalidParameter: 'invalid-input',
@@ -86,13 +90,40 @@ export class VmpAnswer {
   ) {}
 }
 
-/** The one id of a one-id batch, refused inside a successful answer. */
-export class VmpItemFailure {
+/**
+ * A failure VMP reports inside a successful answer: the one id of a one-id batch in
+ * `UnsuccessfulItems`, or a SendValidationMessage whose `SendStatus` says no mail went out.
+ */
+export class VmpResultFailure {
   /** @internal */
   constructor(
-    readonly item: VmpUnsuccessfulItem,
+    readonly code: string,
+    readonly message: string,
     readonly requestId: string | undefined,
   ) {}
+}
+
+/** How long VMP makes an address wait between verification mails (its documented message). */
+export const EMAIL_RESEND_MS = 60_000;
+
+/** SendStatus values that are not failures. */
+const SENT_STATUSES = new Set(['MessageSucceed.Email', 'AlreadyActive.Email']);
+
+/**
+ * The failure a successful answer carries, if any: a batch of one id whose one item failed has
+ * failed as a whole (so a retried delete that finds the id gone is recognised as done), and a
+ * SendValidationMessage that sent nothing has failed (so it is never reported as a change made).
+ */
+export function failureInResult(action: string, params: object, result: unknown, requestId: string | undefined): VmpResultFailure | undefined {
+  const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  if (action === 'SendValidationMessage' && typeof record['SendStatus'] === 'string' && !SENT_STATUSES.has(record['SendStatus'])) {
+    return new VmpResultFailure(record['SendStatus'], typeof record['Message'] === 'string' ? record['Message'] : '', requestId);
+  }
+  const ids = (params as { Ids?: unknown }).Ids;
+  const only = Array.isArray(ids) && ids.length === 1 ? ids[0] : undefined;
+  if (typeof only !== 'string' || !Array.isArray(record['UnsuccessfulItems'])) return undefined;
+  const item = record['UnsuccessfulItems'].map((entry) => vmpUnsuccessfulItemSchema.safeParse(entry)).find((parsed) => parsed.success && parsed.data.Id === only);
+  return item?.success === true ? new VmpResultFailure(item.data.Error?.Code ?? 'UnsuccessfulItem', item.data.Error?.Message ?? '', requestId) : undefined;
 }
 
 /**
@@ -101,9 +132,8 @@ export class VmpItemFailure {
  * status, or `invalid-response`; a socket failure through the neutral rules.
  */
 export function translateVmpFailure(error: unknown, context: ErrorContext): ContactError {
-  if (error instanceof VmpItemFailure) {
-    const failure = error.item.Error;
-    return vmpCodeError({ code: failure?.Code ?? 'UnsuccessfulItem', message: failure?.Message ?? '', requestId: error.requestId, httpStatus: 200 }, context);
+  if (error instanceof VmpResultFailure) {
+    return vmpCodeError({ code: error.code, message: error.message, requestId: error.requestId, httpStatus: 200 }, context);
   }
   if (!(error instanceof VmpAnswer)) return toContactError(error, context);
   const metadata = error.envelope?.ResponseMetadata;
@@ -136,6 +166,7 @@ export function vmpCodeError(body: VmpErrorBody, context: ErrorContext): Contact
       },
       field: fieldOfCode(body.code),
       fallback: statusFallbackRule(body.httpStatus),
+      retryAfterMs: body.code === 'LimitExceeded.Email' ? EMAIL_RESEND_MS : undefined,
     },
     context,
   );

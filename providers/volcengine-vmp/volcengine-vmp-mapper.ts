@@ -185,21 +185,9 @@ export function toWebhookTestResult(kind: WebhookKind, answer: VmpTestResult): W
   };
 }
 
-/** What SendValidationMessage's `SendStatus` means. */
-export type EmailSendOutcome = { readonly status: 'sent' | 'already-verified' } | { readonly failure: 'rate-limited' | 'unavailable'; readonly message: string };
-
-/** `MessageSucceed.Email` sent, `AlreadyActive.Email` nothing to send, `LimitExceeded.Email` too soon, anything else failed. */
-export function emailSendOutcome(answer: VmpResult<'SendValidationMessage'>): EmailSendOutcome {
-  switch (answer.SendStatus) {
-    case 'MessageSucceed.Email':
-      return { status: 'sent' };
-    case 'AlreadyActive.Email':
-      return { status: 'already-verified' };
-    case 'LimitExceeded.Email':
-      return { failure: 'rate-limited', message: nonEmpty(answer.Message) ?? 'the address was sent a message less than a minute ago' };
-    default:
-      return { failure: 'unavailable', message: nonEmpty(answer.Message) ?? `VMP could not send the message (${answer.SendStatus})` };
-  }
+/** A SendValidationMessage that went through: `AlreadyActive.Email` had nothing to send (the failures are errors). */
+export function emailVerificationStatus(answer: VmpResult<'SendValidationMessage'>): 'sent' | 'already-verified' {
+  return answer.SendStatus === 'AlreadyActive.Email' ? 'already-verified' : 'sent';
 }
 
 function emailState(email: string | undefined, active: boolean): Pick<VolcengineVmpContact, 'status' | 'verification'> {

@@ -28,6 +28,11 @@ export interface VolcengineSigningInput {
   readonly service: string;
   /** The secret access key. */
   readonly secretKey: string;
+  /**
+   * The scope's signing key, when the signer already has it ({@link signingKey}): it changes
+   * once a day, so a client that keeps it spends four HMACs fewer on each request.
+   */
+  readonly signingKey?: Buffer | undefined;
 }
 
 /** `X-Date` for a moment: `20240101T000000Z`. */
@@ -50,32 +55,42 @@ export function canonicalQuery(query: ReadonlyArray<readonly [string, string]>):
     .join('&');
 }
 
-/** The `;`-joined, sorted lower-case names of the headers a request signs. */
+/** The `;`-joined, sorted names of the headers a request signs (given lower-case). */
 export function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
-  return Object.keys(headers)
-    .map((name) => name.toLowerCase())
-    .sort()
-    .join(';');
+  return Object.keys(headers).sort().join(';');
 }
 
 /** The canonical request: method, path, query, headers (whitespace collapsed), their names, body hash. */
 export function canonicalRequest(input: VolcengineSigningInput): string {
-  const names = signedHeaderNames(input.headers);
-  const lower = Object.fromEntries(Object.entries(input.headers).map(([name, value]) => [name.toLowerCase(), value]));
-  const headerLines = names
-    .split(';')
-    .map((name) => `${name}:${(lower[name] ?? '').replace(/\s+/g, ' ').trim()}`)
-    .join('\n');
-  return [input.method, input.path, canonicalQuery(input.query), `${headerLines}\n`, names, input.bodySha256].join('\n');
+  const names = Object.keys(input.headers).sort();
+  const headerLines = names.map((name) => `${name}:${(input.headers[name] ?? '').replace(/\s+/g, ' ').trim()}\n`).join('');
+  return [input.method, input.path, canonicalQuery(input.query), headerLines, names.join(';'), input.bodySha256].join('\n');
+}
+
+/** The key of one credential scope: HMAC chained over the date, region, service and `request`; no prefix on the secret. */
+export function signingKey(secretKey: string, date: string, region: string, service: string): Buffer {
+  return hmacSha256(hmacSha256(hmacSha256(hmacSha256(secretKey, date), region), service), 'request');
 }
 
 /** The signature, lower-case hex. */
 export function volcengineSignature(input: VolcengineSigningInput): string {
   const scope = credentialScope(input.xDate, input.region, input.service);
   const stringToSign = [VOLCENGINE_ALGORITHM, input.xDate, scope, sha256Hex(canonicalRequest(input))].join('\n');
-  const kDate = hmacSha256(input.secretKey, input.xDate.slice(0, 8));
-  const kSigning = hmacSha256(hmacSha256(hmacSha256(kDate, input.region), input.service), 'request');
-  return hmacSha256(kSigning, stringToSign).toString('hex');
+  const key = input.signingKey ?? signingKey(input.secretKey, input.xDate.slice(0, 8), input.region, input.service);
+  return hmacSha256(key, stringToSign).toString('hex');
+}
+
+/**
+ * Remembers the signing key of the latest scope asked for: requests of one day, region and
+ * service (nearly all of a process's requests) reuse it.
+ */
+export function signingKeyCache(): (secretKey: string, date: string, region: string, service: string) => Buffer {
+  let last: { readonly id: string; readonly key: Buffer } | undefined;
+  return (secretKey, date, region, service) => {
+    const id = `${date}\n${region}\n${service}\n${secretKey}`;
+    if (last?.id !== id) last = { id, key: signingKey(secretKey, date, region, service) };
+    return last.key;
+  };
 }
 
 /** The `Authorization` header value for a key id and a signing input. */

@@ -75,6 +75,9 @@ describe('sendVerification', () => {
       const tooSoon = await expectContactError(vmp.sendVerification(created.id, 'email'), 'rate-limited');
       expect(tooSoon.retryAfterMs).toBe(60_000);
       expect(tooSoon.message).toMatch(/once in 1 minute/);
+      // Nothing was sent, so the error must not say a change was made.
+      expect(tooSoon.message).not.toMatch(/already succeeded/);
+      expect(tooSoon).toMatchObject({ field: 'email', vendor: { code: 'LimitExceeded.Email', httpStatus: 200 } });
       now += 61_000;
       expect(await vmp.sendVerification(created.id, 'email')).toEqual({ channel: 'email', status: 'sent', target: 'oncall@example.com' });
       expect(clocked.sentMails().map((mail) => mail.destination)).toEqual(['oncall@example.com', 'oncall@example.com']);

@@ -5,7 +5,7 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ContactWebhooks } from '../../src/contact.js';
+import type { ContactWebhooks, ContactWebhooksPatch } from '../../src/contact.js';
 import {
   applyPatch,
   fromVmpContact,
@@ -90,7 +90,7 @@ describe('the mapper', () => {
       fc.property(writable, patchOf, (contact, patch) => {
         const next = applyPatch(contact, patch);
         for (const kind of ['generic', 'lark', 'dingtalk', 'wecom'] as const) {
-          const change = patch.webhooks?.[kind];
+          const change = (patch.webhooks as ContactWebhooksPatch | undefined)?.[kind];
           if (change === undefined) expect(next.webhooks?.[kind]).toEqual(contact.webhooks?.[kind]);
           else if (change === null) expect(next.webhooks?.[kind]).toBeUndefined();
           else expect(next.webhooks?.[kind]).toEqual(change);

@@ -115,7 +115,8 @@ describe('the emulator verifies from the SignedHeaders the client chose', () => 
   const secretFor = (id: string) => (id === AK ? SK : undefined);
   const request = (headers: Record<string, string>, overrides: { body?: string; authorization?: string; accessKeyId?: string } = {}) => {
     const authorization = overrides.authorization ?? volcengineAuthorization(overrides.accessKeyId ?? AK, input(headers));
-    return { method: 'POST', rawUrl: '/?Action=CreateContact&Version=2021-03-03', headers: { ...headers, authorization }, rawBody: Buffer.from(overrides.body ?? BODY) };
+    const rawUrl = '/?Action=CreateContact&Version=2021-03-03';
+    return { method: 'POST', rawUrl, url: new URL(rawUrl, 'http://127.0.0.1'), headers: { ...headers, authorization }, rawBody: Buffer.from(overrides.body ?? BODY) };
   };
   const nodeStyle = { 'x-content-sha256': sha256Hex(BODY), 'x-date': '20240101T000000Z' };
   const goStyle = { ...nodeStyle, 'content-type': 'application/json; charset=utf-8', host: '127.0.0.1:4010' };

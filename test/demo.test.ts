@@ -12,5 +12,7 @@ it('the demo runs every available example against its emulator and exits 0', asy
   expect(stdout).toContain('refused (unsupported)');
   expect(stdout).toContain('=== alibaba-resource-directory');
   expect(stdout).toMatch(/confirm\s+the owner confirmed: active/);
+  expect(stdout).toContain('=== volcengine-vmp');
+  expect(stdout).toMatch(/webhook test dingtalk: failed \(HTTP 200, code 310000/);
   expect(stdout).not.toContain('!!!');
 }, 60_000);

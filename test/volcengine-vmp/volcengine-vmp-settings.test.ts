@@ -71,7 +71,7 @@ describe('settings', () => {
     const original = agent.createConnection.bind(agent);
     agent.createConnection = ((...args: Parameters<typeof original>) => {
       const socket = original(...args);
-      sockets.push(socket);
+      if (socket) sockets.push(socket);
       return socket;
     }) as typeof agent.createConnection;
     const vmp = providerFor(emulator, { agent, timeoutMs: 100 });

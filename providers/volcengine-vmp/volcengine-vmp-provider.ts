@@ -1,5 +1,3 @@
-import { createContactList } from '../../src/contact-list.js';
-import { resolveListQuery } from '../../src/call-options.js';
 import { printAsProvider } from '../../src/settings.js';
 import { errorIn, issuesError } from '../../src/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
@@ -25,7 +23,7 @@ import type { VmpWritable } from './volcengine-vmp-mapper.js';
 import { setUpVolcengineVmp } from './volcengine-vmp-settings.js';
 import type { VolcengineVmpSettings } from './volcengine-vmp-settings.js';
 import type { VolcengineVmpProvider, VolcengineVmpVerificationResult } from './volcengine-vmp-types.js';
-import { createGroupMethods, findByExactName, readContact, textFilterRule, vmpPages } from './volcengine-vmp-vendor-methods.js';
+import { createGroupMethods, deleteOne, findByExactName, readContact, textFilterRule, vmpListing } from './volcengine-vmp-vendor-methods.js';
 import type { RunOperation } from './volcengine-vmp-vendor-methods.js';
 
 /**
@@ -80,23 +78,9 @@ export function volcengineVmp(settings?: VolcengineVmpSettings): VolcengineVmpPr
         return fromVmpContact(await readContact(vmp, scope, validId));
       }),
     delete: (id, options) =>
-      run('delete', options, async (scope) => {
-        const validId = validateId(id, capabilities, scope.errorContext);
-        await vmp(scope, 'DeleteContacts', { Ids: [validId] }, { goneOnRetry: { value: {} } });
-      }),
+      run('delete', options, async (scope) => deleteOne(vmp, scope, 'DeleteContacts', validateId(id, capabilities, scope.errorContext))),
     list: (query, options) =>
-      createContactList(() => {
-        const valid = resolveListQuery(query, capabilities, { provider: 'volcengine-vmp', operation: 'list' }, { name: textFilterRule, email: textFilterRule });
-        const filter = Object.keys(valid.extras).length === 0 ? undefined : { Name: valid.extras['name'], Email: valid.extras['email'] };
-        return {
-          limit: valid.limit,
-          fetchPage: (cursor) =>
-            run('list', options, async (scope) => {
-              const page = await vmpPages(vmp, scope, 'ListContacts', valid.pageSize, filter)(cursor);
-              return { items: page.items.map(fromVmpContact), next: page.next };
-            }),
-        };
-      }),
+      vmpListing(vmp, run, { action: 'ListContacts', operation: 'list', filters: { name: textFilterRule, email: textFilterRule }, map: fromVmpContact }, query, options),
     findByName: (name, options) =>
       run('findByName', options, async (scope) => {
         const found = await findByExactName(vmp, scope, 'ListContacts', validateName(name, capabilities, scope.errorContext));

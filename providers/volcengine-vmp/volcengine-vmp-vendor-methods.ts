@@ -8,6 +8,7 @@ import { resolveListQuery } from '../../src/call-options.js';
 import type { KeyRule } from '../../src/call-options.js';
 import { isContactError } from '../../src/errors.js';
 import { findInPages } from '../../src/paging.js';
+import type { ContactList } from '../../src/provider.js';
 import type { PageFetcher } from '../../src/paging.js';
 import { plainInput } from '../../src/plain-input.js';
 import { errorIn, fromZodIssues, issuesError } from '../../src/to-contact-error.js';
@@ -41,6 +42,38 @@ export function vmpPages<A extends Listing>(vmp: VmpCaller, scope: CallScope, ac
     const items = (answer.Items ?? []) as Array<ItemOf<A>>;
     return { items, next: page * pageSize < (answer.Total ?? 0) ? page + 1 : undefined };
   };
+}
+
+/**
+ * A lazy listing of contacts or groups: the query is checked (with the provider's own filters)
+ * when iteration starts, and each page is one operation of its own.
+ */
+export function vmpListing<A extends Listing, T>(
+  vmp: VmpCaller,
+  run: RunOperation,
+  listing: { readonly action: A; readonly operation: string; readonly filters: Readonly<Record<string, KeyRule>>; readonly map: (item: ItemOf<A>) => T },
+  query: unknown,
+  options: unknown,
+): ContactList<T> {
+  return createContactList(() => {
+    const valid = resolveListQuery(query, capabilities, { provider: 'volcengine-vmp', operation: listing.operation }, listing.filters);
+    // The neutral filter names are the vendor's, lower-cased: { name } is Filter.Name.
+    const given = Object.entries(valid.extras).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]);
+    const filter = given.length === 0 ? undefined : Object.fromEntries(given);
+    return {
+      limit: valid.limit,
+      fetchPage: (cursor) =>
+        run(listing.operation, options, async (scope) => {
+          const page = await vmpPages(vmp, scope, listing.action, valid.pageSize, filter)(cursor);
+          return { items: page.items.map(listing.map), next: page.next };
+        }),
+    };
+  });
+}
+
+/** Deletes one id through a batch delete; a retry that finds it gone (its earlier answer lost) is done. */
+export async function deleteOne(vmp: VmpCaller, scope: CallScope, action: 'DeleteContacts' | 'DeleteContactGroups', id: string): Promise<void> {
+  await vmp(scope, action, { Ids: [id] }, { goneOnRetry: { value: {} } });
 }
 
 /** The record with an exact name: `Filter.Name` matches parts of names, so the matches are checked. */
@@ -114,23 +147,9 @@ export function createGroupMethods(vmp: VmpCaller, run: RunOperation): GroupMeth
         return writeGroup(scope, { ...group, Name: valid.name ?? group.Name, ContactIds: valid.contactIds ?? group.ContactIds });
       }),
     deleteGroup: (id, options) =>
-      run('deleteGroup', options, async (scope) => {
-        const validId = validateId(id, capabilities, scope.errorContext);
-        await vmp(scope, 'DeleteContactGroups', { Ids: [validId] }, { goneOnRetry: { value: {} } });
-      }),
+      run('deleteGroup', options, async (scope) => deleteOne(vmp, scope, 'DeleteContactGroups', validateId(id, capabilities, scope.errorContext))),
     listGroups: (query, options) =>
-      createContactList(() => {
-        const valid = resolveListQuery(query, capabilities, { provider: 'volcengine-vmp', operation: 'listGroups' }, { name: textFilterRule });
-        const name = valid.extras['name'] as string | undefined;
-        return {
-          limit: valid.limit,
-          fetchPage: (cursor) =>
-            run('listGroups', options, async (scope) => {
-              const page = await vmpPages(vmp, scope, 'ListContactGroups', valid.pageSize, name === undefined ? undefined : { Name: name })(cursor);
-              return { items: page.items.map(fromVmpGroup), next: page.next };
-            }),
-        };
-      }),
+      vmpListing(vmp, run, { action: 'ListContactGroups', operation: 'listGroups', filters: { name: textFilterRule }, map: fromVmpGroup }, query, options),
     addToGroup: membership('addToGroup'),
     removeFromGroup: membership('removeFromGroup'),
   };

@@ -6,9 +6,9 @@
 import { Agent } from 'node:http';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isContactError } from '../../src/errors.js';
 import type { ContactEvent } from '../../src/transport/events.js';
 import { volcengineVmp } from '../../providers/volcengine-vmp/index.js';
+import { configErrorOf } from '../support/config-error.js';
 import { expectContactError } from '../support/expect-contact-error.js';
 import { useEmulator } from '../support/use-emulator.js';
 import { providerFor } from './volcengine-vmp-fixtures.js';
@@ -16,15 +16,7 @@ import { providerFor } from './volcengine-vmp-fixtures.js';
 const emulator = useEmulator('volcengine-vmp');
 afterEach(() => vi.unstubAllEnvs());
 
-function configError(settings: unknown) {
-  try {
-    volcengineVmp(settings as never);
-  } catch (error) {
-    if (isContactError(error, 'invalid-config')) return error;
-    throw error;
-  }
-  throw new Error('expected invalid-config');
-}
+const configError = (settings: unknown) => configErrorOf(() => volcengineVmp(settings as never));
 
 describe('settings', () => {
   it('reads VOLCENGINE_ACCESS_KEY / VOLCENGINE_SECRET_KEY, or the older VOLC_ACCESSKEY / VOLC_SECRETKEY, on the first call', async () => {

@@ -83,8 +83,9 @@ export function createVolcengineVmpProtocol(): EmulatorProtocol<VolcengineVmpEmu
       if (!verdict.ok) throw new VendorFault(verdict.code);
       meta = { ...meta, region: verdict.region };
       const handler = VMP_HANDLERS[request.action];
-      if (request.method !== 'POST' || queryValue(request, 'Version') !== VMP_API_VERSION || handler === undefined) {
-        throw new VendorFault('InvalidActionOrVersion', `Could not find operation ${request.action} for version ${queryValue(request, 'Version') ?? ''}.`);
+      const version = queryValue(request, 'Version');
+      if (request.method !== 'POST' || version !== VMP_API_VERSION || handler === undefined) {
+        throw new VendorFault('InvalidActionOrVersion', `Could not find operation ${request.action} for version ${version ?? ''}.`);
       }
       if (!account.subscribed) throw new VendorFault('ProductUnsubscribed');
       const result = handler(bodyOf(request), account, context);

@@ -42,7 +42,11 @@ export type {
   VerificationResult,
 } from './provider.js';
 export { CONTACT_OPERATIONS } from './provider.js';
-export type { BaseProviderSettings } from './settings.js';
+export type { AgentSettings, BaseProviderSettings, RegionSettings, ResolvedBaseSettings } from './settings.js';
+export type { ContactEvent, ContactEventBase, ContactEventListener } from './transport/events.js';
+export type { RateLimiter, RateLimitRequest } from './transport/rate-limiter.js';
+export { localRateLimiter } from './transport/rate-limiter.js';
+export type { InputFor, PatchFor } from './provider-input.js';
 export type { CredentialsInput } from './credentials.js';
 export type { PhoneParts, PhoneProblem } from './phone.js';
 export { parsePhone } from './phone.js';

@@ -44,8 +44,11 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(authorization["']?\s*[:=]\s*["']?)[^"'\n]+/gi,
 ];
 
+/** A URL with a query string, in free text. */
+const URL_QUERY = /(\bhttps?:\/\/[^\s?#"'<>]*)\?[^\s"'<>]*/gi;
+
 /**
- * Removes known secret values and signature material from a text.
+ * Removes known secret values, signature material and URL query strings from a text.
  *
  * @param secrets - exact values to remove, such as the access key secret in use; values shorter
  * than 4 characters are ignored so that redaction cannot shred ordinary words.
@@ -56,7 +59,9 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
     if (secret.length >= 4) out = out.split(secret).join(REDACTED);
   }
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, `$1${REDACTED}`);
-  return out;
+  // A request URL's query carries the request's values (names, addresses, numbers): keep the
+  // URL, drop what follows `?`.
+  return out.replace(URL_QUERY, '$1?[query removed]');
 }
 
 /**

@@ -11,6 +11,17 @@ export interface ErrorContext {
   readonly operation?: string | undefined;
   /** Exact secret values in use (access key secret, token) to remove from messages and causes. */
   readonly secrets?: readonly string[] | undefined;
+  /**
+   * Where the checks of an operation's input put the personal values it carries (emails, phone
+   * numbers, webhook URLs and secrets), so that no error of the operation repeats them.
+   */
+  readonly sensitive?: Set<string> | undefined;
+}
+
+/** Remembers values of an operation's input that no error may repeat. */
+export function rememberSensitive(context: ErrorContext, values: Iterable<string | undefined>): void {
+  if (context.sensitive === undefined) return;
+  for (const value of values) if (value !== undefined && value.length >= 4) context.sensitive.add(value);
 }
 
 /** Builds an error of an operation: the context gives its provider and operation. */
@@ -127,7 +138,7 @@ function classify(error: unknown): { code: ContactErrorCode; detail: string } {
     return { code: 'timeout', detail: `no answer in time (${error.message})` };
   }
   if ((code !== undefined && NETWORK_CODES.has(code)) || /socket hang up|network error|fetch failed/i.test(error.message)) {
-    return { code: 'network', detail: `connection failed: ${error.message}` };
+    return { code: 'network', detail: `connection failed: ${readable(error.message)}` };
   }
   if (error instanceof SyntaxError) return { code: 'invalid-response', detail: `the answer is not valid JSON: ${error.message}` };
   return { code: 'unknown', detail: `unexpected ${error.name}: ${error.message}` };
@@ -165,6 +176,11 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 200));
   if (value === null || typeof value !== 'object') return String(value);
   return Object.prototype.toString.call(value);
+}
+
+/** Some HTTP clients glue `METHOD url failed.` onto a socket error's text: give it a separator. */
+function readable(message: string): string {
+  return message.replace(/(\S)(GET|POST|PUT|DELETE|PATCH|HEAD) (https?:\/\/)/, '$1 ($2 $3').replace(/ failed\.$/, ' failed)');
 }
 
 function lowerFirst(text: string): string {

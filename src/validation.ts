@@ -7,7 +7,7 @@ import type { ContactIssue } from './errors.js';
 import { parsePhone } from './phone.js';
 import { plainInput } from './plain-input.js';
 import type { Capabilities, ContactOperation, FieldCapability, VerificationChannel } from './provider.js';
-import { fromZodIssues, issuesError } from './to-contact-error.js';
+import { fromZodIssues, issuesError, rememberSensitive } from './to-contact-error.js';
 import type { ErrorContext } from './to-contact-error.js';
 
 /**
@@ -18,6 +18,7 @@ import type { ErrorContext } from './to-contact-error.js';
  */
 export function validateContactInput(input: unknown, capabilities: Capabilities, context: ErrorContext): ContactInput {
   const record = requireObject(plainInput(input, 'input', context), 'contact input', context);
+  rememberSensitive(context, personalValues(record));
   rejectUnsupported(record, capabilities, 'create', context);
   const result = contactInputSchema.safeParse(record);
   const issues: ContactIssue[] = result.success ? [] : fromZodIssues(result.error.issues);
@@ -43,6 +44,7 @@ export function validateContactInput(input: unknown, capabilities: Capabilities,
  */
 export function validateContactPatch(patch: unknown, capabilities: Capabilities, context: ErrorContext): ContactPatch {
   const record = requireObject(plainInput(patch, 'patch', context), 'patch', context);
+  rememberSensitive(context, personalValues(record));
   rejectUnsupported(record, capabilities, 'update', context);
   const parsed = parseWith(contactPatchSchema, record, context);
   const issues: ContactIssue[] = [];
@@ -165,6 +167,27 @@ function checkRule(field: ContactField, value: unknown, rule: FieldCapability): 
     }
   }
   return issues;
+}
+
+/**
+ * The personal values an input carries, in every notation a vendor might echo: the email, the
+ * phone as given, in E.164, national and `86-…` forms, webhook URLs, secrets, tokens and mentions.
+ */
+function personalValues(record: Record<string, unknown>): string[] {
+  const values: string[] = [];
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') values.push(value.trim());
+    else if (Array.isArray(value)) value.forEach(add);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(add);
+  };
+  add(record['email']);
+  add(record['webhooks']);
+  if (typeof record['phone'] === 'string') {
+    add(record['phone']);
+    const parts = parsePhone(record['phone']);
+    if (typeof parts !== 'string') add([parts.e164, parts.nationalNumber, `${parts.countryCallingCode}-${parts.nationalNumber}`]);
+  }
+  return values;
 }
 
 function requiredIssue(field: ContactField, rule: FieldCapability): ContactIssue {

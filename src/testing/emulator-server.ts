@@ -84,13 +84,13 @@ export async function startEmulatorServer<Hooks extends object>(
     const body = rawBody.toString('utf8');
     const url = parseUrl(rawUrl);
     if (url === undefined) {
-      record({ action: '', method, url: rawUrl, headers: { ...req.headers }, body: body.slice(0, MAX_RECORDED_BODY) });
+      record({ action: '', method, url: rawUrl, headers: { ...req.headers }, body: body.slice(0, MAX_RECORDED_BODY), receivedAt: performance.timeOrigin + performance.now() });
       send(res, protocol.errorResponse(protocol.badRequest, context));
       return;
     }
     const partial = { method, rawUrl, url, headers: req.headers, rawBody, body };
     const action = protocol.actionOf(partial);
-    record({ action, method, url: rawUrl, headers: { ...req.headers }, body: body.slice(0, MAX_RECORDED_BODY) });
+    record({ action, method, url: rawUrl, headers: { ...req.headers }, body: body.slice(0, MAX_RECORDED_BODY), receivedAt: performance.timeOrigin + performance.now() });
     const request: EmulatorRequest = { ...partial, action };
     const fault = faults.take(action);
     if (fault !== undefined) {
@@ -152,7 +152,7 @@ export async function startEmulatorServer<Hooks extends object>(
     req.on('end', () => {
       if (size > maxBodyBytes) {
         // As a gateway does: refused before the vendor sees it, and nothing of it is kept.
-        record({ action: '', method: (req.method ?? 'GET').toUpperCase(), url: req.url ?? '/', headers: { ...req.headers }, body: '' });
+        record({ action: '', method: (req.method ?? 'GET').toUpperCase(), url: req.url ?? '/', headers: { ...req.headers }, body: '', receivedAt: performance.timeOrigin + performance.now() });
         send(res, { status: 413, headers: { 'content-type': 'text/html', connection: 'close' }, body: gatewayPage(413) });
         return;
       }

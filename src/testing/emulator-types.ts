@@ -32,8 +32,10 @@ export interface RecordedRequest {
   readonly url: string;
   /** Headers, lower-cased. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** The raw body text. */
+  /** The raw body text (at most 64 KiB of it). */
   readonly body: string;
+  /** When it arrived, in milliseconds since the epoch (with fractions), on the host's clock. */
+  readonly receivedAt: number;
 }
 
 /** Which calls a fault applies to. */

@@ -73,6 +73,7 @@ export interface VendorRequest<T> {
 }
 
 const MAX_BACKOFF_MS = 5000;
+let nextCallId = 0;
 /** Why an attempt's signal aborted. */
 const ATTEMPT_TIMEOUT = Symbol('attempt timeout');
 const CALLER_ABORT = Symbol('caller abort');
@@ -92,6 +93,10 @@ export class CallScope {
   /** Non-idempotent actions that succeeded, to say the change was made when a later step fails. */
   readonly #applied: string[] = [];
   #sent = 0;
+  /** Names this call in its events. */
+  readonly #callId = `call-${(nextCallId += 1)}`;
+  /** Personal values of the operation's input, kept out of its errors. */
+  readonly #sensitive = new Set<string>();
 
   /** @internal use {@link runOperation}. */
   constructor(policy: CallPolicy, operation: string, options: ResolvedCallOptions) {
@@ -117,7 +122,7 @@ export class CallScope {
 
   /** The context errors of this operation carry. */
   get errorContext(): ErrorContext {
-    return { provider: this.#policy.provider, operation: this.operation, secrets: this.#policy.secrets() };
+    return { provider: this.#policy.provider, operation: this.operation, secrets: [...this.#policy.secrets(), ...this.#sensitive], sensitive: this.#sensitive };
   }
 
   /**
@@ -127,6 +132,7 @@ export class CallScope {
    * caller's signal fires while the request waits for the rate limiter (nothing was sent).
    */
   async request<T>(request: VendorRequest<T>): Promise<T> {
+    let lostBefore = false;
     for (let attempt = 1; ; attempt += 1) {
       this.#stopIfCancelled();
       await this.#acquireSlot(request.action, attempt);
@@ -134,13 +140,17 @@ export class CallScope {
       if (result.ok) return result.value;
       let failure = result.failure;
       if (attempt > 1 && request.goneOnRetry !== undefined && failure.code === 'not-found') return request.goneOnRetry.value;
-      const unknownOutcome = !request.idempotent && outcomeUnknown(failure);
+      // A resend that finds the name taken, after an earlier attempt's answer was lost, may be
+      // meeting that earlier attempt, applied late: it is settled like a lost answer.
+      const unknownOutcome = !request.idempotent && (outcomeUnknown(failure) || (lostBefore && failure.code === 'already-exists'));
       if (unknownOutcome && request.settle !== undefined) {
-        const settled = await request.settle();
+        const settled = await this.#settle(request);
         if (settled.applied) {
           this.#applied.push(request.action);
           return settled.value;
         }
+        if (failure.code === 'already-exists') throw failure;
+        lostBefore = true;
         failure = withNote(failure, `the vendor did not make the change, so it is safe to repeat`);
       } else if (unknownOutcome) {
         throw withNote(failure, `${request.action} was sent, so the change may or may not have been made: check before retrying`);
@@ -149,6 +159,18 @@ export class CallScope {
       if (delay === undefined) throw failure;
       this.#emit('retry', request.action, attempt, { delayMs: Math.round(delay), code: failure.code });
       await sleep(delay, this.signal).catch(() => this.#stopIfCancelled());
+    }
+  }
+
+  /** Asks whether a request whose answer was lost was applied; a lookup that fails leaves it unknown. */
+  async #settle<T>(request: VendorRequest<T>): Promise<Settlement<T>> {
+    try {
+      return await request.settle!();
+    } catch (error) {
+      // The lookup's own verdict (the name is someone else's) is the answer; a lookup that failed is not.
+      if (isContactError(error, 'already-exists')) throw error;
+      const note = `${request.action} was sent and its answer lost, and looking it up failed too: the change may or may not have been made, so check before retrying`;
+      throw withNote(toContactError(error, this.errorContext), note);
     }
   }
 
@@ -259,7 +281,7 @@ export class CallScope {
 
   #emit(type: 'request' | 'response' | 'error' | 'retry' | 'throttle', action: string, attempt: number, extra: object): void {
     if (this.#policy.onEvent === undefined) return;
-    const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt };
+    const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt, callId: this.#callId };
     emitEvent(this.#policy.onEvent, { type, ...base, ...extra } as Parameters<ContactEventListener>[0]);
   }
 }

@@ -11,6 +11,8 @@ export interface ContactEventBase {
   readonly action: string;
   /** Which attempt at the action this is, from 1. */
   readonly attempt: number;
+  /** Identifies the public call the event belongs to (unique in the process), to correlate concurrent calls. */
+  readonly callId: string;
 }
 
 /**

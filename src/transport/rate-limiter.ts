@@ -109,12 +109,18 @@ export class Pacer {
     }
     if (this.#queue.length === 0) return;
     const delay = this.#lastSlot + this.#intervalMs - this.#now();
-    this.#timer = setTimeout(() => this.#release(), Math.max(0, delay));
+    // Timers count from the event loop's cached clock and in whole milliseconds, so they can fire
+    // a little before the slot: rounding up, and checking again on release, keeps slots apart.
+    this.#timer = setTimeout(() => this.#release(), Math.max(0, Math.ceil(delay)));
   }
 
   #release(): void {
     this.#timer = undefined;
     const now = this.#now();
+    if (now < this.#lastSlot + this.#intervalMs) {
+      this.#schedule();
+      return;
+    }
     const waiter = this.#queue.shift();
     if (waiter !== undefined) {
       // On schedule, the slot is the scheduled moment, so the average rate holds; a timer that

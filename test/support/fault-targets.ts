@@ -1,0 +1,76 @@
+/**
+ * How each landed provider plugs into the fault matrix, the load tests and the property tests:
+ * its emulator (quotas raised so tests are not cut short), a provider, valid inputs, and the
+ * vendor actions and codes faults aim at. A provider that lands adds one row to FAULT_TARGETS.
+ */
+import type { Contact, ContactInput, ContactPatch, ProviderId } from '../../src/contact.js';
+import type { ContactErrorCode } from '../../src/errors.js';
+import type { ContactOperation, ContactProvider } from '../../src/provider.js';
+import type { BaseProviderSettings } from '../../src/settings.js';
+import type { Emulator, EmulatorCredentials, EmulatorOptions } from '../../src/testing/emulator-types.js';
+import { startEmulator } from '../../providers/testing.js';
+import { tencentCam } from '../../providers/tencent-cam/index.js';
+import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
+import { lettersOf } from '../alibaba-resource-directory/alibaba-resource-directory-fixtures.js';
+
+/** The operations the matrix drives. */
+export type MatrixOperation = Extract<ContactOperation, 'create' | 'get' | 'update' | 'delete' | 'list' | 'findByName'>;
+
+/** A vendor error to inject. */
+export interface VendorCode {
+  readonly code: string;
+  readonly httpStatus?: number;
+}
+
+export interface FaultTarget {
+  readonly id: ProviderId;
+  /** Starts the emulator, with whatever quotas a long test needs raised. */
+  start(options: EmulatorOptions & { credentials?: EmulatorCredentials }): Promise<Emulator>;
+  /** A provider pointed at the emulator. */
+  provider(emulator: Emulator, settings?: BaseProviderSettings): ContactProvider<Contact<object>>;
+  /** A valid input, different for each n; `email` lets a test plant a canary. */
+  input(n: number, email?: string): ContactInput;
+  /** A valid patch, when the provider can update. */
+  readonly patch?: ContactPatch;
+  /** The vendor action each operation's fault aims at (the one that matters: the change, or the read). */
+  readonly actions: Readonly<Partial<Record<MatrixOperation, string>>>;
+  /** The vendor's throttling, authentication and not-found codes. */
+  readonly throttle: VendorCode;
+  readonly authFailure: VendorCode;
+  readonly notFound: VendorCode;
+  /** Cells where this vendor's semantics differ from the default expectation. */
+  readonly overrides?: Readonly<Record<string, ContactErrorCode | 'ok'>>;
+}
+
+export const FAULT_TARGETS: readonly FaultTarget[] = [
+  {
+    id: 'tencent-cam',
+    start: (options) => startEmulator('tencent-cam', { ...options, quotas: { createsPerDay: 100_000, receivers: 100_000 } }),
+    provider: (emulator, settings = {}) => tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...settings }),
+    input: (n, email = `r${n}.ops@example.com`) => ({ name: `receiver-${n}`, email, phone: `+86 139 ${String(n % 10_000).padStart(4, '0')} 1234` }),
+    actions: { create: 'CreateMessageReceiver', get: 'ListReceiver', delete: 'DeleteMessageReceiver', list: 'ListReceiver', findByName: 'ListReceiver' },
+    throttle: { code: 'RequestLimitExceeded' },
+    authFailure: { code: 'AuthFailure.SignatureFailure' },
+    notFound: { code: 'ResourceNotFound.UserNotExists' },
+    // CAM deletes by name after resolving it: a receiver gone by then is the caller's goal met.
+    overrides: { 'delete not-found': 'ok' },
+  },
+  {
+    id: 'alibaba-resource-directory',
+    start: (options) => startEmulator('alibaba-resource-directory', { ...options, quotas: { contacts: 100_000 } }),
+    provider: (emulator, settings = {}) => alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...settings }),
+    input: (n, email = `${lettersOf(n)}@example.com`) => ({ name: `Ops${lettersOf(n)}`.slice(0, 12), email, title: 'TechnicalDirector', messageTypes: ['FaultMessage'] }),
+    patch: { title: 'CEO' },
+    actions: {
+      create: 'AddMessageContact',
+      get: 'GetMessageContact',
+      update: 'UpdateMessageContact',
+      delete: 'DeleteMessageContact',
+      list: 'ListMessageContacts',
+      findByName: 'ListMessageContacts',
+    },
+    throttle: { code: 'Throttling.User' },
+    authFailure: { code: 'SignatureDoesNotMatch' },
+    notFound: { code: 'EntityNotExists.Contact' },
+  },
+];

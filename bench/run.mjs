@@ -46,3 +46,6 @@ for (let i = 0; i < 100; i += 1) {
 }
 console.log(`tencent-cam create() (CreateMessageReceiver + ListReceiver lookup, growing to 100 receivers): median ${median(creates).toFixed(2)} ms`);
 await emulator.close();
+
+// The VMP provider's in-house transport against the official client, on one emulator.
+execFileSync(process.execPath, [new URL('./volcengine-vmp.mjs', import.meta.url).pathname], { stdio: 'inherit' });

@@ -16,6 +16,7 @@ import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
 import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';
 import type { AlibabaResourceDirectoryEmulatorHooks } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
+import type { VolcengineVmpEmulator } from './volcengine-vmp/volcengine-vmp-emulator.js';
 
 export type { TencentCamEmulator, TencentCamEmulatorHooks } from './tencent-cam/tencent-cam-emulator.js';
 export type {
@@ -23,6 +24,7 @@ export type {
   DeletionFailReason,
   SentVerification,
 } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
+export type { SentMail, VolcengineVmpEmulator, VolcengineVmpEmulatorHooks, WebhookOutcome } from './volcengine-vmp/volcengine-vmp-emulator.js';
 export type {
   Emulator,
   EmulatorCredentials,
@@ -38,8 +40,8 @@ export interface EmulatorMap {
   'tencent-cam': TencentCamEmulator;
   /** Alibaba Cloud Resource Directory message contacts, with hooks to confirm verifications, add members and steer deletions. */
   'alibaba-resource-directory': Emulator & AlibabaResourceDirectoryEmulatorHooks;
-  /** Volcengine VMP alert contacts. */
-  'volcengine-vmp': Emulator;
+  /** Volcengine VMP alert contacts and groups, with hooks to confirm emails and steer the chat platforms' answers. */
+  'volcengine-vmp': VolcengineVmpEmulator;
   /** Alibaba Cloud ChatApp phone numbers. */
   'alibaba-chatapp': Emulator;
 }
@@ -51,6 +53,7 @@ const EMULATORS = {
   'tencent-cam': () => import('./tencent-cam/tencent-cam-emulator.js').then((module) => module.createTencentCamProtocol),
   'alibaba-resource-directory': () =>
     import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((module) => module.createAlibabaResourceDirectoryProtocol),
+  'volcengine-vmp': () => import('./volcengine-vmp/volcengine-vmp-emulator.js').then((module) => module.createVolcengineVmpProtocol),
 } satisfies Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>;
 
 /** The providers that have an emulator in this version. */

@@ -78,6 +78,13 @@ const webhooksSchema = z.strictObject({
   wecom: webhookSchema({ atUserIds: idListSchema('user id').optional() }).optional(),
 });
 
+/** A change to webhooks: each kind may also be `null`, which removes it. */
+const webhooksPatchSchema = z.strictObject(
+  Object.fromEntries(Object.entries(webhooksSchema.shape).map(([kind, schema]) => [kind, schema.unwrap().nullable().optional()])) as {
+    [K in keyof typeof webhooksSchema.shape]: z.ZodOptional<z.ZodNullable<ReturnType<(typeof webhooksSchema.shape)[K]['unwrap']>>>;
+  },
+);
+
 const fieldSchemas = {
   email: emailSchema,
   phone: phoneSchema,
@@ -124,7 +131,7 @@ export const contactPatchSchema: z.ZodType<ContactPatch, unknown> = z.strictObje
   title: fieldSchemas.title.nullable().optional(),
   messageTypes: fieldSchemas.messageTypes.nullable().optional(),
   remark: fieldSchemas.remark.nullable().optional(),
-  webhooks: fieldSchemas.webhooks.nullable().optional(),
+  webhooks: webhooksPatchSchema.nullable().optional(),
   groupIds: fieldSchemas.groupIds.nullable().optional(),
 }) as z.ZodType<ContactPatch, unknown>;
 

@@ -156,9 +156,15 @@ export interface ContactInput {
   groupIds?: string[];
 }
 
+/**
+ * A change to webhooks: each kind given replaces the stored one, `null` removes it, and a kind
+ * left out is kept as it is (on providers that store webhooks).
+ */
+export type ContactWebhooksPatch = { [K in keyof ContactWebhooks]?: ContactWebhooks[K] | null };
+
 /** A change to a contact: each given field replaces the stored one, and `null` clears it. */
 export type ContactPatch = {
-  [K in keyof ContactInput]?: K extends 'name' ? ContactInput[K] : ContactInput[K] | null;
+  [K in keyof ContactInput]?: K extends 'name' ? ContactInput[K] : K extends 'webhooks' ? ContactWebhooksPatch | null : ContactInput[K] | null;
 };
 
 /** A field of the neutral model that a provider may store, as named in capabilities. */

@@ -14,6 +14,7 @@ export type {
   ContactTitle,
   ContactVerification,
   ContactWebhooks,
+  ContactWebhooksPatch,
   DingTalkWebhook,
   GenericWebhook,
   LarkWebhook,

@@ -19,19 +19,31 @@ export type VendorCodeRule =
 
 /**
  * One vendor's code table: exact codes first, then the longest matching prefix
- * (`InvalidParameter.` for every `InvalidParameter.X`).
+ * (`InvalidParameter.` for every `InvalidParameter.X`), then a part the code contains.
  */
 export interface VendorCodeTable {
   /** Exact vendor codes. */
   readonly exact: Readonly<Record<string, VendorCodeRule>>;
   /** Code prefixes, such as `AuthFailure.` or `Throttling`. */
   readonly prefixes: Readonly<Record<string, VendorCodeRule>>;
+  /**
+   * Parts a code may contain anywhere, for vendors whose gateways wrap one condition in several
+   * codes (Volcengine's `FlowLimitExceeded`, `AccountFlowLimitExceeded`, ...); tried after the prefixes.
+   */
+  readonly contains?: Readonly<Record<string, VendorCodeRule>>;
 }
 
 /** Finds the rule for a vendor code, or undefined when the table does not know it. */
 export function lookupVendorCode(table: VendorCodeTable, code: string): VendorCodeRule | undefined {
   const exact = table.exact[code];
   if (exact !== undefined) return exact;
+  const byPrefix = longestPrefixRule(table, code);
+  if (byPrefix !== undefined) return byPrefix;
+  const part = Object.keys(table.contains ?? {}).find((candidate) => code.includes(candidate));
+  return part === undefined ? undefined : table.contains?.[part];
+}
+
+function longestPrefixRule(table: VendorCodeTable, code: string): VendorCodeRule | undefined {
   const prefix = Object.keys(table.prefixes)
     .filter((candidate) => code.startsWith(candidate))
     .sort((a, b) => b.length - a.length)[0];
@@ -48,6 +60,18 @@ export interface VendorFailure {
   readonly retryAfterMs?: number | undefined;
   /** When a used-up daily quota resets, when known. */
   readonly resetsAt?: string | undefined;
+  /** The rule for a code the table does not know (see {@link statusFallbackRule}); default `unknown`. */
+  readonly fallback?: VendorCodeRule | undefined;
+}
+
+/**
+ * What an error answer's HTTP status still says when its code is not in the table: a 5xx is
+ * `unavailable`, a 429 `rate-limited`; anything else says nothing (the code stays `unknown`).
+ */
+export function statusFallbackRule(status: number | undefined): VendorCodeRule | undefined {
+  if (status === undefined) return undefined;
+  if (status >= 500) return 'unavailable';
+  return status === 429 ? 'rate-limited' : undefined;
 }
 
 /**
@@ -55,7 +79,7 @@ export interface VendorFailure {
  * does not know becomes `unknown` with the vendor's code, message and request id kept.
  */
 export function vendorCodeError(table: VendorCodeTable, failure: VendorFailure, context: ErrorContext): ContactError {
-  const rule = lookupVendorCode(table, failure.vendor.code);
+  const rule = lookupVendorCode(table, failure.vendor.code) ?? failure.fallback;
   const normalized = typeof rule === 'string' ? { code: rule } : rule;
   const code = normalized?.code ?? 'unknown';
   const vendorMessage = redactText(failure.vendor.message, context.secrets);

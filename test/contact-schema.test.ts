@@ -127,3 +127,13 @@ describe('parseContactInput', () => {
     expect((caught as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path).sort()).toEqual(['colour', 'email', 'name']);
   });
 });
+
+describe('contactPatchSchema webhooks', () => {
+  it('takes null for one webhook kind (remove it) beside kinds to replace, with the input rules for those', () => {
+    const patch = contactPatchSchema.parse({ webhooks: { lark: null, wecom: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' } } });
+    expect(patch.webhooks).toEqual({ lark: null, wecom: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' } });
+    expect(contactPatchSchema.safeParse({ webhooks: null }).success).toBe(true);
+    expect(contactPatchSchema.safeParse({ webhooks: { lark: { secret: 'SEC0123456789' } } }).success).toBe(false);
+    expect(contactPatchSchema.safeParse({ webhooks: { teams: null } }).success).toBe(false);
+  });
+});

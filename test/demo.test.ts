@@ -23,6 +23,7 @@ it('the demo syncs the roster, changes it, syncs again, shows a typed vendor lim
   expect(stdout).toMatch(/delete\s+OncallDana/);
   expect(stdout).toMatch(/third sync[\s\S]*0 done, \d+ unchanged/);
   expect(stdout).toMatch(/error: quota-exceeded provider=tencent-cam/);
+  expect(stdout).toMatch(/create\s+Oncall-PagerBot/);
   expect(stdout).toContain('Every step behaved as shown');
   expect(stdout).not.toContain('!!!');
   for (const secret of ['SEClarkAliceSecret01', 'SECdingtalkBot00001']) expect(stdout).not.toContain(secret);

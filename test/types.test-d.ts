@@ -5,6 +5,9 @@ import type { TencentCamContact, TencentCamContactInput } from '../providers/ten
 import { tencentCam, tencentCamCapabilities } from '../providers/tencent-cam/index.js';
 import type { AlibabaResourceDirectoryContactInput, AlibabaResourceDirectoryContactPatch } from '../providers/alibaba-resource-directory/index.js';
 import { alibabaResourceDirectory, alibabaResourceDirectoryCapabilities } from '../providers/alibaba-resource-directory/index.js';
+import type { VolcengineVmpContactInput, VolcengineVmpContactPatch, VolcengineVmpVerificationResult } from '../providers/volcengine-vmp/index.js';
+import { volcengineVmp, volcengineVmpCapabilities } from '../providers/volcengine-vmp/index.js';
+import type { ContactWebhooks, ContactWebhooksPatch, VerificationResult } from '../src/index.js';
 import { startEmulators } from '../providers/testing.js';
 
 test('isContactError narrows by code', () => {
@@ -61,10 +64,23 @@ test('the types and the capabilities data agree: required in the data is require
   type RequiredIn<F> = { [K in keyof F]: F[K] extends { support: 'required' } ? K : never }[keyof F];
   expectTypeOf<RequiredKeys<TencentCamContactInput>>().toEqualTypeOf<RequiredIn<typeof tencentCamCapabilities.fields>>();
   expectTypeOf<RequiredKeys<AlibabaResourceDirectoryContactInput>>().toEqualTypeOf<RequiredIn<typeof alibabaResourceDirectoryCapabilities.fields>>();
+  expectTypeOf<RequiredKeys<VolcengineVmpContactInput>>().toEqualTypeOf<RequiredIn<typeof volcengineVmpCapabilities.fields>>();
+});
+
+test('VMP takes a name, an email, webhooks and groups; a patch removes one webhook with null', () => {
+  const vmp = volcengineVmp({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
+  expectTypeOf<VolcengineVmpContactInput>().toEqualTypeOf<{ name: string; email?: string; groupIds?: string[]; webhooks?: ContactWebhooks }>();
+  expectTypeOf<VolcengineVmpContactPatch>().toEqualTypeOf<{ name?: string; email?: string | null; groupIds?: string[] | null; webhooks?: ContactWebhooksPatch | null }>();
+  expectTypeOf<{ webhooks: { lark: null } }>().toMatchTypeOf<ContactPatch>();
+  // @ts-expect-error the documented VMP API has no phone
+  void vmp.create({ name: 'oncall', phone: '+8613900001234' });
+  expectTypeOf(vmp.sendVerification).returns.resolves.toEqualTypeOf<VolcengineVmpVerificationResult>();
+  expectTypeOf<VolcengineVmpVerificationResult>().toMatchTypeOf<VerificationResult>();
 });
 
 test('startEmulators types every emulator it starts as present, with its hooks', async () => {
   const emulators = await startEmulators();
   expectTypeOf(emulators['tencent-cam'].verifyReceiver).toBeFunction();
   expectTypeOf(emulators['alibaba-resource-directory'].confirmVerification).toBeFunction();
+  expectTypeOf(emulators['volcengine-vmp'].confirmEmail).toBeFunction();
 });

@@ -92,7 +92,8 @@ async function vendorLimit(output: Output, providers: readonly SyncProvider[]): 
         return 1;
       }
       output.out(describeError(error));
-      output.out(`  -> code ${error.code}, retryable ${error.retryable}, resets at ${error.resetsAt ?? '?'}, vendor code ${error.vendor?.code ?? '?'}`);
+      const where = error.vendor === undefined ? 'counted on the client, so the vendor was never asked' : `the vendor said ${error.vendor.code}`;
+      output.out(`  -> a typed error: code ${error.code}, retryable ${error.retryable}, resets at ${error.resetsAt ?? '?'}; ${where}`);
       return 0;
     }
   }

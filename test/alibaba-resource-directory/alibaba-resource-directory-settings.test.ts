@@ -5,23 +5,15 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useEmulator } from '../support/use-emulator.js';
-import { isContactError } from '../../src/errors.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
 import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
+import { configErrorOf } from '../support/config-error.js';
 import { expectContactError } from '../support/expect-contact-error.js';
 
 const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
 afterEach(() => vi.unstubAllEnvs());
 
-function configError(settings: unknown) {
-  try {
-    alibabaResourceDirectory(settings as never);
-  } catch (error) {
-    if (isContactError(error, 'invalid-config')) return error;
-    throw error;
-  }
-  throw new Error('expected invalid-config');
-}
+const configError = (settings: unknown) => configErrorOf(() => alibabaResourceDirectory(settings as never));
 
 describe('settings', () => {
   it('reads credentials from ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, and names them when they are missing', async () => {

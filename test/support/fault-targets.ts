@@ -11,6 +11,7 @@ import type { Emulator, EmulatorCredentials, EmulatorOptions } from '../../src/t
 import { startEmulator } from '../../providers/testing.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
+import { volcengineVmp } from '../../providers/volcengine-vmp/index.js';
 import { lettersOf } from '../alibaba-resource-directory/alibaba-resource-directory-fixtures.js';
 
 /** The operations the matrix drives. */
@@ -76,5 +77,21 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
     throttle: { code: 'Throttling.User' },
     authFailure: { code: 'SignatureDoesNotMatch' },
     notFound: { code: 'EntityNotExists.Contact' },
+  },
+  {
+    id: 'volcengine-vmp',
+    start: (options) => startEmulator('volcengine-vmp', options),
+    provider: (emulator, settings = {}) => volcengineVmp({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...settings }),
+    input: (n, email = `oncall${n}@example.com`) => ({
+      name: `oncall-${n}`,
+      email,
+      webhooks: { lark: { url: `https://open.feishu.cn/open-apis/bot/v2/hook/hook-${n}`, secret: `lark-secret-${n}` } },
+    }),
+    refusedInput: { name: '2fast', email: 'digit.first@example.com' },
+    patch: { webhooks: { wecom: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix' } } },
+    actions: { create: 'CreateContact', get: 'GetContact', update: 'UpdateContact', delete: 'DeleteContacts', list: 'ListContacts', findByName: 'ListContacts' },
+    throttle: { code: 'FlowLimitExceeded', httpStatus: 429 },
+    authFailure: { code: 'SignatureDoesNotMatch' },
+    notFound: { code: 'NotFound.Contact' },
   },
 ];

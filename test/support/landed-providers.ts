@@ -6,6 +6,7 @@ import type { ProviderId } from '../../src/contact.js';
 import type { Capabilities } from '../../src/provider.js';
 import { tencentCamCapabilities } from '../../providers/tencent-cam/index.js';
 import { alibabaResourceDirectoryCapabilities } from '../../providers/alibaba-resource-directory/index.js';
+import { volcengineVmpCapabilities } from '../../providers/volcengine-vmp/index.js';
 
 export interface LandedProvider {
   /** The provider. */
@@ -38,6 +39,14 @@ export const LANDED: readonly LandedProvider[] = [
     capabilities: alibabaResourceDirectoryCapabilities,
     sdk: /@alicloud/,
     sampleInput: "{ name: 'Esm', email: 'esm@example.com', title: 'Other', messageTypes: ['FaultMessage'] }",
+  },
+  {
+    // No sdk: requests are signed in-house, so no vendor SDK is ever loaded.
+    id: 'volcengine-vmp',
+    entry: 'cloud-contacts/volcengine-vmp',
+    factory: 'volcengineVmp',
+    capabilities: volcengineVmpCapabilities,
+    sampleInput: "{ name: 'esm', email: 'esm@example.com', webhooks: { lark: { url: 'https://open.feishu.cn/open-apis/bot/v2/hook/esm', secret: 'esm-secret' } } }",
   },
 ];
 

@@ -1,0 +1,127 @@
+/**
+ * The VMP contact and contact-group actions (2021-03-03): per action, whether it may be sent
+ * twice and a minimal, tolerant schema of its `Result` (only the fields this provider reads,
+ * unknown ones ignored, so a vendor addition never breaks a call).
+ */
+import { z } from 'zod';
+import type { ActionTable } from '../../src/transport/vendor-caller.js';
+
+/** The API version every request names. */
+export const VMP_API_VERSION = '2021-03-03';
+
+/** The service name of the signature's credential scope. */
+export const VMP_SERVICE = 'vmp';
+
+const text = z.string().nullish();
+const textList = z.array(z.string()).nullish();
+/** Platform codes arrive as numbers (Lark `code`, DingTalk `errcode`); tolerate strings too. */
+const code = z.union([z.number(), z.string()]).nullish();
+
+/** The `{ResponseMetadata, Result}` envelope of every answer, error or not. */
+export const vmpEnvelopeSchema = z.object({
+  ResponseMetadata: z.looseObject({
+    RequestId: text,
+    Error: z.object({ Code: text, CodeN: z.number().nullish(), Message: text }).nullish(),
+  }),
+  Result: z.unknown().optional(),
+});
+
+/** The envelope of an answer. */
+export type VmpEnvelope = z.infer<typeof vmpEnvelopeSchema>;
+
+/** A contact as GetContact and ListContacts show it; channels not configured have an empty `Address`. */
+export const vmpContactSchema = z.object({
+  Id: z.string(),
+  Name: text,
+  Email: text,
+  EmailActive: z.boolean().nullish(),
+  Webhook: z.object({ Address: text, Token: text }).nullish(),
+  LarkBotWebhook: z.object({ Address: text, SecretKey: text }).nullish(),
+  DingTalkBotWebhook: z.object({ Address: text, SecretKey: text, AtMobiles: textList, AtUserIds: textList }).nullish(),
+  WeComBotWebhook: z.object({ Address: text, AtUserIds: textList }).nullish(),
+  ContactGroupIds: textList,
+  CreateTime: text,
+  LarkBot: z.object({ ChatID: text, GroupName: text, TenantKey: text }).nullish(),
+});
+
+/** A contact as VMP shows it. */
+export type VmpContact = z.infer<typeof vmpContactSchema>;
+
+/** A contact group as GetContactGroup and ListContactGroups show it. */
+export const vmpGroupSchema = z.object({ Id: z.string(), Name: text, ContactIds: textList, CreateTime: text });
+
+/** A contact group as VMP shows it. */
+export type VmpGroup = z.infer<typeof vmpGroupSchema>;
+
+/** One id of a batch delete that was not deleted, with its own error. */
+export const vmpUnsuccessfulItemSchema = z.object({ Id: z.string(), Error: z.object({ Code: z.string(), Message: text }).nullish() });
+
+/** An unsuccessful item of a batch. */
+export type VmpUnsuccessfulItem = z.infer<typeof vmpUnsuccessfulItemSchema>;
+
+const batch = z.object({ SuccessfulItems: textList, UnsuccessfulItems: z.array(vmpUnsuccessfulItemSchema).nullish() });
+const listing = <T extends z.ZodType>(item: T) => z.object({ Total: z.number().nullish(), Items: z.array(item).nullish() });
+const sent = z.object({ Id: text, SendStatus: text, Message: text });
+const tested = { StatusCode: z.number().nullish(), ErrorMessage: text };
+
+/** Every action of the provider, by name. */
+export const VMP_ACTIONS = {
+  // A repeat of a lost create would fail on the name: settled by looking the name up instead.
+  CreateContact: { idempotent: false, response: sent.extend({ Id: z.string() }) },
+  GetContact: { idempotent: true, response: vmpContactSchema },
+  // The whole channel set is sent every time: a repeat leaves the same contact.
+  UpdateContact: { idempotent: true, response: sent },
+  DeleteContacts: { idempotent: true, response: batch },
+  ListContacts: { idempotent: true, response: listing(vmpContactSchema) },
+  // Each send is another message to a person, limited to one a minute per address.
+  SendValidationMessage: { idempotent: false, response: z.object({ SendStatus: z.string(), Message: text }) },
+  // Each test posts a message into a chat.
+  TestWebhook: { idempotent: false, response: z.object({ ...tested, Body: text }) },
+  TestLarkBotWebhook: { idempotent: false, response: z.object({ ...tested, LarkCode: code, LarkMessage: text }) },
+  TestDingTalkBotWebhook: { idempotent: false, response: z.object({ ...tested, DingTalkCode: code, DingTalkMessage: text }) },
+  TestWeComBotWebhook: { idempotent: false, response: z.object({ ...tested, WeComCode: code, WeComMessage: text }) },
+  CreateContactGroup: { idempotent: false, response: z.object({ Id: z.string() }) },
+  GetContactGroup: { idempotent: true, response: vmpGroupSchema },
+  UpdateContactGroup: { idempotent: true, response: z.object({ Id: text }) },
+  DeleteContactGroups: { idempotent: true, response: batch },
+  ListContactGroups: { idempotent: true, response: listing(vmpGroupSchema) },
+} as const satisfies ActionTable;
+
+/** An action of the provider. */
+export type VmpAction = keyof typeof VMP_ACTIONS;
+
+/** The parsed `Result` of an action. */
+export type VmpResult<A extends VmpAction> = z.infer<(typeof VMP_ACTIONS)[A]['response']>;
+
+/** The four Test*Webhook actions. */
+export type VmpTestAction = 'TestWebhook' | 'TestLarkBotWebhook' | 'TestDingTalkBotWebhook' | 'TestWeComBotWebhook';
+
+/** What Test*Webhook answers, whichever the platform. */
+export type VmpTestResult = VmpResult<VmpTestAction>;
+
+/** The channel objects of CreateContact and UpdateContact, in the order the vendor's example lists their fields. */
+export interface VmpChannels {
+  Webhook?: { Token?: string; Address: string };
+  LarkBotWebhook?: { Address: string; SecretKey?: string };
+  DingTalkBotWebhook?: { Address: string; AtMobiles?: string[]; AtUserIds?: string[]; SecretKey?: string };
+  WeComBotWebhook?: { Address: string; AtUserIds?: string[] };
+}
+
+/** The body of CreateContact. */
+export interface VmpCreateContactParams extends VmpChannels {
+  Name: string;
+  Email?: string;
+  ContactGroupIds?: string[];
+}
+
+/** The body of UpdateContact: every field, so that the vendor's replace keeps what it should. */
+export interface VmpUpdateContactParams {
+  Id: string;
+  Name: string;
+  Email: string;
+  Webhook: { Address: string; Token: string };
+  LarkBotWebhook: { Address: string; SecretKey: string };
+  DingTalkBotWebhook: { Address: string; SecretKey: string; AtMobiles: string[]; AtUserIds: string[] };
+  WeComBotWebhook: { Address: string; AtUserIds: string[] };
+  ContactGroupIds: string[];
+}

@@ -13,6 +13,7 @@ export default defineConfig({
     'volcengine-vmp': 'providers/volcengine-vmp/index.ts',
     'alibaba-chatapp': 'providers/alibaba-chatapp/index.ts',
     testing: 'providers/testing.ts',
+    redis: 'src/redis/index.ts',
     cli: 'src/cli/cli.ts',
   },
   format: ['esm', 'cjs'],

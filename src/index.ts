@@ -46,6 +46,8 @@ export type { AgentSettings, BaseProviderSettings, RegionSettings, ResolvedBaseS
 export type { ContactEvent, ContactEventBase, ContactEventListener } from './transport/events.js';
 export type { RateLimiter, RateLimitRequest } from './transport/rate-limiter.js';
 export { localRateLimiter } from './transport/rate-limiter.js';
+export type { QuotaRequest, QuotaReservation, QuotaStore } from './transport/quota-store.js';
+export { localQuotaStore } from './transport/quota-store.js';
 export type { InputFor, PatchFor } from './provider-input.js';
 export type { CredentialsInput } from './credentials.js';
 export type { PhoneParts, PhoneProblem } from './phone.js';

@@ -9,6 +9,7 @@ const root = new URL('..', import.meta.url).pathname;
 const entries = [
   'src/index.ts',
   'providers/testing.ts',
+  'src/redis/index.ts',
   'providers/tencent-cam/index.ts',
   'providers/alibaba-resource-directory/index.ts',
   'providers/volcengine-vmp/index.ts',

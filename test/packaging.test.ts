@@ -22,6 +22,7 @@ const node = (args: string[], cwd = root) => run(process.execPath, args, { cwd, 
 const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['cloud-contacts', ['ContactError', 'isContactError', 'contactInputSchema', 'CONTACT_ERROR_CODES']],
   ['cloud-contacts/testing', ['startEmulator', 'startEmulators']],
+  ['cloud-contacts/redis', ['redisRateLimiter', 'redisQuotaStore']],
   ...LANDED.map((provider) => [provider.entry, [provider.factory, `${provider.factory}Capabilities`]] as const),
   ...PLANNED_ENTRIES.map((entry) => [entry, []] as const),
 ];
@@ -38,6 +39,13 @@ describe('the built package', () => {
     const cjsKeys = JSON.parse(cjs.stdout) as string[];
     expect(JSON.parse(esm.stdout)).toEqual(cjsKeys);
     for (const name of expected) expect(cjsKeys).toContain(name);
+  });
+
+  it('cloud-contacts/redis loads no Redis client of its own, and the core never loads it', async () => {
+    const script = `require('cloud-contacts/redis'); require('cloud-contacts'); console.log(JSON.stringify(Object.keys(require.cache).filter((p) => /node_modules\\/(ioredis|redis|@redis)\\//.test(p))))`;
+    expect(JSON.parse((await node(['-e', script])).stdout)).toEqual([]);
+    const core = `require('cloud-contacts'); console.log(JSON.stringify(Object.keys(require.cache).filter((p) => /redis/.test(p))))`;
+    expect(JSON.parse((await node(['-e', core])).stdout)).toEqual([]);
   });
 
   it('loads no vendor SDK with the core, in either module system', async () => {

@@ -22,11 +22,13 @@ export interface ResolvedCallOptions {
   readonly maxRetries: number;
   /** This call's own event listener. */
   readonly onEvent?: ((event: never) => void) | undefined;
+  /** Whether to read values waiting for confirmation too. */
+  readonly includePending: boolean;
   /** The provider-specific options, as given. */
   readonly extras: Readonly<Record<string, unknown>>;
 }
 
-const OPTION_KEYS = ['signal', 'timeoutMs', 'maxRetries', 'onEvent'] as const;
+const OPTION_KEYS = ['signal', 'timeoutMs', 'maxRetries', 'onEvent', 'includePending'] as const;
 const QUERY_KEYS = ['pageSize', 'limit'] as const;
 const SETTING_KEYS = ['credentials', 'endpoint', 'region', 'rateLimit', 'rateLimiter', 'agent', 'onEvent', 'site'];
 
@@ -60,7 +62,8 @@ export function resolveCallOptions(
   for (const key of Object.keys(record)) {
     if (!(OPTION_KEYS as readonly string[]).includes(key) && !(key in extras)) problem(key, 'unknown_field', misplaced(key, 'options'));
   }
-  const { signal, timeoutMs, maxRetries, onEvent } = record;
+  const { signal, timeoutMs, maxRetries, onEvent, includePending } = record;
+  if (includePending !== undefined && typeof includePending !== 'boolean') problem('includePending', 'invalid_type', 'must be true or false');
   if (signal !== undefined && !(signal instanceof AbortSignal)) problem('signal', 'invalid_type', 'must be an AbortSignal');
   if (onEvent !== undefined && typeof onEvent !== 'function') problem('onEvent', 'invalid_type', 'must be a function');
   if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= 600_000)) {
@@ -76,6 +79,7 @@ export function resolveCallOptions(
     timeoutMs: (timeoutMs as number | undefined) ?? defaults.timeoutMs,
     maxRetries: (maxRetries as number | undefined) ?? defaults.maxRetries,
     onEvent: onEvent as ((event: never) => void) | undefined,
+    includePending: includePending === true,
     extras: given,
   };
 }

@@ -20,6 +20,12 @@ export interface CallOptions {
   maxRetries?: number;
   /** Receives this call's events, besides the provider's `onEvent` (see {@link ContactEvent}). */
   onEvent?: ContactEventListener;
+  /**
+   * Also read the values waiting for their owner's confirmation (a changed email or phone) where
+   * the vendor keeps them apart from the contact (Resource Directory: one more request). Ignored
+   * by providers that show them anyway.
+   */
+  includePending?: boolean;
 }
 
 /** What {@link ContactProvider.list} is asked for; unknown keys are refused. Providers add their own filters. */

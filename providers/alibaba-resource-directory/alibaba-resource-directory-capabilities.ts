@@ -24,7 +24,7 @@ export const alibabaResourceDirectoryCapabilities = {
     get: {
       support: 'native',
       vendorOperations: ['GetMessageContact', 'ListMessageContactVerifications'],
-      note: 'pending email or phone changes are read from the verification list',
+      note: 'one GetMessageContact; pending email or phone changes are read from the verification list with { includePending: true }',
     },
     update: {
       support: 'native',

@@ -38,11 +38,12 @@ const memberRule = (value: unknown): string | undefined =>
  * confirms them from the message `sendVerification` asks the vendor to send.
  *
  * Where the vendor's documentation is silent (UNCONFIRMED), this provider assumes:
- * - GetMessageContact shows the confirmed email and phone while a change is pending, so `get`,
- *   `update` and `cancelPendingUpdate` also read ListMessageContactVerifications: a pending change
- *   shows as `verification.email: 'pending'` and `details.pendingEmail` (or the phone twins), never
- *   as the live value. `list` and `findByName` show what the listing shows: the status says
- *   whether the email is confirmed; pending changes and the phone's state need `get`.
+ * - GetMessageContact shows the confirmed email and phone while a change is pending; the pending
+ *   values are in ListMessageContactVerifications, which `get` reads too with
+ *   `{ includePending: true }` (and `update`, when it changed the email or phone, and
+ *   `cancelPendingUpdate`): a pending change shows as `verification.email: 'pending'` and
+ *   `details.pendingEmail` (or the phone twins), never as the live value. Otherwise, like `list` and
+ *   `findByName`, a contact shows what the status says: whether the email is confirmed.
  * - DeleteMessageContact answers `Deleted` when members retain the contact and `Deleting` when
  *   they lose it; `delete` resolves only once the contact is gone (the status query then answers
  *   `EntityNotExists.Contact`), and a `Failed` status becomes `conflict` naming the reasons.
@@ -77,13 +78,14 @@ export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySett
         const answer = await rd(scope, 'AddMessageContact', toAddParams(valid), { settle: () => settleCreate(rd, scope, valid) });
         return toCreatedContact(valid, answer.Contact);
       }),
-    get: (id, options) => run('get', options, async (scope, context) => readContact(rd, scope, validateId(id, capabilities, context))),
+    get: (id, options) => run('get', options, async (scope, context) => readContact(rd, scope, validateId(id, capabilities, context), scope.options.includePending)),
     update: (id, patch, options) =>
       run('update', options, async (scope, context) => {
         const validId = validateId(id, capabilities, context);
         const valid = validateContactPatch(patch, capabilities, context);
         await rd(scope, 'UpdateMessageContact', toUpdateParams(validId, valid));
-        return readContact(rd, scope, validId);
+        // A new email or phone may now wait for confirmation: then the read shows it.
+        return readContact(rd, scope, validId, scope.options.includePending || valid.email !== undefined || valid.phone !== undefined);
       }),
     delete: (id, options) =>
       run(

@@ -11,7 +11,7 @@ export interface AlibabaResourceDirectoryContactDetails {
   /**
    * An email address waiting for its owner's confirmation: the contact's own address while it
    * was never confirmed, or the new address of an update (the contact keeps sending to `email`
-   * until the new one is confirmed). Only `get`, `update` and `cancelPendingUpdate` read it.
+   * until the new one is confirmed). Read by `get` with `{ includePending: true }`, by an `update` of the email or phone, and by `cancelPendingUpdate`.
    */
   pendingEmail?: string;
   /** A phone number (E.164) waiting for its owner's confirmation, like {@link pendingEmail}. */

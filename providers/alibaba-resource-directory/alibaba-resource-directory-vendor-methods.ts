@@ -80,7 +80,7 @@ export function createVendorMethods(rd: RdCaller, run: RunOperation, capabilitie
         const target = pendingTargetsOf(await listVerifications(rd, scope, validId), validId)[validChannel];
         if (target === undefined) throw errorIn(context, { code: 'conflict', message: `no ${validChannel} change of ${validId} is waiting for confirmation` });
         await rd(scope, 'CancelMessageContactUpdate', { ContactId: validId, [validChannel === 'email' ? 'EmailAddress' : 'PhoneNumber']: target });
-        return readContact(rd, scope, validId);
+        return readContact(rd, scope, validId, true);
       }),
     associateMembers: bindings('associateMembers', 'AssociateMembers'),
     disassociateMembers: bindings('disassociateMembers', 'DisassociateMembers'),
@@ -100,15 +100,17 @@ export function listVerifications(rd: RdCaller, scope: CallScope, contactId?: st
 }
 
 /**
- * A contact as the vendor now shows it, with its pending targets.
+ * A contact as the vendor now shows it: one GetMessageContact, and with `pending` its targets
+ * waiting for confirmation too.
  *
  * @remarks GetMessageContact shows the confirmed (old) email and phone while a change is pending
  * (UNCONFIRMED, the likeliest reading of "takes effect only after verification"); the pending
- * values exist only in ListMessageContactVerifications, so both are read.
+ * values exist only in ListMessageContactVerifications, a second request, made only when asked
+ * (`includePending`, or an update that changed the email or phone).
  */
-export async function readContact(rd: RdCaller, scope: CallScope, id: string): Promise<AlibabaResourceDirectoryContact> {
+export async function readContact(rd: RdCaller, scope: CallScope, id: string, pending: boolean): Promise<AlibabaResourceDirectoryContact> {
   const { Contact } = await rd(scope, 'GetMessageContact', { ContactId: id });
-  return toContact(Contact, pendingTargetsOf(await listVerifications(rd, scope, id), id));
+  return pending ? toContact(Contact, pendingTargetsOf(await listVerifications(rd, scope, id), id)) : toContact(Contact);
 }
 
 /** The progress of an asynchronous deletion. */

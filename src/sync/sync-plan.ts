@@ -81,7 +81,7 @@ async function confirmedChanges(provider: SyncProvider, listed: Contact<object>,
   const changes = diffContact(listed, input, provider.capabilities);
   if (changes.length === 0) return changes;
   try {
-    const current = await provider.get(listed.id, signal === undefined ? {} : { signal });
+    const current = await provider.get(listed.id, { includePending: true, ...(signal === undefined ? {} : { signal }) });
     return diffContact(current, input, provider.capabilities);
   } catch {
     // The listing's view is still a plan; applying it fails or succeeds on its own merits.

@@ -1,51 +1,58 @@
-// `npm run bench`: what tests never time. Cold import of each entry (median of fresh processes,
-// minus an empty `node -e`), and loopback round trips of the Tencent provider against its emulator.
-import { execFileSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
+// `npm run bench`: what the abstraction costs, side by side with the vendors' own clients, in one
+// run on one machine (ratios of interleaved medians, never absolute times alone). Writes
+// bench/results.json and the "Latest run" section of BENCHMARKS.md. `BENCH_TINY=1` runs every
+// benchmark at the smallest size (what `npm test` does, so the harness cannot rot) and writes only
+// the JSON, to BENCH_OUT when given.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { bulk } from './bulk.mjs';
+import { coldStart } from './cold-start.mjs';
+import { emulatorCapacity } from './emulator-capacity.mjs';
+import { machine, TINY } from './lib.mjs';
+import { perCall } from './per-call.mjs';
+import { planning } from './planning.mjs';
 
-const runs = Number(process.env.BENCH_RUNS ?? 10);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const timeNode = (args) => {
-  const start = performance.now();
-  execFileSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
-  return performance.now() - start;
+const started = Date.now();
+const step = async (name, run) => {
+  process.stderr.write(`bench: ${name}...\n`);
+  return run();
 };
-const coldMs = (args) => median(Array.from({ length: runs }, () => timeNode(args)));
+const results = {
+  machine: machine(),
+  date: new Date().toISOString(),
+  tiny: TINY,
+  perCall: await step('per-call overhead', perCall),
+  coldStart: await step('cold start', coldStart),
+  bulk: await step('bulk against a rate limit', bulk),
+  planning: await step('scale of planning', planning),
+  emulators: await step('emulator capacity', emulatorCapacity),
+};
+results.durationS = Math.round((Date.now() - started) / 1000);
 
-const empty = coldMs(['-e', '0']);
-console.log(`cold import, median of ${runs} fresh processes minus an empty node -e (${empty.toFixed(0)} ms):`);
-for (const entry of ['cloud-contacts', 'cloud-contacts/tencent-cam', 'cloud-contacts/testing']) {
-  const cjs = coldMs(['-e', `require(${JSON.stringify(entry)})`]) - empty;
-  const esm = coldMs(['--input-type=module', '-e', `await import(${JSON.stringify(entry)})`]) - empty;
-  console.log(`  ${entry.padEnd(32)} CJS ${cjs.toFixed(0).padStart(4)} ms   ESM ${esm.toFixed(0).padStart(4)} ms`);
+const out = process.env.BENCH_OUT ?? new URL('./results.json', import.meta.url).pathname;
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+const report = render(results);
+console.log(report);
+if (!TINY && process.env.BENCH_OUT === undefined) {
+  const path = new URL('../BENCHMARKS.md', import.meta.url);
+  const text = readFileSync(path, 'utf8');
+  const [start, end] = ['<!-- latest-run:start -->', '<!-- latest-run:end -->'];
+  writeFileSync(path, `${text.slice(0, text.indexOf(start) + start.length)}\n${report}\n${text.slice(text.indexOf(end))}`);
 }
-const firstCall = coldMs([
-  '-e',
-  `const { tencentCam } = require('cloud-contacts/tencent-cam'); const { startEmulator } = require('cloud-contacts/testing');
-   startEmulator('tencent-cam').then(async (e) => { await tencentCam({ endpoint: e.endpoint, credentials: e.credentials }).list().all(); await e.close(); });`,
-]) - empty;
-console.log(`  tencent-cam import + emulator + first call (loads the vendor SDK): ${firstCall.toFixed(0)} ms`);
 
-const { tencentCam } = await import('cloud-contacts/tencent-cam');
-const { startEmulator } = await import('cloud-contacts/testing');
-const emulator = await startEmulator('tencent-cam', { rateLimit: false, quotas: { createsPerDay: 100_000, receivers: 100_000 } });
-const cam = tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, rateLimit: false });
-await cam.list().all();
-const samples = [];
-for (let i = 0; i < 300; i += 1) {
-  const start = performance.now();
-  await cam.list({ pageSize: 10 }).all();
-  samples.push(performance.now() - start);
+/** The results as Markdown tables, ratios first. */
+function render(r) {
+  const lines = [];
+  const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  lines.push(`Run on ${r.date.slice(0, 10)}: ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${r.durationS} s in all.`, '');
+  lines.push(`**Per call** (median of ${r.perCall.rounds} interleaved rounds after ${r.perCall.warmup} warm-up rounds, rate limits off; ratio = ours / the vendor's client):`, '');
+  lines.push(table(['provider', 'operation', 'ratio', 'ours median / p95 (ms)', 'vendor median / p95 (ms)', 'why'], r.perCall.rows.map((row) => [row.provider, row.operation, `**${row.ratio.toFixed(2)}**`, `${row.ours.median} / ${row.ours.p95}`, `${row.vendor.median} / ${row.vendor.p95}`, row.note ?? ''])));
+  lines.push('', `**Cold start** (import + first get in a fresh process, emulator in another; median of ${r.coldStart.runs} fresh processes, interleaved):`, '');
+  lines.push(table(['provider', 'ratio', 'ours (ms)', 'vendor client (ms)', 'loaded by the import', 'loaded by the first get'], r.coldStart.providers.map((p) => [p.provider, `**${p.ratio.toFixed(2)}**`, p.ours, p.vendor, p.loadedOnImport.join(', ') || 'nothing', p.loadedByFirstGet.join(', ') || 'nothing'])));
+  lines.push('', `Core import alone, over an empty \`node -e\` (${r.coldStart.core.empty} ms): **CJS ${r.coldStart.core.cjs} ms, ESM ${r.coldStart.core.esm} ms**; it loads ${r.coldStart.core.loaded.join(', ') || 'no dependency'}.`);
+  lines.push('', `**Bulk**: ${r.bulk.contacts} contacts applied with applySync to an emulator enforcing ${r.bulk.limitPerSecond}/s per action: **${r.bulk.achievedOverLimit.toFixed(2)} of the limit** (${r.bulk.achievedPerSecond}/s, ${r.bulk.elapsedMs} ms), ${r.bulk.vendorThrottles} throttled, ${r.bulk.failed} failed.`);
+  lines.push('', `**Planning** (planSync, N desired against N existing, in-memory provider; growth = µs per contact at the largest size over the smallest: ${r.planning.growth}):`, '');
+  lines.push(table(['contacts', 'time (ms)', 'µs per contact', 'peak RSS (MB)'], r.planning.sizes.map((s) => [s.size, s.ms, s.usPerContact, s.peakRssMb])));
+  lines.push('', `**Emulator capacity** (50 concurrent clients in the same process, rate limits off):`, '');
+  lines.push(table(['emulator', 'requests/s'], r.emulators.map((e) => [e.provider, e.requestsPerSecond])));
+  return lines.join('\n');
 }
-console.log(`tencent-cam list() of an empty account over loopback: median ${median(samples).toFixed(2)} ms, p95 ${[...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.95)].toFixed(2)} ms (300 calls)`);
-const creates = [];
-for (let i = 0; i < 100; i += 1) {
-  const start = performance.now();
-  await cam.create({ name: `bench-${i}`, email: `b${i}@example.com`, phone: '+8613900001234' });
-  creates.push(performance.now() - start);
-}
-console.log(`tencent-cam create() (CreateMessageReceiver + ListReceiver lookup, growing to 100 receivers): median ${median(creates).toFixed(2)} ms`);
-await emulator.close();
-
-// The VMP provider's in-house transport against the official client, on one emulator.
-execFileSync(process.execPath, [new URL('./volcengine-vmp.mjs', import.meta.url).pathname], { stdio: 'inherit' });

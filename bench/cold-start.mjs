@@ -1,0 +1,98 @@
+// Cold start: a fresh process that imports a provider and makes its first get, against the same
+// done with the vendor's own client, both talking to an emulator in another process (median of
+// fresh processes, interleaved). Also: the core's import alone against an empty process, in both
+// module systems, and the modules each entry loads.
+import { spawn } from 'node:child_process';
+import { cleanEnv, coldMedians, round, TINY } from './lib.mjs';
+
+const RUNS = TINY ? 2 : Number(process.env.BENCH_COLD_RUNS ?? 15);
+
+/** Starts the emulators in a process of their own and seeds one contact in each. */
+async function emulatorProcess() {
+  const script = `
+    const { startEmulator, availableEmulators } = await import('cloud-contacts/testing');
+    const out = {};
+    for (const id of availableEmulators()) {
+      const e = await startEmulator(id, { rateLimit: false });
+      out[id] = { endpoint: e.endpoint, credentials: e.credentials, custSpaceId: e.custSpaceId };
+    }
+    console.log(JSON.stringify(out));
+    setInterval(() => {}, 1 << 30);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: cleanEnv, cwd: new URL('..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise((resolve) => child.stdout.once('data', (chunk) => resolve(chunk.toString())));
+  return { emulators: JSON.parse(line), stop: () => child.kill() };
+}
+
+/** Per provider: our first get, and the vendor client's, as `node -e` scripts (CommonJS, as most services start). */
+function scripts(id, e) {
+  const creds = JSON.stringify(e.credentials);
+  const host = new URL(e.endpoint).host;
+  switch (id) {
+    case 'tencent-cam':
+      return {
+        setup: `const { tencentCam } = require('cloud-contacts/tencent-cam'); tencentCam({ endpoint: '${e.endpoint}', credentials: ${creds}, quotas: false }).create({ name: 'cold', email: 'cold@example.com', phone: '+8613900001234' }).then((c) => console.log(c.id));`,
+        ours: (cid) => `const { tencentCam } = require('cloud-contacts/tencent-cam'); tencentCam({ endpoint: '${e.endpoint}', credentials: ${creds} }).get('${cid}').then(() => {});`,
+        vendor: (cid) => `const { CommonClient } = require('tencentcloud-sdk-nodejs-common'); const { Agent } = require('node:http');
+          new CommonClient('${host}', '2019-01-16', { credential: { secretId: '${e.credentials.accessKeyId}', secretKey: '${e.credentials.accessKeySecret}' }, profile: { httpProfile: { endpoint: '${host}', protocol: 'http://', agent: new Agent() } } })
+          .request('ListReceiver', { Offset: 0, Limit: 100 }).then((a) => { if (!a.Receivers.some((r) => String(r.Uid) === '${cid}')) process.exit(1); });`,
+      };
+    case 'alibaba-resource-directory':
+      return {
+        setup: `const { alibabaResourceDirectory } = require('cloud-contacts/alibaba-resource-directory'); alibabaResourceDirectory({ endpoint: '${e.endpoint}', credentials: ${creds} }).create({ name: 'Cold', email: 'cold@example.com', title: 'Other', messageTypes: ['FaultMessage'] }).then((c) => console.log(c.id));`,
+        ours: (cid) => `const { alibabaResourceDirectory } = require('cloud-contacts/alibaba-resource-directory'); alibabaResourceDirectory({ endpoint: '${e.endpoint}', credentials: ${creds} }).get('${cid}').then(() => {});`,
+        vendor: (cid) => `const sdk = require('@alicloud/openapi-client'); const client = new sdk.default(new sdk.Config({ accessKeyId: '${e.credentials.accessKeyId}', accessKeySecret: '${e.credentials.accessKeySecret}', endpoint: '${host}', protocol: 'http' }));
+          client.callApi(new sdk.Params({ action: 'GetMessageContact', version: '2022-04-19', protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' }), new sdk.OpenApiRequest({ query: { ContactId: '${cid}' } }), {}).then(() => {});`,
+      };
+    case 'volcengine-vmp':
+      return {
+        setup: `const { volcengineVmp } = require('cloud-contacts/volcengine-vmp'); volcengineVmp({ endpoint: '${e.endpoint}', credentials: ${creds} }).create({ name: 'cold', email: 'cold@example.com' }).then((c) => console.log(c.id));`,
+        ours: (cid) => `const { volcengineVmp } = require('cloud-contacts/volcengine-vmp'); volcengineVmp({ endpoint: '${e.endpoint}', credentials: ${creds} }).get('${cid}').then(() => {});`,
+        vendor: (cid) => `const { Service } = require('@volcengine/openapi'); const s = new Service({ serviceName: 'vmp', region: 'cn-beijing', defaultVersion: '2021-03-03', host: '${host}', protocol: 'http:', accessKeyId: '${e.credentials.accessKeyId}', secretKey: '${e.credentials.accessKeySecret}' });
+          s.createJSONAPI('GetContact', { Version: '2021-03-03' })({ Id: '${cid}' }).then((a) => { if (a.ResponseMetadata.Error) process.exit(1); });`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The vendor SDKs and provider folders a script loaded, by name. */
+const LOADED_PROBE = `
+  const names = { 'tencentcloud-sdk-nodejs-common': 'Tencent SDK', '@alicloud/openapi-client': 'Alibaba SDK', '@volcengine/openapi': 'Volcengine SDK', 'zod': 'zod', 'libphonenumber-js': 'libphonenumber-js', 'yaml': 'yaml', 'ioredis': 'ioredis' };
+  const seen = new Set();
+  for (const path of Object.keys(require.cache)) for (const [part, name] of Object.entries(names)) if (path.includes('/node_modules/' + part + '/')) seen.add(name);
+  console.log(JSON.stringify([...seen].sort()));`;
+
+export async function coldStart() {
+  const { emulators, stop } = await emulatorProcess();
+  const { execFileSync } = await import('node:child_process');
+  const cwd = new URL('..', import.meta.url).pathname;
+  try {
+    const core = await coldMedians(
+      {
+        empty: ['-e', '0'],
+        'core (CJS)': ['-e', "require('cloud-contacts')"],
+        'core (ESM)': ['--input-type=module', '-e', "await import('cloud-contacts')"],
+      },
+      RUNS,
+    );
+    const providers = [];
+    for (const [id, e] of Object.entries(emulators)) {
+      const pair = scripts(id, e);
+      if (pair === undefined) continue;
+      const contactId = execFileSync(process.execPath, ['-e', pair.setup], { env: cleanEnv, cwd }).toString().trim();
+      const medians = await coldMedians({ ours: ['-e', pair.ours(contactId)], vendor: ['-e', pair.vendor(contactId)] }, RUNS);
+      const entry = `cloud-contacts/${id}`;
+      const loaded = JSON.parse(execFileSync(process.execPath, ['-e', `${pair.ours(contactId).replace(/\.then\(\(\) => \{\}\);$/, `.then(() => { ${LOADED_PROBE} });`)}`], { env: cleanEnv, cwd }).toString());
+      const imported = JSON.parse(execFileSync(process.execPath, ['-e', `require('${entry}'); ${LOADED_PROBE}`], { env: cleanEnv, cwd }).toString());
+      providers.push({ provider: id, ours: medians.ours, vendor: medians.vendor, ratio: round(medians.ours / medians.vendor), loadedOnImport: imported, loadedByFirstGet: loaded });
+    }
+    const coreLoaded = JSON.parse(execFileSync(process.execPath, ['-e', `require('cloud-contacts'); ${LOADED_PROBE}`], { env: cleanEnv, cwd }).toString());
+    return {
+      runs: RUNS,
+      core: { empty: core.empty, cjs: round(core['core (CJS)'] - core.empty, 1), esm: round(core['core (ESM)'] - core.empty, 1), loaded: coreLoaded },
+      providers,
+    };
+  } finally {
+    stop();
+  }
+}

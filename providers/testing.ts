@@ -16,6 +16,7 @@ import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
 import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';
 import type { AlibabaResourceDirectoryEmulatorHooks } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
+import type { AlibabaChatAppEmulatorHooks } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
 
 export type { TencentCamEmulator, TencentCamEmulatorHooks } from './tencent-cam/tencent-cam-emulator.js';
 export type {
@@ -23,6 +24,7 @@ export type {
   DeletionFailReason,
   SentVerification,
 } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
+export type { AlibabaChatAppEmulatorHooks, ChatAppNumberChanges, SentCode } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
 export type {
   Emulator,
   EmulatorCredentials,
@@ -40,8 +42,8 @@ export interface EmulatorMap {
   'alibaba-resource-directory': Emulator & AlibabaResourceDirectoryEmulatorHooks;
   /** Volcengine VMP alert contacts. */
   'volcengine-vmp': Emulator;
-  /** Alibaba Cloud ChatApp phone numbers. */
-  'alibaba-chatapp': Emulator;
+  /** Alibaba Cloud ChatApp phone numbers, with its customer space and hooks to read codes and play Meta. */
+  'alibaba-chatapp': Emulator & AlibabaChatAppEmulatorHooks;
 }
 
 type ProtocolFactory = () => EmulatorProtocol<object>;
@@ -51,6 +53,7 @@ const EMULATORS = {
   'tencent-cam': () => import('./tencent-cam/tencent-cam-emulator.js').then((module) => module.createTencentCamProtocol),
   'alibaba-resource-directory': () =>
     import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((module) => module.createAlibabaResourceDirectoryProtocol),
+  'alibaba-chatapp': () => import('./alibaba-chatapp/alibaba-chatapp-emulator.js').then((module) => module.createAlibabaChatAppProtocol),
 } satisfies Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>;
 
 /** The providers that have an emulator in this version. */

@@ -63,6 +63,11 @@ export interface AlibabaChatAppEmulatorHooks {
   setQualityRating(phoneNumber: string, rating: string): void;
   /** Changes what else Meta decides about a number. */
   setNumberDetails(phoneNumber: string, changes: ChatAppNumberChanges): void;
+  /**
+   * Plays the 14 days a verification holds passing: the number's code status reads `EXPIRED` (it
+   * stays registered, but cannot register again without a new code).
+   */
+  expireVerification(phoneNumber: string): void;
   /** Makes a number belong to another account: adding it is then `Unknown.ResourceOwnerId`. */
   holdElsewhere(phoneNumber: string): void;
 }
@@ -132,6 +137,12 @@ function createHooks(current: () => CamsAccount): AlibabaChatAppEmulatorHooks {
       if (changes.newNameStatus !== undefined) number.newNameStatus = changes.newNameStatus ?? undefined;
       if (changes.official !== undefined) number.official = changes.official;
       if (changes.callingConfigure !== undefined) number.calling = changes.callingConfigure ?? undefined;
+    },
+    expireVerification(phoneNumber) {
+      const number = stored('expireVerification', phoneNumber);
+      if (number.verifiedAt === undefined) throw misuse('expireVerification', `${phoneNumber} was never verified`);
+      // Verified at the epoch: expired on any clock a test runs with.
+      number.verifiedAt = 0;
     },
     holdElsewhere: (phoneNumber) => void current().foreign.add(vendorNumber(phoneNumber)),
   };

@@ -35,7 +35,8 @@ export type VendorCalling = z.infer<typeof vendorCallingSchema>;
 
 /** One number as ChatappSyncPhoneNumber and QueryChatappPhoneNumbers show it. */
 export const vendorNumberSchema = z.object({
-  PhoneNumber: z.string(),
+  // The number is the contact's id: an entry without one is of no use.
+  PhoneNumber: z.string().min(1),
   VerifiedName: text,
   Status: text,
   QualityRating: text,

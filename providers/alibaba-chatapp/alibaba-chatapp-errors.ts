@@ -38,8 +38,8 @@ export const alibabaChatAppCodes = {
   prefixes: {},
 } satisfies VendorCodeTable;
 
-/** Vendor parameter names → the names callers know. */
-const NEUTRAL_FIELDS: Readonly<Record<string, string>> = {
+/** Vendor parameter names → the names callers know (a Map: a code naming `constructor` must find nothing). */
+const NEUTRAL_FIELDS: ReadonlyMap<string, string> = new Map(Object.entries({
   PhoneNumber: 'phone',
   Cc: 'phone',
   VerifiedName: 'name',
@@ -59,11 +59,11 @@ const NEUTRAL_FIELDS: Readonly<Record<string, string>> = {
   UpCallbackUrl: 'inboundCallbackUrl',
   HttpFlag: 'http',
   QueueFlag: 'queue',
-};
+}));
 
 /** What ChatApp adds to the gateway's errors. */
 export const alibabaChatAppErrors: AlibabaProductErrors = {
   codes: alibabaChatAppCodes,
   // `InvalidParameter.Websites` names `websites`; a code that is not a parameter name names none.
-  fieldOf: (code) => NEUTRAL_FIELDS[/^(?:MissingParameter|InvalidParameter)\.([A-Za-z]+)$/.exec(code)?.[1] ?? ''],
+  fieldOf: (code) => NEUTRAL_FIELDS.get(/^(?:MissingParameter|InvalidParameter)\.([A-Za-z]+)$/.exec(code)?.[1] ?? ''),
 };

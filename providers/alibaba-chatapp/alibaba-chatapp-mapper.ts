@@ -23,7 +23,7 @@ const PROVIDER = 'alibaba-chatapp';
 type Given<T> = { readonly [K in keyof T]?: T[K] | undefined };
 
 /** The vendor's `Status` → the nearest neutral state (the vendor value stays in `details`). */
-const NEUTRAL_STATUS: Readonly<Record<string, ContactStatus>> = {
+const NEUTRAL_STATUS: ReadonlyMap<string, ContactStatus> = lookup({
   CONNECTED: 'active',
   // Flagged, restricted and rate-limited numbers are registered and still send, within limits.
   FLAGGED: 'active',
@@ -36,23 +36,28 @@ const NEUTRAL_STATUS: Readonly<Record<string, ContactStatus>> = {
   BANNED: 'inactive',
   MIGRATED: 'inactive',
   UNKNOWN: 'unknown',
-};
+});
+
+/** A table read with vendor text as the key: a Map, so `toString` or `constructor` is not found on a prototype. */
+function lookup<T>(table: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(table));
+}
 
 /** The statuses of a number that is registered with WhatsApp. */
 const REGISTERED = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
 
-const CODE_STATE: Readonly<Record<string, VerificationState>> = {
+const CODE_STATE: ReadonlyMap<string, VerificationState> = lookup({
   VERIFIED: 'verified',
   NOT_VERIFIED: 'pending',
   MORE_INFORMATION_REQUESTED: 'pending',
   EXPIRED: 'unverified',
   REJECTED: 'unverified',
   REVOKED: 'unverified',
-};
+});
 
 /** A vendor number's `Status` → the neutral status. */
 export function toContactStatus(status: string | null | undefined): ContactStatus {
-  return NEUTRAL_STATUS[status ?? ''] ?? 'unknown';
+  return NEUTRAL_STATUS.get(status ?? '') ?? 'unknown';
 }
 
 /** Whether a number with this `Status` is registered (deregistering it keeps it in the space). */
@@ -62,7 +67,7 @@ export function isRegistered(status: string | null | undefined): boolean {
 
 /** A `CodeVerificationStatus` → the neutral verification state of the phone, when it says one. */
 export function toVerificationState(status: string | null | undefined): VerificationState | undefined {
-  return CODE_STATE[status ?? ''];
+  return CODE_STATE.get(status ?? '');
 }
 
 /** The id of a number in E.164: the number without `+`, as the vendor writes it. */

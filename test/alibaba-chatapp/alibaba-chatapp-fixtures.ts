@@ -20,9 +20,9 @@ export function idOf(n: number): string {
   return phoneOf(n).slice(1);
 }
 
-/** A valid input for `create`. */
-export function numberInput(n: number, email: string | undefined = `support${n}@acme.example`) {
-  return { name: `Acme Support ${n}`, phone: phoneOf(n), ...(email === undefined ? {} : { email }) };
+/** A valid input for `create`, with a profile email. */
+export function numberInput(n: number, email = `support${n}@acme.example`) {
+  return { name: `Acme Support ${n}`, phone: phoneOf(n), email };
 }
 
 /** A provider pointed at an emulator's customer space, without retries or a client-side rate limit unless asked. */

@@ -6,7 +6,7 @@ const providers = [
   ['tencent-cam', 'Tencent Cloud CAM message receivers'],
   ['alibaba-resource-directory', 'Alibaba Cloud Resource Directory message contacts: create, verify, update, members, delete'],
   ['volcengine-vmp', 'Volcengine VMP alert contacts with email and Lark/DingTalk/WeCom webhooks, and contact groups'],
-  ['alibaba-chatapp', 'Alibaba Cloud ChatApp WhatsApp business phone numbers'],
+  ['alibaba-chatapp', 'Alibaba Cloud ChatApp WhatsApp business numbers: add, verify by code, register, deregister, profile, delete'],
 ];
 
 let failed = 0;

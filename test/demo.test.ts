@@ -12,5 +12,7 @@ it('the demo runs every available example against its emulator and exits 0', asy
   expect(stdout).toContain('refused (unsupported)');
   expect(stdout).toContain('=== alibaba-resource-directory');
   expect(stdout).toMatch(/confirm\s+the owner confirmed: active/);
+  expect(stdout).toContain('=== alibaba-chatapp');
+  expect(stdout).toMatch(/register\s+code \d{6} accepted: registered: active \(CONNECTED, phone verified\)/);
   expect(stdout).not.toContain('!!!');
 }, 60_000);

@@ -221,5 +221,11 @@ function present(value: string | null | undefined): string | undefined;
 function present<T extends Record<string, string | null | undefined>>(record: T): { [K in keyof T]?: string };
 function present(value: string | null | undefined | Record<string, string | null | undefined>): unknown {
   if (typeof value !== 'object' || value === null) return value === undefined || value === null || value.trim() === '' ? undefined : value;
-  return Object.fromEntries(Object.entries(value).flatMap(([key, text]) => (present(text) === undefined ? [] : [[key, text]])));
+  // A plain loop: this runs for every field of every listed number.
+  const out: Record<string, string> = {};
+  for (const key in value) {
+    const text = present(value[key]);
+    if (text !== undefined) out[key] = text;
+  }
+  return out;
 }

@@ -46,3 +46,4 @@ for (let i = 0; i < 100; i += 1) {
 }
 console.log(`tencent-cam create() (CreateMessageReceiver + ListReceiver lookup, growing to 100 receivers): median ${median(creates).toFixed(2)} ms`);
 await emulator.close();
+await import('./alibaba-chatapp.mjs');

@@ -15,7 +15,7 @@ import type { VendorNumber } from './alibaba-chatapp-api.js';
 import { CHATAPP_VERTICALS } from './alibaba-chatapp-capabilities.js';
 import type { CamsCaller } from './alibaba-chatapp-client.js';
 import { isRegistered, toBusinessProfile, toContact, toProfileParams, toVerificationStatus, toWebhookParams } from './alibaba-chatapp-mapper.js';
-import type { AlibabaChatAppContact, AlibabaChatAppProvider, ChatAppBusinessProfile } from './alibaba-chatapp-types.js';
+import type { AlibabaChatAppContact, AlibabaChatAppProvider, ChatAppBusinessProfile, ChatAppBusinessProfileChanges, ChatAppCallbacks } from './alibaba-chatapp-types.js';
 
 /** Runs one public operation with its scope, its customer space and its error context. */
 export type RunInSpace = <T>(
@@ -53,22 +53,23 @@ const callbacksSchema = z.strictObject({
 
 /** Builds the vendor-only methods over one provider's caller. */
 export function createVendorMethods(cams: CamsCaller, run: RunInSpace, capabilities: Capabilities): VendorMethods {
+  // Every method names a number first (checked before any request); some take one more argument.
+  const withNumberAnd = <A, T>(operation: string, body: (scope: CallScope, space: string, id: string, argument: A, context: ErrorContext) => Promise<T>) =>
+    (id: string, argument: A, options?: unknown) =>
+      run(operation, options, (scope, space, context) => body(scope, space, validateId(id, capabilities, context), argument, context));
   const withNumber = <T>(operation: string, body: (scope: CallScope, space: string, id: string, context: ErrorContext) => Promise<T>) =>
-    (id: string, options?: unknown) => run(operation, options, (scope, space, context) => body(scope, space, validateId(id, capabilities, context), context));
+    (id: string, options?: unknown) => withNumberAnd(operation, (scope, space, validId, _none: undefined, context) => body(scope, space, validId, context))(id, undefined, options);
 
   return {
     verificationStatus: withNumber('verificationStatus', async (scope, space, id) => {
       const answer = await cams(scope, 'GetPhoneNumberVerificationStatus', { CustSpaceId: space, PhoneNumber: id });
       return toVerificationStatus(answer.Data, id);
     }),
-    verifyAndRegister: (id, code, options) =>
-      run('verifyAndRegister', options, async (scope, space, context) => {
-        const validId = validateId(id, capabilities, context);
-        const validCode = validateCode(code, context);
-        const params = { CustSpaceId: space, PhoneNumber: validId, VerifyCode: validCode };
-        await cams(scope, 'ChatappVerifyAndRegister', params, { settle: () => settleBy(cams, scope, space, validId, (n) => n !== undefined && isRegistered(n.Status)) });
-        return readContact(cams, scope, space, validId);
-      }),
+    verifyAndRegister: withNumberAnd('verifyAndRegister', async (scope, space, id, code: string, context) => {
+      const params = { CustSpaceId: space, PhoneNumber: id, VerifyCode: validateCode(code, context) };
+      await cams(scope, 'ChatappVerifyAndRegister', params, { settle: () => settleBy(cams, scope, space, id, (n) => n !== undefined && isRegistered(n.Status)) });
+      return readContact(cams, scope, space, id);
+    }),
     register: withNumber('register', async (scope, space, id) => {
       await cams(scope, 'ChatappPhoneNumberRegister', { CustSpaceId: space, PhoneNumber: id });
       return readContact(cams, scope, space, id);
@@ -83,20 +84,14 @@ export function createVendorMethods(cams: CamsCaller, run: RunInSpace, capabilit
       return readContact(cams, scope, space, id);
     }),
     businessProfile: withNumber('businessProfile', (scope, space, id) => readProfile(cams, scope, space, id)),
-    updateBusinessProfile: (id, changes, options) =>
-      run('updateBusinessProfile', options, async (scope, space, context) => {
-        const validId = validateId(id, capabilities, context);
-        const valid = validateChanges(profileChangesSchema, changes, 'changes', context);
-        await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, validId, valid));
-        return readProfile(cams, scope, space, validId);
-      }),
-    updateCallbacks: (id, callbacks, options) =>
-      run('updateCallbacks', options, async (scope, space, context) => {
-        const validId = validateId(id, capabilities, context);
-        const valid = validateChanges(callbacksSchema, callbacks, 'callbacks', context);
-        await cams(scope, 'UpdatePhoneWebhook', toWebhookParams(space, validId, valid));
-        return readContact(cams, scope, space, validId);
-      }),
+    updateBusinessProfile: withNumberAnd('updateBusinessProfile', async (scope, space, id, changes: ChatAppBusinessProfileChanges, context) => {
+      await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, validateChanges(profileChangesSchema, changes, 'changes', context)));
+      return readProfile(cams, scope, space, id);
+    }),
+    updateCallbacks: withNumberAnd('updateCallbacks', async (scope, space, id, callbacks: ChatAppCallbacks, context) => {
+      await cams(scope, 'UpdatePhoneWebhook', toWebhookParams(space, id, validateChanges(callbacksSchema, callbacks, 'callbacks', context)));
+      return readContact(cams, scope, space, id);
+    }),
   };
 }
 

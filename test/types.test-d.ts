@@ -5,6 +5,8 @@ import type { TencentCamContact, TencentCamContactInput } from '../providers/ten
 import { tencentCam, tencentCamCapabilities } from '../providers/tencent-cam/index.js';
 import type { AlibabaResourceDirectoryContactInput, AlibabaResourceDirectoryContactPatch } from '../providers/alibaba-resource-directory/index.js';
 import { alibabaResourceDirectory, alibabaResourceDirectoryCapabilities } from '../providers/alibaba-resource-directory/index.js';
+import type { AlibabaChatAppContactInput, AlibabaChatAppContactPatch } from '../providers/alibaba-chatapp/index.js';
+import { alibabaChatApp, alibabaChatAppCapabilities } from '../providers/alibaba-chatapp/index.js';
 import { startEmulators } from '../providers/testing.js';
 
 test('isContactError narrows by code', () => {
@@ -54,6 +56,19 @@ test('each provider types its own input from its capabilities: what the vendor r
   // @ts-expect-error Resource Directory cannot remove a phone number
   void rd.update('c-1', { phone: null });
   expectTypeOf(rd.create).parameter(0).toEqualTypeOf<AlibabaResourceDirectoryContactInput>();
+  const chatapp = alibabaChatApp({ custSpaceId: 'cams-x' });
+  expectTypeOf<AlibabaChatAppContactInput>().toEqualTypeOf<{ name: string; phone: string; email?: string }>();
+  expectTypeOf<AlibabaChatAppContactPatch>().toEqualTypeOf<{ email?: string }>();
+  // @ts-expect-error a ChatApp number needs its number
+  void chatapp.create({ name: 'Acme Support' });
+  // @ts-expect-error the API cannot rename a number
+  void chatapp.update('8613800001234', { name: 'Renamed' });
+  // @ts-expect-error callbacks are not webhooks (updateCallbacks sets them)
+  void chatapp.create({ name: 'Acme', phone: '+8613800001234', webhooks: { generic: { url: 'https://acme.example' } } });
+  void chatapp.get('8613800001234', { custSpaceId: 'cams-y' });
+  void chatapp.list({ status: 'CONNECTED' });
+  // @ts-expect-error the status filter takes the vendor's values
+  void chatapp.list({ status: 'active' });
 });
 
 test('the types and the capabilities data agree: required in the data is required in the type', () => {
@@ -61,10 +76,13 @@ test('the types and the capabilities data agree: required in the data is require
   type RequiredIn<F> = { [K in keyof F]: F[K] extends { support: 'required' } ? K : never }[keyof F];
   expectTypeOf<RequiredKeys<TencentCamContactInput>>().toEqualTypeOf<RequiredIn<typeof tencentCamCapabilities.fields>>();
   expectTypeOf<RequiredKeys<AlibabaResourceDirectoryContactInput>>().toEqualTypeOf<RequiredIn<typeof alibabaResourceDirectoryCapabilities.fields>>();
+  expectTypeOf<RequiredKeys<AlibabaChatAppContactInput>>().toEqualTypeOf<RequiredIn<typeof alibabaChatAppCapabilities.fields>>();
 });
 
 test('startEmulators types every emulator it starts as present, with its hooks', async () => {
   const emulators = await startEmulators();
   expectTypeOf(emulators['tencent-cam'].verifyReceiver).toBeFunction();
   expectTypeOf(emulators['alibaba-resource-directory'].confirmVerification).toBeFunction();
+  expectTypeOf(emulators['alibaba-chatapp'].custSpaceId).toEqualTypeOf<string>();
+  expectTypeOf(emulators['alibaba-chatapp'].verificationCode).toBeFunction();
 });

@@ -17,6 +17,7 @@ import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
 import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';
 import type { AlibabaResourceDirectoryEmulatorHooks } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 import type { VolcengineVmpEmulator } from './volcengine-vmp/volcengine-vmp-emulator.js';
+import type { AlibabaChatAppEmulatorHooks } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
 
 export type { TencentCamEmulator, TencentCamEmulatorHooks } from './tencent-cam/tencent-cam-emulator.js';
 export type {
@@ -25,6 +26,7 @@ export type {
   SentVerification,
 } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 export type { SentMail, VolcengineVmpEmulator, VolcengineVmpEmulatorHooks, WebhookOutcome } from './volcengine-vmp/volcengine-vmp-emulator.js';
+export type { AlibabaChatAppEmulatorHooks, ChatAppNumberChanges, SentCode } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
 export type {
   Emulator,
   EmulatorCredentials,
@@ -42,8 +44,8 @@ export interface EmulatorMap {
   'alibaba-resource-directory': Emulator & AlibabaResourceDirectoryEmulatorHooks;
   /** Volcengine VMP alert contacts and groups, with hooks to confirm emails and steer the chat platforms' answers. */
   'volcengine-vmp': VolcengineVmpEmulator;
-  /** Alibaba Cloud ChatApp phone numbers. */
-  'alibaba-chatapp': Emulator;
+  /** Alibaba Cloud ChatApp phone numbers, with its customer space and hooks to read codes and play Meta. */
+  'alibaba-chatapp': Emulator & AlibabaChatAppEmulatorHooks;
 }
 
 type ProtocolFactory = () => EmulatorProtocol<object>;
@@ -54,6 +56,7 @@ const EMULATORS = {
   'alibaba-resource-directory': () =>
     import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((module) => module.createAlibabaResourceDirectoryProtocol),
   'volcengine-vmp': () => import('./volcengine-vmp/volcengine-vmp-emulator.js').then((module) => module.createVolcengineVmpProtocol),
+  'alibaba-chatapp': () => import('./alibaba-chatapp/alibaba-chatapp-emulator.js').then((module) => module.createAlibabaChatAppProtocol),
 } satisfies Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>;
 
 /** The providers that have an emulator in this version. */

@@ -54,7 +54,7 @@ export type { PhoneParts, PhoneProblem } from './phone.js';
 export { parsePhone } from './phone.js';
 export { planSync } from './sync/sync-plan.js';
 export { applySync, syncContacts } from './sync/sync-apply.js';
-export { checkRoster, parseRoster } from './sync/roster.js';
+export { checkRoster, parseRoster, rosterProviders } from './sync/roster.js';
 export type { Roster } from './sync/roster.js';
 export type {
   ApplyOptions,

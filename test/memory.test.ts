@@ -19,7 +19,8 @@ it.each(LANDED)('$id: 5,000 sequential gets grow the heap by under 10 MB', async
     const { ${provider.factory} } = require('${provider.entry}');
     const heap = () => { global.gc(); global.gc(); return process.memoryUsage().heapUsed; };
     (async () => {
-      const instance = ${provider.factory}({ endpoint: '${emulator.endpoint}', credentials: ${JSON.stringify(emulator.credentials)}, rateLimit: false });
+      const emulator = ${JSON.stringify({ endpoint: emulator.endpoint, credentials: emulator.credentials, custSpaceId: (emulator as { custSpaceId?: string }).custSpaceId })};
+      const instance = ${provider.factory}({ endpoint: emulator.endpoint, credentials: emulator.credentials, ...${provider.emulatorSettings ?? '{}'}, rateLimit: false });
       const { id } = await instance.create(${provider.sampleInput});
       for (let i = 0; i < 200; i += 1) await instance.get(id);
       const before = heap();

@@ -27,10 +27,20 @@ const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
   ...PLANNED_ENTRIES.map((entry) => [entry, []] as const),
 ];
 
-/** Which vendor SDKs and provider folders a script has loaded, by name. */
-const loadedProbe = `
-  const sdks = ${JSON.stringify(LANDED.filter((p) => p.sdk).map((p) => [p.id, p.sdk!.source]))};
-  const loaded = () => [...new Set(Object.keys(require.cache).flatMap((path) => sdks.filter(([, pattern]) => new RegExp(pattern).test(path)).map(([id]) => id + ' sdk')))];`;
+/**
+ * Which vendor SDKs and other providers' entries a script has loaded, by name. An SDK is named by
+ * its pattern, because two providers may share one (both Alibaba providers use `@alicloud`):
+ * loading it is then that SDK, not the other provider's code, which shows as `<id> code`.
+ */
+const loadedProbe = (own: string) => `
+  const sdks = ${JSON.stringify([...new Set(LANDED.flatMap((p) => (p.sdk ? [p.sdk.source] : [])))])};
+  const others = ${JSON.stringify(LANDED.filter((p) => p.id !== own).map((p) => p.id))};
+  const loaded = () => [...new Set(Object.keys(require.cache).flatMap((path) => [
+    ...sdks.filter((pattern) => new RegExp(pattern).test(path)).map((pattern) => pattern + ' sdk'),
+    ...others.filter((id) => path.endsWith('/dist/' + id + '.cjs')).map((id) => id + ' code'),
+  ]))];`;
+/** What a provider needs against its emulator besides endpoint and credentials. */
+const settingsFor = (provider: (typeof LANDED)[number]): string => `{ endpoint: emulator.endpoint, credentials: emulator.credentials, ...${provider.emulatorSettings ?? '{}'} }`;
 
 describe('the built package', () => {
   it.each(entries)('require(%s) and import() give the same exports', async (specifier, expected) => {
@@ -60,18 +70,18 @@ describe('the built package', () => {
     const script = `
       const { ${provider.factory} } = require('${provider.entry}');
       const { startEmulator } = require('cloud-contacts/testing');
-      ${loadedProbe}
+      ${loadedProbe(provider.id)}
       (async () => {
         const before = loaded();
         const emulator = await startEmulator('${provider.id}');
-        const instance = ${provider.factory}({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+        const instance = ${provider.factory}(${settingsFor(provider)});
         const constructed = loaded();
         await instance.list().all();
         const used = loaded();
         await emulator.close();
         console.log(JSON.stringify({ before, constructed, used }));
       })();`;
-    const expected = provider.sdk === undefined ? [] : [`${provider.id} sdk`];
+    const expected = provider.sdk === undefined ? [] : [`${provider.sdk.source} sdk`];
     expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ before: [], constructed: [], used: expected });
   });
 
@@ -81,7 +91,7 @@ describe('the built package', () => {
       import { startEmulator } from 'cloud-contacts/testing';
       import { isContactError } from 'cloud-contacts';
       const emulator = await startEmulator('${provider.id}');
-      const instance = ${provider.factory}({ endpoint: emulator.endpoint, credentials: emulator.credentials });
+      const instance = ${provider.factory}(${settingsFor(provider)});
       const created = await instance.create(${provider.sampleInput});
       const got = await instance.get(created.id);
       const missing = await instance.findByName('nobody').then((found) => found === undefined);

@@ -8,6 +8,8 @@ import { alibabaResourceDirectory, alibabaResourceDirectoryCapabilities } from '
 import type { VolcengineVmpContactInput, VolcengineVmpContactPatch, VolcengineVmpVerificationResult } from '../providers/volcengine-vmp/index.js';
 import { volcengineVmp, volcengineVmpCapabilities } from '../providers/volcengine-vmp/index.js';
 import type { ContactWebhooks, ContactWebhooksPatch, VerificationResult } from '../src/index.js';
+import type { AlibabaChatAppContactInput, AlibabaChatAppContactPatch } from '../providers/alibaba-chatapp/index.js';
+import { alibabaChatApp, alibabaChatAppCapabilities } from '../providers/alibaba-chatapp/index.js';
 import { startEmulators } from '../providers/testing.js';
 
 test('isContactError narrows by code', () => {
@@ -57,6 +59,19 @@ test('each provider types its own input from its capabilities: what the vendor r
   // @ts-expect-error Resource Directory cannot remove a phone number
   void rd.update('c-1', { phone: null });
   expectTypeOf(rd.create).parameter(0).toEqualTypeOf<AlibabaResourceDirectoryContactInput>();
+  const chatapp = alibabaChatApp({ custSpaceId: 'cams-x' });
+  expectTypeOf<AlibabaChatAppContactInput>().toEqualTypeOf<{ name: string; phone: string; email?: string }>();
+  expectTypeOf<AlibabaChatAppContactPatch>().toEqualTypeOf<{ email?: string }>();
+  // @ts-expect-error a ChatApp number needs its number
+  void chatapp.create({ name: 'Acme Support' });
+  // @ts-expect-error the API cannot rename a number
+  void chatapp.update('8613800001234', { name: 'Renamed' });
+  // @ts-expect-error callbacks are not webhooks (updateCallbacks sets them)
+  void chatapp.create({ name: 'Acme', phone: '+8613800001234', webhooks: { generic: { url: 'https://acme.example' } } });
+  void chatapp.get('8613800001234', { custSpaceId: 'cams-y' });
+  void chatapp.list({ status: 'CONNECTED' });
+  // @ts-expect-error the status filter takes the vendor's values
+  void chatapp.list({ status: 'active' });
 });
 
 test('the types and the capabilities data agree: required in the data is required in the type', () => {
@@ -65,6 +80,7 @@ test('the types and the capabilities data agree: required in the data is require
   expectTypeOf<RequiredKeys<TencentCamContactInput>>().toEqualTypeOf<RequiredIn<typeof tencentCamCapabilities.fields>>();
   expectTypeOf<RequiredKeys<AlibabaResourceDirectoryContactInput>>().toEqualTypeOf<RequiredIn<typeof alibabaResourceDirectoryCapabilities.fields>>();
   expectTypeOf<RequiredKeys<VolcengineVmpContactInput>>().toEqualTypeOf<RequiredIn<typeof volcengineVmpCapabilities.fields>>();
+  expectTypeOf<RequiredKeys<AlibabaChatAppContactInput>>().toEqualTypeOf<RequiredIn<typeof alibabaChatAppCapabilities.fields>>();
 });
 
 test('VMP takes a name, an email, webhooks and groups; a patch removes one webhook with null', () => {
@@ -83,4 +99,6 @@ test('startEmulators types every emulator it starts as present, with its hooks',
   expectTypeOf(emulators['tencent-cam'].verifyReceiver).toBeFunction();
   expectTypeOf(emulators['alibaba-resource-directory'].confirmVerification).toBeFunction();
   expectTypeOf(emulators['volcengine-vmp'].confirmEmail).toBeFunction();
+  expectTypeOf(emulators['alibaba-chatapp'].custSpaceId).toEqualTypeOf<string>();
+  expectTypeOf(emulators['alibaba-chatapp'].verificationCode).toBeFunction();
 });

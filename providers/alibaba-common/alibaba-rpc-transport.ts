@@ -8,7 +8,7 @@
  * `http.client.request.start` hands over the request (destroyed when the attempt is abandoned),
  * `http.client.response.finish` the status and headers (and the moment to clear the timer).
  */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
@@ -73,7 +73,14 @@ function watchRequests(): void {
     const { request, response } = message as { request?: ClientRequest; response?: IncomingMessage };
     const tracked = inFlight.get(nonceOf(request) ?? '');
     if (tracked === undefined || response === undefined) return;
-    tracked.observed = { status: response.statusCode ?? 0, headers: { ...response.headers } };
+    // Node builds a response's header object when it is first read; only a failure reads it, so
+    // a success does not pay for it (a tenth of a listing's time on loopback).
+    tracked.observed = {
+      status: response.statusCode ?? 0,
+      get headers() {
+        return response.headers;
+      },
+    };
     if (request?.socket) clearReadTimer(request.socket);
   });
 }
@@ -84,13 +91,17 @@ function watchRequests(): void {
  * its answer in memory until it fires. Once the answer is read, the timer has no more work.
  */
 function clearReadTimer(socket: Socket): void {
-  const key = Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === 'TIMER::READ_TIMER');
-  if (key === undefined) return;
+  // httpx keeps one module-level symbol for the timer: found once, it is the same on every socket.
+  readTimerKey ??= Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === 'TIMER::READ_TIMER');
+  const key = readTimerKey;
+  if (key === undefined || !(key in socket)) return;
   const record = socket as unknown as Record<symbol, NodeJS.Timeout | null | undefined>;
   const timer = record[key];
   if (timer) clearTimeout(timer);
   record[key] = null;
 }
+
+let readTimerKey: symbol | undefined;
 
 /** Extra time the SDK's own timers get over the attempt's, so the attempt's timeout speaks first. */
 const SDK_TIMER_SLACK_MS = 1000;
@@ -104,6 +115,8 @@ const SDK_TIMER_SLACK_MS = 1000;
  */
 export function createAlibabaRpcTransport(product: AlibabaProduct, connection: AlibabaConnection): VendorTransport<VendorParams> {
   let client: Promise<{ sdk: OpenApiModule; instance: InstanceType<OpenApiModule['Client']> }> | undefined;
+  // The SDK reads its Params and never changes them: one per action is enough.
+  const paramsOf = new Map<string, unknown>();
   const ready = async (): Promise<void> => {
     const credentials = connection.credentials.resolve();
     client ??= loadOpenApiSdk().then((sdk) => {
@@ -132,7 +145,9 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
   const send = async (action: string, params: VendorParams, attempt: Attempt): Promise<RawAnswer> => {
     const loaded = await client!;
     watchRequests();
-    const nonce = randomBytes(16).toString('hex');
+    // 32 hex digits, as the SDK's own nonces are; randomUUID draws from a cached pool, where
+    // randomBytes asks the system for entropy on every request (a fifth of a list's time on loopback).
+    const nonce = randomUUID().replaceAll('-', '');
     const tracked: Tracked = {};
     inFlight.set(nonce, tracked);
     const abandon = (): void => void tracked.request?.destroy();
@@ -140,7 +155,9 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
     const timeout = attempt.timeoutMs + SDK_TIMER_SLACK_MS;
     try {
       const request = new loaded.sdk.OpenApiRequest({ query: flattenQuery(params), headers: { 'x-acs-signature-nonce': nonce } });
-      const answer = await loaded.instance.callApi(rpcParams(loaded.sdk, action, product.version), request, {
+      let rpc = paramsOf.get(action);
+      if (rpc === undefined) paramsOf.set(action, (rpc = rpcParams(loaded.sdk, action, product.version)));
+      const answer = await loaded.instance.callApi(rpc, request, {
         readTimeout: timeout,
         connectTimeout: timeout,
         autoretry: false,

@@ -4,6 +4,7 @@ export const DEMO_ROSTER = `# The platform team's on-call roster, in every cloud
 #   npx cloud-contacts apply examples/roster.yaml    # make it so; run it again to finish what failed
 managed:
   prefix: Oncall          # contacts whose name starts with this belong to the roster: only they are ever pruned
+providers: [tencent-cam, alibaba-resource-directory, volcengine-vmp]   # where people go (unless \`only\` says otherwise)
 contacts:
   - name: Oncall-Alice
     email: alice.zhang@example.com
@@ -40,4 +41,8 @@ contacts:
     webhooks:
       dingtalk: { url: "https://oapi.dingtalk.com/robot/send?access_token=0a1b2c3d4e5f", secret: SECdingtalkBot00001, atMobiles: ["+8613900001234"] }
       wecom: { url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=5c6d7e8f" }
+  - name: Oncall Support Desk   # the WhatsApp business number customers message: only ChatApp holds numbers
+    only: [alibaba-chatapp]
+    phone: +65 8123 4567
+    email: support.desk@example.com
 `;

@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ProviderId } from '../contact.js';
-import { parseRoster } from '../sync/roster.js';
+import { parseRoster, rosterProviders } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
@@ -67,7 +67,7 @@ async function providersFor(roster: Roster, flags: Readonly<Record<string, unkno
   const named = flags['provider'];
   const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
   for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider`);
-  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? [...(roster.providers ?? (await availableProviders()))];
+  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? (await availableProviders());
   return Promise.all(ids.map((id) => loadProvider(id)));
 }
 

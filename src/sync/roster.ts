@@ -14,7 +14,10 @@ import type { DesiredContact, ManagedContacts } from './sync-types.js';
 export interface Roster {
   /** Which existing contacts the roster owns (only those can be pruned). */
   readonly managed?: ManagedContacts;
-  /** The providers to sync to when the caller names none. */
+  /**
+   * The providers a contact goes to unless its own `only` says otherwise; the roster is synced to
+   * these and to every provider an `only` names, unless the caller names others.
+   */
   readonly providers?: readonly ProviderId[];
   /** The contacts wanted. */
   readonly contacts: readonly DesiredContact[];
@@ -47,6 +50,12 @@ export async function parseRoster(text: string, options: { readonly format?: 'ya
   return checkRoster(value);
 }
 
+/** Every provider a roster sends contacts to: its `providers` and every provider an `only` names. */
+export function rosterProviders(roster: Roster): ProviderId[] | undefined {
+  if (roster.providers === undefined) return undefined;
+  return [...new Set([...roster.providers, ...roster.contacts.flatMap((contact) => contact.only ?? [])])];
+}
+
 /**
  * Checks a roster given as data.
  *
@@ -63,7 +72,9 @@ export function checkRoster(value: unknown): Roster {
   if (!Array.isArray(value['contacts'])) problem('contacts', 'must be a list of contacts');
   const checked = contacts.map((entry, index) => checkEntry(entry, index, issues));
   if (issues.length > 0) throw issuesError('invalid-input', issues, { operation: 'roster' });
-  return { ...(managed === undefined ? {} : { managed }), ...(providers === undefined ? {} : { providers }), contacts: checked };
+  // A contact without `only` goes where the roster says contacts go.
+  const placed = providers === undefined ? checked : checked.map((contact) => (contact.only === undefined ? { ...contact, only: [...providers] } : contact));
+  return { ...(managed === undefined ? {} : { managed }), ...(providers === undefined ? {} : { providers }), contacts: placed };
 }
 
 function checkEntry(entry: unknown, index: number, issues: ContactIssue[]): DesiredContact {

@@ -5,42 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/use-emulator.js';
-import * as openApi from '@alicloud/openapi-client';
-
-// The package is CommonJS with `exports.default = Client`: depending on the loader's interop, the
-// exports object is the namespace itself (`default` is the class) or sits under `default`.
-const namespace = openApi as unknown as { default: unknown };
-const sdk = (typeof namespace.default === 'function' ? openApi : namespace.default) as typeof openApi;
-// Under NodeNext typings the default import is the whole CommonJS module, so the class type is `.default.default`.
-const OpenApi = (sdk as unknown as { default: typeof openApi.default.default }).default;
-
-// Plain runtime options, as the provider passes them (tea-util's RuntimeOptions class is not a dependency).
-const runtime = { autoretry: false } as unknown as Parameters<InstanceType<typeof OpenApi>['callApi']>[2];
+import { callAction, openApiClient, rpcParams, runtime, sdk } from '../support/alibaba-openapi.js';
+import type { OpenApiClient } from '../support/alibaba-openapi.js';
 
 const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
-
-function client(overrides: Partial<{ accessKeySecret: string; signatureAlgorithm: string }> = {}) {
-  const url = new URL(emulator.endpoint);
-  return new OpenApi(
-    new sdk.Config({
-      accessKeyId: emulator.credentials.accessKeyId,
-      accessKeySecret: overrides.accessKeySecret ?? emulator.credentials.accessKeySecret,
-      endpoint: url.host,
-      protocol: 'http',
-      ...(overrides.signatureAlgorithm === undefined ? {} : { signatureAlgorithm: overrides.signatureAlgorithm }),
-    }),
-  );
-}
-
-/** The Params the generated ResourceDirectoryMaster SDK passes for every action. */
-const params = (action: string) =>
-  new sdk.Params({ action, version: '2022-04-19', protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
-
-async function call(action: string, query: Record<string, string>, options: { client?: InstanceType<typeof OpenApi>; body?: Record<string, string> } = {}) {
-  const request = new sdk.OpenApiRequest(options.body === undefined ? { query } : { query, body: options.body });
-  const answer = (await (options.client ?? client()).callApi(params(action), request, runtime)) as { statusCode: number; body: Record<string, unknown> };
-  return answer;
-}
+const client = (overrides: Parameters<typeof openApiClient>[1] = {}) => openApiClient(emulator, overrides);
+const params = (action: string) => rpcParams(action, '2022-04-19');
+const call = (action: string, query: Record<string, string>, options: { client?: OpenApiClient; body?: Record<string, string> } = {}) =>
+  callAction(options.client ?? client(), '2022-04-19', action, query, options.body);
 
 /** The seed's AddMessageContact example, with an unmasked number (the seed masks it as 86-139****1234). */
 const seedContact = {

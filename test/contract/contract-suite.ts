@@ -47,6 +47,11 @@ export interface ContractTarget {
   readonly invalidIds: readonly string[];
   /** A page size small enough to make the suite's listing span several pages. */
   readonly pageSize: number;
+  /**
+   * The vendor answers a listing whole, in one request (ChatApp's take no page parameters): the
+   * provider cuts that answer into pages of `pageSize`, so a listing costs one request, not one a page.
+   */
+  readonly wholeListing?: boolean;
   /** A channel for sendVerification the provider supports, if any. */
   readonly verificationChannel?: VerificationChannel;
 }
@@ -116,7 +121,8 @@ export function runContractSuite(target: ContractTarget): void {
       expect(emulator.requests.length).toBe(before);
       const all = await list.all();
       expect(all.map((c) => c.name).sort()).toEqual(inputs.map((i) => i.name).sort());
-      expect(emulator.requests.length - before).toBeGreaterThanOrEqual(3);
+      if (target.wholeListing === true) expect(emulator.requests.length - before).toBe(1);
+      else expect(emulator.requests.length - before).toBeGreaterThanOrEqual(3);
       const firstOnly = emulator.requests.length;
       for await (const page of list.pages()) {
         expect(page.length).toBe(target.pageSize);

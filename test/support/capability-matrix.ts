@@ -38,7 +38,7 @@ export function renderCapabilityMatrix(providers: readonly Capabilities[]): stri
   for (const field of CONTACT_FIELDS) lines.push(row([`\`${field}\``, ...providers.map((p) => fieldCell(p.fields[field]))]));
   lines.push('', '#### Limits', '');
   lines.push(...header('limit'));
-  lines.push(row(['requests per second', ...providers.map((p) => p.rateLimits.map((r) => `${r.perSecond}/s per operation`).join('; ') || 'not documented')]));
+  lines.push(row(['requests per second', ...providers.map((p) => p.rateLimits.map((r) => (r.operations.includes('*') ? `${r.perSecond}/s per operation` : `${r.perSecond}/s for ${r.operations.join(', ')}`)).join('; ') || 'not documented')]));
   lines.push(row(['quotas', ...providers.map((p) => p.quotas.map((q) => `${q.name}: ${q.limit === 'unknown' ? 'not published' : q.limit}${q.period === 'day' ? ' a day' : ''} (\`${q.vendorCode}\`)`).join('; ') || 'none documented')]));
   lines.push(row(['list page size', ...providers.map((p) => `${p.pageSize.default} (max ${p.pageSize.max})`)]));
   lines.push(row(['verification channels', ...providers.map((p) => p.verificationChannels.join(', ') || 'none')]));

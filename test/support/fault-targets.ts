@@ -13,6 +13,9 @@ import { tencentCam } from '../../providers/tencent-cam/index.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
 import { volcengineVmp } from '../../providers/volcengine-vmp/index.js';
 import { lettersOf } from '../alibaba-resource-directory/alibaba-resource-directory-fixtures.js';
+import { alibabaChatApp } from '../../providers/alibaba-chatapp/index.js';
+import { numberInput } from '../alibaba-chatapp/alibaba-chatapp-fixtures.js';
+import type { ChatAppEmulator } from '../alibaba-chatapp/alibaba-chatapp-fixtures.js';
 
 /** The operations the matrix drives. */
 export type MatrixOperation = Extract<ContactOperation, 'create' | 'get' | 'update' | 'delete' | 'list' | 'findByName'>;
@@ -93,5 +96,25 @@ export const FAULT_TARGETS: readonly FaultTarget[] = [
     throttle: { code: 'FlowLimitExceeded', httpStatus: 429 },
     authFailure: { code: 'SignatureDoesNotMatch' },
     notFound: { code: 'NotFound.Contact' },
+  },
+  {
+    id: 'alibaba-chatapp',
+    start: (options) => startEmulator('alibaba-chatapp', { ...options, quotas: { numbers: 100_000 } }),
+    provider: (emulator, settings = {}) =>
+      alibabaChatApp({ endpoint: emulator.endpoint, credentials: emulator.credentials, custSpaceId: (emulator as ChatAppEmulator).custSpaceId, ...settings }),
+    input: (n, email) => numberInput(n, email),
+    refusedInput: { name: 'No Number', email: 'nonumber@example.com' },
+    patch: { email: 'help@acme.example' },
+    actions: {
+      create: 'AddChatappPhoneNumber',
+      get: 'QueryPhoneBusinessProfile',
+      update: 'ModifyPhoneBusinessProfile',
+      delete: 'ChatappPhoneNumberDeregister',
+      list: 'ChatappSyncPhoneNumber',
+      findByName: 'ChatappSyncPhoneNumber',
+    },
+    throttle: { code: 'System.LimitControl' },
+    authFailure: { code: 'SignatureDoesNotMatch' },
+    notFound: { code: 'ERR-OPERATION-MAAP-0065' },
   },
 ];

@@ -7,6 +7,7 @@ import type { Capabilities } from '../../src/provider.js';
 import { tencentCamCapabilities } from '../../providers/tencent-cam/index.js';
 import { alibabaResourceDirectoryCapabilities } from '../../providers/alibaba-resource-directory/index.js';
 import { volcengineVmpCapabilities } from '../../providers/volcengine-vmp/index.js';
+import { alibabaChatAppCapabilities } from '../../providers/alibaba-chatapp/index.js';
 
 export interface LandedProvider {
   /** The provider. */
@@ -21,6 +22,8 @@ export interface LandedProvider {
   readonly sdk?: RegExp;
   /** A valid input for `create`, as a JavaScript literal. */
   readonly sampleInput: string;
+  /** Settings it needs against its emulator besides endpoint and credentials, as a JavaScript expression over `emulator`. */
+  readonly emulatorSettings?: string;
 }
 
 export const LANDED: readonly LandedProvider[] = [
@@ -47,6 +50,16 @@ export const LANDED: readonly LandedProvider[] = [
     factory: 'volcengineVmp',
     capabilities: volcengineVmpCapabilities,
     sampleInput: "{ name: 'esm', email: 'esm@example.com', webhooks: { lark: { url: 'https://open.feishu.cn/open-apis/bot/v2/hook/esm', secret: 'esm-secret' } } }",
+  },
+  {
+    id: 'alibaba-chatapp',
+    entry: 'cloud-contacts/alibaba-chatapp',
+    factory: 'alibabaChatApp',
+    capabilities: alibabaChatAppCapabilities,
+    sdk: /@alicloud/,
+    sampleInput: "{ name: 'Esm Support', phone: '+8613800001234', email: 'esm@example.com' }",
+    // Every ChatApp call works in a customer space: the emulator's own.
+    emulatorSettings: '{ custSpaceId: emulator.custSpaceId }',
   },
 ];
 

@@ -1,0 +1,172 @@
+import { createContactList } from '../../src/contact-list.js';
+import { resolveListQuery } from '../../src/call-options.js';
+import type { ContactInput } from '../../src/contact.js';
+import type { PageFetcher } from '../../src/paging.js';
+import type { VerificationResult } from '../../src/provider.js';
+import { printAsProvider } from '../../src/settings.js';
+import { errorIn } from '../../src/to-contact-error.js';
+import type { ErrorContext } from '../../src/to-contact-error.js';
+import { runOperation } from '../../src/transport/call-scope.js';
+import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
+import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
+import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
+import { createCamsCaller } from './alibaba-chatapp-client.js';
+import type { CamsCaller } from './alibaba-chatapp-client.js';
+import { fromVendorNumber, idOfPhone, isRegistered, toAddParams, toContact, toProfileParams } from './alibaba-chatapp-mapper.js';
+import { custSpaceIdRule, custSpaceOf, setUpAlibabaChatApp } from './alibaba-chatapp-settings.js';
+import type { AlibabaChatAppSettings } from './alibaba-chatapp-settings.js';
+import type { AlibabaChatAppProvider } from './alibaba-chatapp-types.js';
+import { createVendorMethods, findNumber, listNumbers, readContact, readProfile, removeNumber, requireNumber, unregister } from './alibaba-chatapp-vendor-methods.js';
+import type { RunInSpace } from './alibaba-chatapp-vendor-methods.js';
+
+const capabilities = alibabaChatAppCapabilities;
+const oneOf = (values: readonly string[]) => (value: unknown): string | undefined =>
+  typeof value === 'string' && values.includes(value) ? undefined : `must be ${values.map((v) => JSON.stringify(v)).join(' or ')}`;
+const statusRule = oneOf(CHATAPP_NUMBER_STATUSES);
+const verificationRules = { method: oneOf(['SMS', 'VOICE']), locale: oneOf(['en_US', 'zh_CN']) };
+
+/**
+ * Creates the Alibaba Cloud ChatApp provider: the WhatsApp Business numbers of a customer space.
+ *
+ * @remarks Requests go through `@alicloud/openapi-client` (`callApi`, ACS3-HMAC-SHA256), loaded on
+ * the first call, to `cams.ap-southeast-1.aliyuncs.com`. Credentials come from the settings or, on
+ * the first call, from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and
+ * `ALIBABA_CLOUD_SECURITY_TOKEN`. Every call works in one customer space: the `custSpaceId`
+ * setting, or the call's `{ custSpaceId }` option. A 200 answer whose `Code` is not `OK` rejects.
+ *
+ * A contact is a number: `id` is the number without `+` as the vendor writes it, `name` its
+ * verified name, `email` its business profile's. Registration: `create` adds the number
+ * (`pending-verification`), `sendVerification(id, 'phone')` has a code sent, `verifyAndRegister(id,
+ * code)` registers it (`active`), `deregister` / `register` switch it off and on, `delete` takes it
+ * out of the space.
+ *
+ * Where the vendor's documentation is silent (UNCONFIRMED), this provider assumes:
+ * - ChatappPhoneNumberDeregister deregisters a registered number (it stays listed, `DISCONNECTED`)
+ *   and takes an unregistered one out of the customer space (it is no longer listed); so `delete`
+ *   sends it twice for a registered number.
+ * - The listings answer every number at once (they take no page parameters); a number just added
+ *   is listed at once, and business failures come back as HTTP 200 with a `Code` other than `OK`.
+ *
+ * @example
+ * ```ts
+ * const chatapp = alibabaChatApp({ custSpaceId: 'cams-sdkj31kj32lk3j' });
+ * const number = await chatapp.create({ name: 'Acme Support', phone: '+8613800001234', email: 'support@acme.example' });
+ * await chatapp.sendVerification(number.id, 'phone', { method: 'SMS' });
+ * await chatapp.verifyAndRegister(number.id, '123456'); // the code the number received
+ * ```
+ * @throws ContactError `invalid-config` for bad settings (missing credentials, or a missing
+ * customer space, are reported by the first call).
+ */
+export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAppProvider {
+  const setup = setUpAlibabaChatApp(settings);
+  const cams = createCamsCaller(setup.settings.endpoint, setup.credentials);
+  const run: RunInSpace = (operation, options, body, extras) =>
+    runOperation(
+      setup.policy,
+      operation,
+      options,
+      (scope) => body(scope, custSpaceOf(scope.options.extras, setup.settings, scope.errorContext), scope.errorContext),
+      { custSpaceId: custSpaceIdRule, ...extras },
+    );
+
+  const provider: AlibabaChatAppProvider = {
+    id: 'alibaba-chatapp',
+    capabilities,
+    settings: setup.settings,
+    create: (input, options) =>
+      run('create', options, async (scope, space, context) => {
+        const valid = validateContactInput(input, capabilities, context);
+        const id = idOfPhone(valid.phone ?? '');
+        await cams(scope, 'AddChatappPhoneNumber', toAddParams(space, valid), { settle: () => settleAdd(cams, scope, space, id, valid) });
+        if (valid.email !== undefined) await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, { email: valid.email }));
+        // Should the listing lag behind the add, the number is shown as the add left it.
+        const listed = await findNumber(cams, scope, space, id);
+        return toContact(listed ?? { PhoneNumber: id, VerifiedName: valid.name, Status: 'UNVERIFIED' }, space, valid.email);
+      }),
+    get: (id, options) => run('get', options, (scope, space, context) => readContact(cams, scope, space, validateId(id, capabilities, context))),
+    update: (id, patch, options) =>
+      run('update', options, async (scope, space, context) => {
+        const validId = validateId(id, capabilities, context);
+        const valid = validateContactPatch(patch, capabilities, context);
+        // Validation leaves the email as the one field update can change.
+        await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, validId, { email: valid.email ?? undefined }));
+        return readContact(cams, scope, space, validId);
+      }),
+    delete: (id, options) =>
+      run('delete', options, async (scope, space, context) => {
+        const validId = validateId(id, capabilities, context);
+        if (isRegistered((await requireNumber(cams, scope, space, validId)).Status)) await unregister(cams, scope, space, validId);
+        await removeNumber(cams, scope, space, validId);
+      }),
+    list: (query, options) =>
+      createContactList(() => {
+        const context: ErrorContext = { provider: 'alibaba-chatapp', operation: 'list' };
+        const valid = resolveListQuery(query, capabilities, context, { status: statusRule });
+        const status = valid.extras['status'] as string | undefined;
+        const fetchAll = () => run('list', options, async (scope, space) => (await listNumbers(cams, scope, space, status)).map((number) => toContact(number, space)));
+        return { limit: valid.limit, fetchPage: pagesOfWhole(fetchAll, valid.pageSize) };
+      }),
+    findByName: (name, options) =>
+      run('findByName', options, async (scope, space, context) => {
+        const validName = validateName(name, capabilities, context);
+        const found = (await listNumbers(cams, scope, space)).find((number) => number.VerifiedName?.trim() === validName);
+        return found === undefined ? undefined : toContact(found, space, (await readProfile(cams, scope, space, found.PhoneNumber)).email);
+      }),
+    sendVerification: (id, channel, options) =>
+      run(
+        'sendVerification',
+        options,
+        async (scope, space, context) => {
+          const validId = validateId(id, capabilities, context);
+          validateChannel(channel, capabilities, context);
+          return sendCode(cams, scope, space, validId);
+        },
+        verificationRules,
+      ),
+    ...createVendorMethods(cams, run, capabilities),
+  };
+  return printAsProvider(provider);
+}
+
+/**
+ * The listings answer every number at once: the first page costs the one request, the others are
+ * cut from its answer (one request per iteration of the list).
+ */
+function pagesOfWhole<T>(fetchAll: () => Promise<readonly T[]>, pageSize: number): PageFetcher<T> {
+  let all: Promise<readonly T[]> | undefined;
+  return async (cursor) => {
+    all ??= fetchAll();
+    const items = await all;
+    const start = typeof cursor === 'number' ? cursor : 0;
+    return { items: items.slice(start, start + pageSize), next: start + pageSize < items.length ? start + pageSize : undefined };
+  };
+}
+
+/**
+ * After an AddChatappPhoneNumber whose answer was lost: the number is looked up. Listed with the
+ * verified name asked for, the add was applied; with another name, the number is someone else's
+ * entry (`already-exists`); not listed, it was not applied and may be sent again.
+ */
+async function settleAdd(cams: CamsCaller, scope: CallScope, space: string, id: string, input: ContactInput): Promise<Settlement<object>> {
+  const found = await findNumber(cams, scope, space, id);
+  if (found === undefined) return { applied: false };
+  if (found.VerifiedName?.trim() !== input.name) {
+    throw errorIn(scope.errorContext, { code: 'already-exists', field: 'phone', message: 'the number is in the customer space under another verified name (the create\'s answer was lost, so it was looked up)' });
+  }
+  return { applied: true, value: {} };
+}
+
+/** Sends a code unless the number's code is verified already (GetPhoneNumberVerificationStatus says whether one is needed). */
+async function sendCode(cams: CamsCaller, scope: CallScope, space: string, id: string): Promise<VerificationResult> {
+  const target = fromVendorNumber(id) ?? `+${id}`;
+  const status = await cams(scope, 'GetPhoneNumberVerificationStatus', { CustSpaceId: space, PhoneNumber: id });
+  if (status.Data?.CodeVerificationStatus === 'VERIFIED') return { channel: 'phone', status: 'already-verified', target };
+  const { extras } = scope.options;
+  const answer = await cams(scope, 'GetChatappVerifyCode', {
+    CustSpaceId: space,
+    PhoneNumber: id,
+    Method: (extras['method'] as string | undefined) ?? 'SMS',
+    Locale: (extras['locale'] as string | undefined) ?? 'en_US',
+  });
+  return { channel: 'phone', status: 'sent', target, ...(answer.RequestId ? { requestId: answer.RequestId } : {}) };
+}

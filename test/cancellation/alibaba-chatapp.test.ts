@@ -1,0 +1,3 @@
+import { runCancellationTests } from '../support/cancellation.js';
+
+runCancellationTests('alibaba-chatapp');

@@ -1,0 +1,3 @@
+import { runFaultMatrix } from '../support/fault-matrix.js';
+
+runFaultMatrix('alibaba-chatapp');

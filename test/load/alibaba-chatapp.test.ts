@@ -1,0 +1,3 @@
+import { runLoadTests } from '../support/load.js';
+
+runLoadTests('alibaba-chatapp');

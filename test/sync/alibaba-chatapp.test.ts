@@ -1,0 +1,3 @@
+import { runSyncSuite } from '../support/sync-suite.js';
+
+runSyncSuite('alibaba-chatapp');

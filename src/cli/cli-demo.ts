@@ -2,7 +2,8 @@
  * `cloud-contacts demo` (and `npm run demo`): the main job on the emulators, offline. One roster
  * is planned and applied to every provider that has landed; then the roster changes (a new
  * email, a new title, someone leaves) and is synced again, showing update, replace and prune;
- * last, one typed error from a vendor limit.
+ * then the roster's WhatsApp number is registered with its code (ChatApp); last, one typed error
+ * from a vendor limit.
  */
 import type { ProviderId } from '../contact.js';
 import { isContactError } from '../errors.js';
@@ -42,6 +43,7 @@ export async function demoCommand(output: Output): Promise<number> {
     failures += await sync(output, 'second sync: update, replace and prune', changed, providers, true);
     failures += await sync(output, 'third sync: run again, nothing left to do', changed, providers, true);
 
+    failures += await registerNumber(output, providers, emulators);
     failures += await vendorLimit(output, providers);
     output.out(rule('done'));
     output.out(failures === 0 ? 'Every step behaved as shown. Try it yourself: cloud-contacts emulator, then cloud-contacts plan examples/roster.yaml.' : `!!! ${failures} step(s) failed`);
@@ -75,6 +77,48 @@ function changeRoster(roster: Roster): Roster {
       return contact;
     });
   return checkRoster({ ...roster, contacts });
+}
+
+/** What the ChatApp provider adds to the common methods (typed here by shape: the core never imports providers). */
+interface NumberRegistration {
+  sendVerification(id: string, channel: 'phone', options: { method: 'SMS' }): Promise<{ status: string; target: string }>;
+  verifyAndRegister(id: string, code: string): Promise<{ id: string; status: string; details: Record<string, unknown> }>;
+}
+
+const registers = (provider: object): provider is NumberRegistration =>
+  typeof (provider as Partial<NumberRegistration>).verifyAndRegister === 'function';
+
+/**
+ * A WhatsApp number is not usable when it is added: the sync left it pending verification. Its
+ * owner asks for a code by SMS, reads it (the emulator's hook plays the phone), and registers.
+ */
+async function registerNumber(output: Output, providers: readonly SyncProvider[], emulators: ReadonlyArray<object>): Promise<number> {
+  const chatapp = providers.find((provider) => provider.id === 'alibaba-chatapp');
+  const phone = emulators.find((emulator) => (emulator as { provider?: string }).provider === 'alibaba-chatapp') as { verificationCode?(id: string): string | undefined } | undefined;
+  if (chatapp === undefined || !registers(chatapp) || phone?.verificationCode === undefined) return 0;
+  output.out(rule('a WhatsApp number: the sync added it, its code registers it (ChatApp)'));
+  try {
+    const numbers = await chatapp.list().all();
+    const added = numbers.find((number) => number.status === 'pending-verification');
+    if (added === undefined) {
+      output.out('!!! no number is pending verification');
+      return 1;
+    }
+    output.out(`${added.id} "${added.name}" is ${added.status}: it cannot send messages yet`);
+    const sent = await chatapp.sendVerification(added.id, 'phone', { method: 'SMS' });
+    output.out(`sendVerification(${JSON.stringify(added.id)}, 'phone', { method: 'SMS' }) -> ${sent.status}, to ${sent.target}`);
+    const code = phone.verificationCode(added.id);
+    if (code === undefined) {
+      output.out('!!! no code reached the phone');
+      return 1;
+    }
+    const registered = await chatapp.verifyAndRegister(added.id, code);
+    output.out(`verifyAndRegister(${JSON.stringify(added.id)}, '${code}') -> ${registered.status} (${String(registered.details['vendorStatus'])})`);
+    return registered.status === 'active' ? 0 : 1;
+  } catch (error) {
+    output.out(`!!! unexpected: ${describeError(error)}`);
+    return 1;
+  }
 }
 
 /** A vendor limit, as a typed error: CAM allows 10 receiver creates a day. */

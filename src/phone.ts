@@ -1,4 +1,17 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+
+type PhoneLibrary = typeof import('libphonenumber-js/max');
+let library: PhoneLibrary | undefined;
+
+/**
+ * libphonenumber-js with its full metadata, loaded on the first phone number rather than with
+ * the package: it takes about 35 ms to load, which a process that never sees a phone number
+ * (or a CLI command that lists contacts) should not pay at startup.
+ */
+function phoneLibrary(): PhoneLibrary {
+  library ??= createRequire(import.meta.url)('libphonenumber-js/max') as PhoneLibrary;
+  return library;
+}
 
 /** A phone number split the way vendor APIs want it. */
 export interface PhoneParts {
@@ -27,7 +40,7 @@ export function parsePhone(raw: string): PhoneParts | PhoneProblem {
   const compact = raw.trim().replace(/[\s().-]/g, '');
   const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
   if (!international.startsWith('+')) return 'missing-country-code';
-  const parsed = parsePhoneNumberFromString(international);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(international);
   if (parsed === undefined) return 'unparseable';
   if (!parsed.isValid()) return 'invalid';
   return {
@@ -44,7 +57,7 @@ export function parsePhone(raw: string): PhoneParts | PhoneProblem {
  * not a number with a country code.
  */
 export function splitE164(e164: string): { readonly countryCallingCode: string; readonly nationalNumber: string } | undefined {
-  const parsed = parsePhoneNumberFromString(e164);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(e164);
   return parsed === undefined ? undefined : { countryCallingCode: parsed.countryCallingCode, nationalNumber: parsed.nationalNumber };
 }
 

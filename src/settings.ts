@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
-import { z } from 'zod';
+import * as z from './zod.js';
 import type { ProviderId } from './contact.js';
 import { CredentialSource } from './credentials.js';
 import type { CredentialEnvNames, Credentials, CredentialsInput } from './credentials.js';
@@ -76,34 +76,40 @@ export interface AgentSettings {
   agent?: Agent;
 }
 
-const text = () => z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' });
+const text = () => z.string({ error: 'must be a string' }).check(z.minLength(1, { error: 'must not be empty' }));
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
+const wholeNumber = () => z.int({ error: (issue) => (typeof issue.input === 'number' ? 'must be a whole number' : 'must be a number') });
 
 /** The zod shape of {@link BaseProviderSettings}, for providers to extend. */
 export const baseSettingsShape = {
-  credentials: z
-    .strictObject({ accessKeyId: text(), accessKeySecret: text(), securityToken: text().optional() }, { error: 'must be { accessKeyId, accessKeySecret, securityToken? }' })
-    .optional(),
-  endpoint: z
-    .url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' })
-    // Vendor clients send every request to "/" of the host: a path or query would be dropped silently.
-    .refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' })
-    .optional(),
-  timeoutMs: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive({ error: 'must be positive' }).max(600_000, { error: 'must be at most 600000 (10 minutes)' }).optional(),
-  maxRetries: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(10, { error: 'must be at most 10' }).optional(),
-  rateLimit: z.union([z.number().positive().max(10_000), z.literal(false)], { error: 'must be a positive number of requests per second, or false' }).optional(),
-  rateLimiter: z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' }).optional(),
-  onEvent: z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' }).optional(),
-  quotaStore: z.custom<QuotaStore>((value) => isObject(value) && typeof (value as QuotaStore).reserve === 'function' && typeof (value as QuotaStore).exhaust === 'function', { error: 'must have reserve(request) and exhaust(request) methods' }).optional(),
-  quotas: z.union([z.record(z.string(), z.number().int().min(0)), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' }).optional(),
+  credentials: z.optional(
+    z.strictObject({ accessKeyId: text(), accessKeySecret: text(), securityToken: z.optional(text()) }, { error: 'must be { accessKeyId, accessKeySecret, securityToken? }' }),
+  ),
+  endpoint: z.optional(
+    z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' }).check(
+      // Vendor clients send every request to "/" of the host: a path or query would be dropped silently.
+      z.refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' }),
+    ),
+  ),
+  timeoutMs: z.optional(wholeNumber().check(z.positive({ error: 'must be positive' }), z.maximum(600_000, { error: 'must be at most 600000 (10 minutes)' }))),
+  maxRetries: z.optional(wholeNumber().check(z.minimum(0, { error: 'must be 0 or more' }), z.maximum(10, { error: 'must be at most 10' }))),
+  rateLimit: z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
+  rateLimiter: z.optional(z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' })),
+  onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
+  quotaStore: z.optional(
+    z.custom<QuotaStore>((value) => isObject(value) && typeof (value as QuotaStore).reserve === 'function' && typeof (value as QuotaStore).exhaust === 'function', {
+      error: 'must have reserve(request) and exhaust(request) methods',
+    }),
+  ),
+  quotas: z.optional(z.union([z.record(z.string(), z.int().check(z.minimum(0))), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' })),
 };
 
 /** The zod shape of {@link RegionSettings}. */
-export const regionSettingShape = { region: text().optional() };
+export const regionSettingShape = { region: z.optional(text()) };
 
 /** The zod shape of {@link AgentSettings}. */
 export const agentSettingShape = {
-  agent: z.custom<Agent>((value) => value instanceof Agent, { error: 'must be an http.Agent or https.Agent (proxy agents extend it)' }).optional(),
+  agent: z.optional(z.custom<Agent>((value) => value instanceof Agent, { error: 'must be an http.Agent or https.Agent (proxy agents extend it)' })),
 };
 
 /** The vendor facts a provider's settings resolve against. */
@@ -163,7 +169,7 @@ type Parsed = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | un
  * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
  */
 export function setUpProvider<T extends Parsed>(
-  schema: z.ZodType<T, unknown>,
+  schema: z.ZodMiniType<T, unknown>,
   given: unknown,
   defaults: ProviderDefaults,
 ): ProviderSetup<Omit<T, keyof BaseProviderSettings> & ResolvedBaseSettings> {

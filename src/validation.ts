@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod.js';
 import type { ContactField, ContactInput, ContactPatch } from './contact.js';
 import { CONTACT_FIELDS } from './contact.js';
 import { contactInputSchema, contactPatchSchema } from './contact-schema.js';
@@ -214,7 +214,7 @@ function requireObject(value: unknown, what: string, context: ErrorContext): Rec
   return value as Record<string, unknown>;
 }
 
-function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown, context: ErrorContext): T {
+function parseWith<T>(schema: z.ZodMiniType<T, unknown>, value: unknown, context: ErrorContext): T {
   const result = schema.safeParse(value);
   if (!result.success) throw issuesError('invalid-input', fromZodIssues(result.error.issues), context);
   return result.data;

@@ -66,6 +66,20 @@ describe('the built package', () => {
     expect(JSON.parse((await node(['--input-type=module', '-e', esm])).stdout)).toEqual([]);
   });
 
+  it('carries its own zod/mini and loads the phone metadata only for the first phone number', async () => {
+    const script = `
+      const libraries = () => [...new Set(Object.keys(require.cache).flatMap((p) => /node_modules\\/(zod|libphonenumber-js)\\//.exec(p)?.[1] ?? []))];
+      const core = require('cloud-contacts');
+      const atImport = libraries();
+      core.parseContactInput({ name: 'Ann', email: 'ann@example.com' });
+      const withoutPhone = libraries();
+      core.parseContactInput({ name: 'Ann', phone: '+86 139 0000 1234' });
+      console.log(JSON.stringify({ atImport, withoutPhone, withPhone: libraries() }));`;
+    expect(JSON.parse((await node(['-e', script])).stdout)).toEqual({ atImport: [], withoutPhone: [], withPhone: ['libphonenumber-js'] });
+    const esm = `const { parsePhone } = await import('cloud-contacts'); console.log(parsePhone('0086 139 0000 1234').e164);`;
+    expect((await node(['--input-type=module', '-e', esm])).stdout.trim()).toBe('+8613900001234');
+  });
+
   it.each(LANDED)('$id loads its SDK only when first used, and never another provider or SDK', async (provider) => {
     const script = `
       const { ${provider.factory} } = require('${provider.entry}');
@@ -149,6 +163,14 @@ describe("a consumer's install", () => {
         await e.close();
       });`;
     expect((await node(['-e', check], folder)).stdout.trim()).toBe('consumer');
+    // The consumer's own zod (the package's bundled zod/mini is another copy) composes the schema.
+    const compose = `
+      const { z } = require('zod');
+      const { contactInputSchema } = require('cloud-contacts');
+      const team = z.object({ team: z.string(), owner: contactInputSchema });
+      const bad = team.safeParse({ team: 'ops', owner: { name: '' } });
+      console.log(JSON.stringify([team.parse({ team: 'ops', owner: { name: ' Ann ', phone: '0086 139 0000 1234' } }).owner, bad.error.issues.map((i) => i.path.join('.') + ': ' + i.message)]));`;
+    expect(JSON.parse((await node(['-e', compose], folder)).stdout)).toEqual([{ name: 'Ann', phone: '+8613900001234' }, ['owner.name: must not be empty']]);
   }, 120_000);
 });
 

@@ -1,6 +1,7 @@
 import { expectTypeOf, test } from 'vitest';
 import type { Contact, ContactErrorCode, ContactInput, ContactPatch, ContactTitle, MessageType } from '../src/index.js';
-import { isContactError } from '../src/index.js';
+import { z } from 'zod';
+import { contactInputSchema, isContactError } from '../src/index.js';
 import type { TencentCamContact, TencentCamContactInput } from '../providers/tencent-cam/index.js';
 import { tencentCam, tencentCamCapabilities } from '../providers/tencent-cam/index.js';
 import type { AlibabaResourceDirectoryContactInput, AlibabaResourceDirectoryContactPatch } from '../providers/alibaba-resource-directory/index.js';
@@ -101,4 +102,11 @@ test('startEmulators types every emulator it starts as present, with its hooks',
   expectTypeOf(emulators['volcengine-vmp'].confirmEmail).toBeFunction();
   expectTypeOf(emulators['alibaba-chatapp'].custSpaceId).toEqualTypeOf<string>();
   expectTypeOf(emulators['alibaba-chatapp'].verificationCode).toBeFunction();
+});
+
+test("contactInputSchema composes into the caller's own (classic) zod schemas, typed", () => {
+  const team = z.object({ team: z.string(), owner: contactInputSchema, members: z.array(contactInputSchema).optional() });
+  expectTypeOf<z.infer<typeof team>['owner']>().toEqualTypeOf<ContactInput>();
+  expectTypeOf<z.infer<typeof team>['members']>().toEqualTypeOf<ContactInput[] | undefined>();
+  expectTypeOf(contactInputSchema.parse({})).toEqualTypeOf<ContactInput>();
 });

@@ -4,12 +4,12 @@
  * `Code` / `Message` / `AccessDeniedDetail` envelope is checked by the transport (`Code` must be
  * `OK`), so it is not repeated here.
  */
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
-const text = z.string().nullish();
+const text = z.nullish(z.string());
 // The vendor's examples show numbers where the models say strings; either is read.
-const numberish = z.union([z.number(), z.string()]).nullish();
+const numberish = z.nullish(z.union([z.number(), z.string()]));
 
 const callHoursSchema = z.object({
   Status: text,
@@ -17,17 +17,16 @@ const callHoursSchema = z.object({
   // QueryChatappPhoneNumbers puts these two under CallHours, ChatappSyncPhoneNumber under Calling.
   CallIconVisibility: text,
   CallbackPermissionStatus: text,
-  WeeklyOperatingHours: z.array(z.object({ DayOfWeek: text, OpenTime: text, CloseTime: text })).nullish(),
-  HolidaySchedule: z.array(z.object({ Date: text, StartTime: text, EndTime: text })).nullish(),
+  WeeklyOperatingHours: z.nullish(z.array(z.object({ DayOfWeek: text, OpenTime: text, CloseTime: text }))),
+  HolidaySchedule: z.nullish(z.array(z.object({ Date: text, StartTime: text, EndTime: text }))),
 });
 
 /** `CallingConfigure` of a number (newer answers only). */
 export const vendorCallingSchema = z.object({
   CallingCallbackUrl: text,
   MaxTalkTime: numberish,
-  Calling: z
-    .object({ Status: text, CallIconVisibility: text, CallbackPermissionStatus: text, CallHours: callHoursSchema.nullish() })
-    .nullish(),
+  Calling: z.nullish(z
+    .object({ Status: text, CallIconVisibility: text, CallbackPermissionStatus: text, CallHours: z.nullish(callHoursSchema) })),
 });
 
 /** A number's calling configuration as the vendor shows it. */
@@ -36,7 +35,7 @@ export type VendorCalling = z.infer<typeof vendorCallingSchema>;
 /** One number as ChatappSyncPhoneNumber and QueryChatappPhoneNumbers show it. */
 export const vendorNumberSchema = z.object({
   // The number is the contact's id: an entry without one is of no use.
-  PhoneNumber: z.string().min(1),
+  PhoneNumber: z.string().check(z.minLength(1)),
   VerifiedName: text,
   Status: text,
   QualityRating: text,
@@ -49,7 +48,7 @@ export const vendorNumberSchema = z.object({
   UpCallbackUrl: text,
   StatusCallbackUrl: text,
   IsOfficial: text,
-  CallingConfigure: vendorCallingSchema.nullish(),
+  CallingConfigure: z.nullish(vendorCallingSchema),
 });
 
 /** A number as the vendor shows it. */
@@ -63,7 +62,7 @@ export const vendorProfileSchema = z.object({
   Email: text,
   ProfilePictureUrl: text,
   Vertical: text,
-  Websites: z.array(z.string()).nullish(),
+  Websites: z.nullish(z.array(z.string())),
 });
 
 /** A business profile as the vendor shows it. */
@@ -71,7 +70,7 @@ export type VendorProfile = z.infer<typeof vendorProfileSchema>;
 
 const base = { RequestId: text };
 const envelopeOnly = z.object(base);
-const numbers = z.object({ ...base, PhoneNumbers: z.array(vendorNumberSchema).nullish() });
+const numbers = z.object({ ...base, PhoneNumbers: z.nullish(z.array(vendorNumberSchema)) });
 
 /** What the vendor answers for each phone-number action, and whether sending it twice is harmless. */
 export const CAMS_ACTIONS = {
@@ -81,7 +80,7 @@ export const CAMS_ACTIONS = {
   AddChatappPhoneNumber: { idempotent: false, response: envelopeOnly },
   GetPhoneNumberVerificationStatus: {
     idempotent: true,
-    response: z.object({ ...base, Data: z.object({ PhoneNumber: text, Id: numberish, CodeVerificationStatus: text }).nullish() }),
+    response: z.object({ ...base, Data: z.nullish(z.object({ PhoneNumber: text, Id: numberish, CodeVerificationStatus: text })) }),
   },
   // Each request is another SMS or call to a person.
   GetChatappVerifyCode: { idempotent: false, response: envelopeOnly },
@@ -91,7 +90,7 @@ export const CAMS_ACTIONS = {
   // A repeat goes further: the first request of a registered number deregisters it, the next one
   // takes the number out of the customer space (UNCONFIRMED; see the emulator's state).
   ChatappPhoneNumberDeregister: { idempotent: false, response: envelopeOnly },
-  QueryPhoneBusinessProfile: { idempotent: true, response: z.object({ ...base, Data: vendorProfileSchema.nullish() }) },
+  QueryPhoneBusinessProfile: { idempotent: true, response: z.object({ ...base, Data: z.nullish(vendorProfileSchema) }) },
   // Both set absolute values: the same request twice leaves the same profile and callbacks.
   ModifyPhoneBusinessProfile: { idempotent: true, response: envelopeOnly },
   UpdatePhoneWebhook: { idempotent: true, response: envelopeOnly },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import { baseSettingsShape, setUpProvider } from '../../src/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings.js';
 import { errorIn } from '../../src/to-contact-error.js';
@@ -35,8 +35,8 @@ export interface ResolvedAlibabaChatAppSettings extends ResolvedBaseSettings {
 
 const settingsSchema = z.strictObject({
   ...baseSettingsShape,
-  custSpaceId: z.string({ error: 'must be a string' }).regex(CUST_SPACE_ID, { error: 'must be a customer space id (1-64 letters, digits, - or _)' }).optional(),
-  region: z.never({ error: 'is not a setting of ChatApp, which is served from ap-southeast-1 only: set endpoint to reach another host' }).optional(),
+  custSpaceId: z.optional(z.string({ error: 'must be a string' }).check(z.regex(CUST_SPACE_ID, { error: 'must be a customer space id (1-64 letters, digits, - or _)' }))),
+  region: z.optional(z.never({ error: 'is not a setting of ChatApp, which is served from ap-southeast-1 only: set endpoint to reach another host' })),
 });
 
 /**

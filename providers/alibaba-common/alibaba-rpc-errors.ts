@@ -4,7 +4,7 @@
  * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status; the
  * transport recovers it), and an unknown code, kept verbatim as `unknown`.
  */
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import { ContactError, isContactError } from '../../src/errors.js';
 import { redactText } from '../../src/redaction.js';
 import { errorIn, toContactError } from '../../src/to-contact-error.js';
@@ -14,11 +14,11 @@ import type { VendorCodeTable } from '../../src/vendor-errors.js';
 
 /** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
 export const alibabaErrorEnvelopeSchema = z.object({
-  RequestId: z.string().nullish(),
-  HostId: z.string().nullish(),
-  Code: z.string().nullish(),
-  Message: z.string().nullish(),
-  Recommend: z.string().nullish(),
+  RequestId: z.nullish(z.string()),
+  HostId: z.nullish(z.string()),
+  Code: z.nullish(z.string()),
+  Message: z.nullish(z.string()),
+  Recommend: z.nullish(z.string()),
 });
 
 /** The codes of Alibaba Cloud's API gateway, which every product answers (alibaba.md section 1.6). */

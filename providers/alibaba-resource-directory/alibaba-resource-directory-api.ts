@@ -3,11 +3,11 @@
  * the fields this provider reads, every one `.nullish()` unless the answer is useless without it,
  * and unknown fields ignored so that a vendor addition never breaks a call.
  */
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
-const text = z.string().nullish();
-const textList = z.array(z.string()).nullish();
+const text = z.nullish(z.string());
+const textList = z.nullish(z.array(z.string()));
 
 /** A contact as GetMessageContact and ListMessageContacts show it. */
 export const vendorContactSchema = z.object({
@@ -42,7 +42,7 @@ export const vendorVerificationSchema = z.object({ ContactId: z.string(), Target
 /** A pending target as the vendor shows it. */
 export type VendorVerification = z.infer<typeof vendorVerificationSchema>;
 
-const page = { TotalCount: z.number().nullish(), PageNumber: z.number().nullish(), PageSize: z.number().nullish() };
+const page = { TotalCount: z.nullish(z.number()), PageNumber: z.nullish(z.number()), PageSize: z.nullish(z.number()) };
 const base = { RequestId: text };
 
 /** What the vendor answers for each action, and whether sending it twice is harmless. */
@@ -62,25 +62,25 @@ export const RD_ACTIONS = {
       ContactDeletionStatus: z.object({
         ContactId: text,
         Status: text,
-        FailReasonList: z.array(z.object({ AccountId: text, MessageTypes: textList })).nullish(),
+        FailReasonList: z.nullish(z.array(z.object({ AccountId: text, MessageTypes: textList }))),
       }),
     }),
   },
   ListMessageContacts: {
     idempotent: true,
-    response: z.object({ ...base, ...page, Contacts: z.array(vendorContactSchema).nullish() }),
+    response: z.object({ ...base, ...page, Contacts: z.nullish(z.array(vendorContactSchema)) }),
   },
   ListMessageContactVerifications: {
     idempotent: true,
-    response: z.object({ ...base, ...page, ContactVerifications: z.array(vendorVerificationSchema).nullish() }),
+    response: z.object({ ...base, ...page, ContactVerifications: z.nullish(z.array(vendorVerificationSchema)) }),
   },
   // Each send is another message to a person and another unit of a daily quota.
   SendEmailVerificationForMessageContact: { idempotent: false, response: z.object(base) },
   SendPhoneVerificationForMessageContact: { idempotent: false, response: z.object(base) },
   // A repeated cancel finds nothing pending and fails, so a lost answer must not be resent.
   CancelMessageContactUpdate: { idempotent: false, response: z.object(base) },
-  AssociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.array(vendorBindingSchema).nullish() }) },
-  DisassociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.array(vendorBindingSchema).nullish() }) },
+  AssociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.nullish(z.array(vendorBindingSchema)) }) },
+  DisassociateMembers: { idempotent: false, response: z.object({ ...base, Members: z.nullish(z.array(vendorBindingSchema)) }) },
 } as const satisfies ActionTable;
 
 /** A message-contact action of the vendor. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import { baseSettingsShape, setUpProvider } from '../../src/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings.js';
 import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
@@ -35,8 +35,8 @@ export interface ResolvedAlibabaResourceDirectorySettings extends ResolvedBaseSe
 
 const settingsSchema = z.strictObject({
   ...baseSettingsShape,
-  site: z.enum(['china', 'international'], { error: 'must be "china" or "international"' }).default('china'),
-  region: z.never({ error: 'is not a setting of Resource Directory, which has no regions: choose site: "china" or "international"' }).optional(),
+  site: z._default(z.enum(['china', 'international'], { error: 'must be "china" or "international"' }), 'china'),
+  region: z.optional(z.never({ error: 'is not a setting of Resource Directory, which has no regions: choose site: "china" or "international"' })),
 });
 
 /**

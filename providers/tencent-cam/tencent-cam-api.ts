@@ -2,7 +2,7 @@
  * The CAM message-receiver actions (2019-01-16): per action, whether it may be sent twice and a
  * minimal, tolerant schema of its answer (the inner `Response` object).
  */
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 /** The CAM API version this provider speaks. */
@@ -11,29 +11,29 @@ export const TENCENT_CAM_VERSION = '2019-01-16';
 /** The `{"Response": {...}}` envelope of every answer, error or not (tolerant of new fields). */
 export const tencentEnvelopeSchema = z.object({
   Response: z.looseObject({
-    RequestId: z.string().nullish(),
-    Error: z.object({ Code: z.string(), Message: z.string().nullish() }).nullish(),
+    RequestId: z.nullish(z.string()),
+    Error: z.nullish(z.object({ Code: z.string(), Message: z.nullish(z.string()) })),
   }),
 });
 
 /** The envelope of an answer. */
 export type TencentEnvelope = z.infer<typeof tencentEnvelopeSchema>;
 
-const idSchema = z.union([z.string(), z.number()]).transform(String);
+const idSchema = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 /** A message receiver as ListReceiver returns it; email and phone arrive masked. */
 export const tencentReceiverSchema = z.object({
   Uid: idSchema,
   Name: z.string(),
-  Remark: z.string().nullish(),
-  PhoneNumber: z.string().nullish(),
-  PhoneFlag: z.number().nullish(),
-  Email: z.string().nullish(),
-  EmailFlag: z.number().nullish(),
-  IsReceiverOwner: z.number().nullish(),
-  WechatFlag: z.number().nullish(),
-  Uin: idSchema.nullish(),
-  CountryCode: z.string().nullish(),
+  Remark: z.nullish(z.string()),
+  PhoneNumber: z.nullish(z.string()),
+  PhoneFlag: z.nullish(z.number()),
+  Email: z.nullish(z.string()),
+  EmailFlag: z.nullish(z.number()),
+  IsReceiverOwner: z.nullish(z.number()),
+  WechatFlag: z.nullish(z.number()),
+  Uin: z.nullish(idSchema),
+  CountryCode: z.nullish(z.string()),
 });
 
 /** A message receiver as ListReceiver returns it. */
@@ -44,7 +44,7 @@ export const CAM_ACTIONS = {
   // Each call uses one of the 10 allowed per account per day, and a repeat of a lost one would
   // fail on the name: never resent blindly (a lost answer is settled by looking the name up).
   CreateMessageReceiver: { idempotent: false, response: z.object({}) },
-  ListReceiver: { idempotent: true, response: z.object({ TotalCount: z.number(), Receivers: z.array(tencentReceiverSchema).nullish() }) },
+  ListReceiver: { idempotent: true, response: z.object({ TotalCount: z.number(), Receivers: z.nullish(z.array(tencentReceiverSchema)) }) },
   // Deleting by name twice leaves the same result: the receiver is gone.
   DeleteMessageReceiver: { idempotent: true, response: z.object({}) },
 } as const satisfies ActionTable;

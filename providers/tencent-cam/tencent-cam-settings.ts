@@ -1,5 +1,5 @@
 import type { Agent } from 'node:http';
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings.js';
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings.js';
 import { tencentCamCapabilities } from './tencent-cam-capabilities.js';

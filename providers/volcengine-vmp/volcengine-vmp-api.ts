@@ -3,7 +3,7 @@
  * twice and a minimal, tolerant schema of its `Result` (only the fields this provider reads,
  * unknown ones ignored, so a vendor addition never breaks a call).
  */
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 /** The API version every request names. */
@@ -12,18 +12,18 @@ export const VMP_API_VERSION = '2021-03-03';
 /** The service name of the signature's credential scope. */
 export const VMP_SERVICE = 'vmp';
 
-const text = z.string().nullish();
-const textList = z.array(z.string()).nullish();
+const text = z.nullish(z.string());
+const textList = z.nullish(z.array(z.string()));
 /** Platform codes arrive as numbers (Lark `code`, DingTalk `errcode`); tolerate strings too. */
-const code = z.union([z.number(), z.string()]).nullish();
+const code = z.nullish(z.union([z.number(), z.string()]));
 
 /** The `{ResponseMetadata, Result}` envelope of every answer, error or not. */
 export const vmpEnvelopeSchema = z.object({
   ResponseMetadata: z.looseObject({
     RequestId: text,
-    Error: z.object({ Code: text, CodeN: z.number().nullish(), Message: text }).nullish(),
+    Error: z.nullish(z.object({ Code: text, CodeN: z.nullish(z.number()), Message: text })),
   }),
-  Result: z.unknown().optional(),
+  Result: z.optional(z.unknown()),
 });
 
 /** The envelope of an answer. */
@@ -34,14 +34,14 @@ export const vmpContactSchema = z.object({
   Id: z.string(),
   Name: text,
   Email: text,
-  EmailActive: z.boolean().nullish(),
-  Webhook: z.object({ Address: text, Token: text }).nullish(),
-  LarkBotWebhook: z.object({ Address: text, SecretKey: text }).nullish(),
-  DingTalkBotWebhook: z.object({ Address: text, SecretKey: text, AtMobiles: textList, AtUserIds: textList }).nullish(),
-  WeComBotWebhook: z.object({ Address: text, AtUserIds: textList }).nullish(),
+  EmailActive: z.nullish(z.boolean()),
+  Webhook: z.nullish(z.object({ Address: text, Token: text })),
+  LarkBotWebhook: z.nullish(z.object({ Address: text, SecretKey: text })),
+  DingTalkBotWebhook: z.nullish(z.object({ Address: text, SecretKey: text, AtMobiles: textList, AtUserIds: textList })),
+  WeComBotWebhook: z.nullish(z.object({ Address: text, AtUserIds: textList })),
   ContactGroupIds: textList,
   CreateTime: text,
-  LarkBot: z.object({ ChatID: text, GroupName: text, TenantKey: text }).nullish(),
+  LarkBot: z.nullish(z.object({ ChatID: text, GroupName: text, TenantKey: text })),
 });
 
 /** A contact as VMP shows it. */
@@ -54,20 +54,20 @@ export const vmpGroupSchema = z.object({ Id: z.string(), Name: text, ContactIds:
 export type VmpGroup = z.infer<typeof vmpGroupSchema>;
 
 /** One id of a batch delete that was not deleted, with its own error. */
-export const vmpUnsuccessfulItemSchema = z.object({ Id: z.string(), Error: z.object({ Code: z.string(), Message: text }).nullish() });
+export const vmpUnsuccessfulItemSchema = z.object({ Id: z.string(), Error: z.nullish(z.object({ Code: z.string(), Message: text })) });
 
 /** An unsuccessful item of a batch. */
 export type VmpUnsuccessfulItem = z.infer<typeof vmpUnsuccessfulItemSchema>;
 
-const batch = z.object({ SuccessfulItems: textList, UnsuccessfulItems: z.array(vmpUnsuccessfulItemSchema).nullish() });
-const listing = <T extends z.ZodType>(item: T) => z.object({ Total: z.number().nullish(), Items: z.array(item).nullish() });
+const batch = z.object({ SuccessfulItems: textList, UnsuccessfulItems: z.nullish(z.array(vmpUnsuccessfulItemSchema)) });
+const listing = <T extends z.ZodMiniType>(item: T) => z.object({ Total: z.nullish(z.number()), Items: z.nullish(z.array(item)) });
 const sent = z.object({ Id: text, SendStatus: text, Message: text });
-const tested = { StatusCode: z.number().nullish(), ErrorMessage: text };
+const tested = { StatusCode: z.nullish(z.number()), ErrorMessage: text };
 
 /** Every action of the provider, by name. */
 export const VMP_ACTIONS = {
   // A repeat of a lost create would fail on the name: settled by looking the name up instead.
-  CreateContact: { idempotent: false, response: sent.extend({ Id: z.string() }) },
+  CreateContact: { idempotent: false, response: z.extend(sent, { Id: z.string() }) },
   GetContact: { idempotent: true, response: vmpContactSchema },
   // The whole channel set is sent every time: a repeat leaves the same contact.
   UpdateContact: { idempotent: true, response: sent },

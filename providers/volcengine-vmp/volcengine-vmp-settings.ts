@@ -1,5 +1,5 @@
 import type { Agent } from 'node:http';
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings.js';
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings.js';
 import { volcengineVmpCapabilities } from './volcengine-vmp-capabilities.js';
@@ -44,7 +44,7 @@ export interface ResolvedVolcengineVmpSettings extends ResolvedBaseSettings {
 const settingsSchema = z.strictObject({
   ...baseSettingsShape,
   ...agentSettingShape,
-  region: regionSettingShape.region.default(VOLCENGINE_DEFAULT_REGION),
+  region: z._default(regionSettingShape.region, VOLCENGINE_DEFAULT_REGION),
 });
 
 /**

@@ -2,7 +2,7 @@
  * The vendor-only side of VMP: contact groups, as extra methods of the provider, and the reads
  * the contract methods share with them (one record by id, paged listings, a lookup by name).
  */
-import { z } from 'zod';
+import * as z from '../../src/zod.js';
 import { createContactList } from '../../src/contact-list.js';
 import { resolveListQuery } from '../../src/call-options.js';
 import type { KeyRule } from '../../src/call-options.js';
@@ -168,8 +168,8 @@ async function settleGroupCreate(vmp: VmpCaller, scope: CallScope, params: { Nam
   return { applied: true, value: { Id: found.Id } };
 }
 
-const groupInputSchema = z.strictObject({ name: z.unknown(), contactIds: z.unknown().optional() });
-const groupPatchSchema = z.strictObject({ name: z.unknown().optional(), contactIds: z.unknown().optional() });
+const groupInputSchema = z.strictObject({ name: z.unknown(), contactIds: z.optional(z.unknown()) });
+const groupPatchSchema = z.strictObject({ name: z.optional(z.unknown()), contactIds: z.optional(z.unknown()) });
 
 function validateGroupInput(input: VolcengineVmpGroupInput, context: ErrorContext): { name: string; contactIds: string[] } {
   const record = parseRecord(groupInputSchema, input, 'input', context);
@@ -187,7 +187,7 @@ function validateGroupPatch(patch: VolcengineVmpGroupPatch, context: ErrorContex
   };
 }
 
-function parseRecord<T>(schema: z.ZodType<T>, value: unknown, what: string, context: ErrorContext): T {
+function parseRecord<T>(schema: z.ZodMiniType<T>, value: unknown, what: string, context: ErrorContext): T {
   const result = schema.safeParse(plainInput(value, what, context));
   if (!result.success) throw issuesError('invalid-input', fromZodIssues(result.error.issues), context);
   return result.data;

@@ -4,7 +4,7 @@
  * built from both checks every answer against its schema and runs each request under the
  * operation's scope (rate limit, attempt timeout, retries, settling a lost create).
  */
-import type { z } from 'zod';
+import type * as z from '../zod.js';
 import { ContactError } from '../errors.js';
 import type { ErrorContext } from '../to-contact-error.js';
 import type { Attempt, CallScope, Settlement } from './call-scope.js';
@@ -14,7 +14,7 @@ export interface ActionSpec<T = unknown> {
   /** Whether sending it twice is harmless. */
   readonly idempotent: boolean;
   /** A minimal, tolerant schema of its answer: the fields the provider reads. */
-  readonly response: z.ZodType<T>;
+  readonly response: z.ZodMiniType<T>;
 }
 
 /** A provider's vendor actions, by name. */
@@ -85,7 +85,7 @@ export function createVendorCaller<Table extends ActionTable, P>(table: Table, t
 }
 
 /** An answer that does not match its schema is `invalid-response`, naming the action and where it differs. */
-function checkAnswer<T>(schema: z.ZodType<T>, answer: RawAnswer, action: string, context: ErrorContext): T {
+function checkAnswer<T>(schema: z.ZodMiniType<T>, answer: RawAnswer, action: string, context: ErrorContext): T {
   const result = schema.safeParse(answer.body);
   if (result.success) return result.data;
   const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');

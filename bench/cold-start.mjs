@@ -50,6 +50,17 @@ function scripts(id, e) {
         vendor: (cid) => `const { Service } = require('@volcengine/openapi'); const s = new Service({ serviceName: 'vmp', region: 'cn-beijing', defaultVersion: '2021-03-03', host: '${host}', protocol: 'http:', accessKeyId: '${e.credentials.accessKeyId}', secretKey: '${e.credentials.accessKeySecret}' });
           s.createJSONAPI('GetContact', { Version: '2021-03-03' })({ Id: '${cid}' }).then((a) => { if (a.ResponseMetadata.Error) process.exit(1); });`,
       };
+    case 'alibaba-chatapp': {
+      const settings = `{ endpoint: '${e.endpoint}', credentials: ${creds}, custSpaceId: '${e.custSpaceId}' }`;
+      return {
+        setup: `const { alibabaChatApp } = require('cloud-contacts/alibaba-chatapp'); alibabaChatApp(${settings}).create({ name: 'Cold Desk', phone: '+8613700000001', email: 'cold@example.com' }).then((c) => console.log(c.id));`,
+        ours: (cid) => `const { alibabaChatApp } = require('cloud-contacts/alibaba-chatapp'); alibabaChatApp(${settings}).get('${cid}').then(() => {});`,
+        vendor: (cid) => `const sdk = require('@alicloud/openapi-client'); const client = new sdk.default(new sdk.Config({ accessKeyId: '${e.credentials.accessKeyId}', accessKeySecret: '${e.credentials.accessKeySecret}', endpoint: '${host}', protocol: 'http' }));
+          const params = (action) => new sdk.Params({ action, version: '2020-06-06', protocol: 'HTTPS', pathname: '/', method: 'POST', authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json' });
+          client.callApi(params('ChatappSyncPhoneNumber'), new sdk.OpenApiRequest({ query: { CustSpaceId: '${e.custSpaceId}' } }), {})
+            .then((a) => { if (!a.body.PhoneNumbers.some((n) => n.PhoneNumber === '${cid}')) process.exit(1); return client.callApi(params('QueryPhoneBusinessProfile'), new sdk.OpenApiRequest({ query: { CustSpaceId: '${e.custSpaceId}', PhoneNumber: '${cid}' } }), {}); }).then(() => {});`,
+      };
+    }
     default:
       return undefined;
   }

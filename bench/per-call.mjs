@@ -111,6 +111,47 @@ const PROVIDERS = {
       notes: { update: 'UpdateContact replaces every channel: ours reads the contact first so untouched webhooks are kept (read-modify-write)' },
     };
   },
+
+  async 'alibaba-chatapp'(testing) {
+    const { alibabaChatApp } = await import('cloud-contacts/alibaba-chatapp');
+    const emulator = await testing.startEmulator('alibaba-chatapp', { rateLimit: false, quotas: { numbers: 1_000_000 } });
+    const space = emulator.custSpaceId;
+    const ours = alibabaChatApp({ endpoint: emulator.endpoint, credentials: emulator.credentials, custSpaceId: space, rateLimit: false });
+    const vendor = await bareAlibaba(emulator, '2020-06-06');
+    // Distinct valid mobile numbers: 138 + 8 digits for ours, 139 + 8 digits for the vendor's side.
+    const national = (prefix, n) => `${prefix}${String(n).padStart(8, '0')}`;
+    const seed = await ours.create({ name: 'Seed Desk', phone: '+86 137 0000 0000', email: 'seed@example.com' });
+    for (let n = 1; n < 100; n += 1) await vendor('AddChatappPhoneNumber', { CustSpaceId: space, Cc: '86', PhoneNumber: national('137', n), VerifiedName: `Desk ${n}` });
+    const listed = (answer) => {
+      if (answer.Code !== 'OK') throw new Error(`vendor answered ${answer.Code}`);
+      return answer;
+    };
+    return {
+      emulator,
+      operations: {
+        create: [
+          (n) => ours.create({ name: `Ours ${n}`, phone: `+86${national('138', n)}` }),
+          async (n) => listed(await vendor('AddChatappPhoneNumber', { CustSpaceId: space, Cc: '86', PhoneNumber: national('139', n), VerifiedName: `Theirs ${n}` })),
+        ],
+        get: [
+          () => ours.get(seed.id),
+          async () => [listed(await vendor('ChatappSyncPhoneNumber', { CustSpaceId: space })).PhoneNumbers.find((number) => number.PhoneNumber === seed.id), listed(await vendor('QueryPhoneBusinessProfile', { CustSpaceId: space, PhoneNumber: seed.id })).Data],
+        ],
+        update: [
+          (n) => ours.update(seed.id, { email: `seed${n % 2}@example.com` }),
+          async (n) => listed(await vendor('ModifyPhoneBusinessProfile', { CustSpaceId: space, PhoneNumber: seed.id, Email: `seed${n % 2}@example.com` })),
+        ],
+        'list of 100': [() => ours.list({ limit: 100 }).all(), async () => listed(await vendor('ChatappSyncPhoneNumber', { CustSpaceId: space })).PhoneNumbers],
+        delete: [(n) => ours.delete(`86${national('138', n)}`), async (n) => listed(await vendor('ChatappPhoneNumberDeregister', { CustSpaceId: space, PhoneNumber: `86${national('139', n)}` }))],
+      },
+      notes: {
+        create: 'ours lists the space after AddChatappPhoneNumber (which returns nothing) to return the number as stored',
+        get: 'ChatApp has no get: both sides list the space (ChatappSyncPhoneNumber) and read the business profile for the email',
+        update: 'ModifyPhoneBusinessProfile returns nothing: ours reads the number and its profile back to return it',
+        delete: 'ours lists the space first: a registered number is deregistered before it is taken out',
+      },
+    };
+  },
 };
 
 /** Runs every landed provider's operations; resolves to one row per provider and operation. */

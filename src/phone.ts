@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { requirePackage } from './require-package.js';
 
 type PhoneLibrary = typeof import('libphonenumber-js/max');
 let library: PhoneLibrary | undefined;
@@ -9,7 +9,7 @@ let library: PhoneLibrary | undefined;
  * (or a CLI command that lists contacts) should not pay at startup.
  */
 function phoneLibrary(): PhoneLibrary {
-  library ??= createRequire(import.meta.url)('libphonenumber-js/max') as PhoneLibrary;
+  library ??= requirePackage<PhoneLibrary>('libphonenumber-js/max');
   return library;
 }
 

@@ -2,6 +2,7 @@
  * `@alicloud/openapi-client`, loaded on the first call of an Alibaba provider (importing a
  * provider costs nothing until it is used).
  */
+import { requirePackage } from '../../src/require-package.js';
 
 /** The part of the SDK the Alibaba providers use. */
 export interface OpenApiModule {
@@ -14,13 +15,13 @@ export interface OpenApiModule {
 let sdk: Promise<OpenApiModule> | undefined;
 
 /**
- * Loads the SDK once. It is CommonJS with `exports.default = Client`: Node's ESM loader and the
- * bundled CommonJS output both put the exports object under `default`, and a bundler that
- * honours `__esModule` puts the class itself there; both shapes are accepted.
+ * Loads the SDK once (required, not imported: see `requirePackage`). It is CommonJS with
+ * `exports.default = Client`; a copy that a bundler rewrote may put the exports object under
+ * `default` instead, so both shapes are accepted.
  */
 export function loadOpenApiSdk(): Promise<OpenApiModule> {
-  sdk ??= import('@alicloud/openapi-client').then((namespace: unknown) => {
-    const outer = namespace as Record<string, unknown>;
+  sdk ??= Promise.resolve().then(() => {
+    const outer = requirePackage<Record<string, unknown>>('@alicloud/openapi-client');
     const exported = (typeof outer['default'] === 'function' ? outer : outer['default']) as Record<string, unknown>;
     const classes = { Client: exported['default'], Config: exported['Config'], OpenApiRequest: exported['OpenApiRequest'], Params: exported['Params'] };
     if (Object.values(classes).some((value) => typeof value !== 'function')) {

@@ -7,6 +7,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Agent } from 'node:http';
 import type { CredentialSource } from '../../src/credentials.js';
+import { requirePackage } from '../../src/require-package.js';
 import { errorIn } from '../../src/to-contact-error.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller, VendorTransport } from '../../src/transport/vendor-caller.js';
@@ -79,7 +80,7 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
 }
 
 async function createSender(connection: CamConnection, credentials: ReturnType<CredentialSource['resolve']>): Promise<Send> {
-  const { CommonClient } = await import('tencentcloud-sdk-nodejs-common');
+  const { CommonClient } = requirePackage<typeof import('tencentcloud-sdk-nodejs-common')>('tencentcloud-sdk-nodejs-common');
   const endpoint = new URL(connection.endpoint);
   const secure = endpoint.protocol === 'https:';
   const agent = connection.agent ?? (secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));

@@ -28,6 +28,7 @@ export interface ResolvedCallOptions {
   readonly extras: Readonly<Record<string, unknown>>;
 }
 
+const NO_EXTRAS: Readonly<Record<string, unknown>> = Object.freeze({});
 const OPTION_KEYS = ['signal', 'timeoutMs', 'maxRetries', 'onEvent', 'includePending'] as const;
 const QUERY_KEYS = ['pageSize', 'limit'] as const;
 const SETTING_KEYS = ['credentials', 'endpoint', 'region', 'rateLimit', 'rateLimiter', 'agent', 'onEvent', 'site'];
@@ -56,6 +57,8 @@ export function resolveCallOptions(
   context: ErrorContext,
   extras: Readonly<Record<string, KeyRule>> = {},
 ): ResolvedCallOptions {
+  // Most calls give no options: nothing to check.
+  if (options === undefined) return { timeoutMs: defaults.timeoutMs, maxRetries: defaults.maxRetries, includePending: false, extras: NO_EXTRAS };
   const record = recordOf(plainInput(options, 'options', context), 'options', 'the call options', context);
   const issues: ContactIssue[] = [];
   const problem = (key: string, code: string, message: string): void => void issues.push({ path: `options.${key}`, code, message });

@@ -204,14 +204,25 @@ function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, 
     maxRetries: settings.maxRetries,
     secrets: () => credentials.secretValues(),
     limiter: settings.rateLimit === false ? undefined : (settings.rateLimiter ?? sharedLocalRateLimiter),
-    rateFor: (action) => rateFor(action, settings.rateLimit, defaults.capabilities),
+    rateFor: perAction((action) => rateFor(action, settings.rateLimit, defaults.capabilities)),
     account: () => {
       account ??= createHash('sha256').update(`${settings.endpoint}\n${credentials.resolve().accessKeyId}`).digest('hex').slice(0, 24);
       return account;
     },
     onEvent: settings.onEvent,
     quotaStore: settings.quotas === false ? undefined : (settings.quotaStore ?? sharedLocalQuotaStore),
-    quotaFor: (action) => countedQuota(action, settings.quotas, defaults.capabilities),
+    quotaFor: perAction((action) => countedQuota(action, settings.quotas, defaults.capabilities)),
+  };
+}
+
+/** A function of a vendor action, worked out once per action (settings never change). */
+function perAction<T>(compute: (action: string) => T): (action: string) => T {
+  const known = new Map<string, T>();
+  return (action) => {
+    if (known.has(action)) return known.get(action) as T;
+    const value = compute(action);
+    known.set(action, value);
+    return value;
   };
 }
 

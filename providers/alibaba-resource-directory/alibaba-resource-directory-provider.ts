@@ -78,7 +78,7 @@ export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySett
         const answer = await rd(scope, 'AddMessageContact', toAddParams(valid), { settle: () => settleCreate(rd, scope, valid) });
         return toCreatedContact(valid, answer.Contact);
       }),
-    get: (id, options) => run('get', options, async (scope, context) => readContact(rd, scope, validateId(id, capabilities, context), scope.options.includePending)),
+    get: (id, options) => run('get', options, (scope, context) => readContact(rd, scope, validateId(id, capabilities, context), scope.options.includePending)),
     update: (id, patch, options) =>
       run('update', options, async (scope, context) => {
         const validId = validateId(id, capabilities, context);

@@ -53,22 +53,26 @@ export function createCamCaller(connection: CamConnection): CamCaller {
  */
 function camTransport(connection: CamConnection): VendorTransport<object> {
   let sender: Promise<Send> | undefined;
+  let loaded: Send | undefined;
   return {
-    async ready() {
-      const credentials = connection.credentials.resolve();
-      sender ??= createSender(connection, credentials);
-      sender.catch(() => (sender = undefined));
-      try {
-        await sender;
-      } catch (error) {
-        throw errorIn(
-          { provider: 'tencent-cam', operation: 'settings' },
-          { code: 'invalid-config', message: `cannot load tencentcloud-sdk-nodejs-common (is it installed?): ${error instanceof Error ? error.message : String(error)}` },
-        );
-      }
+    ready() {
+      if (loaded !== undefined) return undefined;
+      return (async () => {
+        const credentials = connection.credentials.resolve();
+        sender ??= createSender(connection, credentials);
+        sender.catch(() => (sender = undefined));
+        try {
+          loaded = await sender;
+        } catch (error) {
+          throw errorIn(
+            { provider: 'tencent-cam', operation: 'settings' },
+            { code: 'invalid-config', message: `cannot load tencentcloud-sdk-nodejs-common (is it installed?): ${error instanceof Error ? error.message : String(error)}` },
+          );
+        }
+      })();
     },
     async send(action, params, attempt) {
-      const raw = await (await sender!)(action, params, attempt.signal);
+      const raw = await loaded!(action, params, attempt.signal);
       const envelope = tencentEnvelopeSchema.safeParse(parseJsonKeepingIds(raw.text));
       if (!envelope.success || envelope.data.Response.Error || raw.status !== 200) {
         throw new TencentAnswer(raw.status, raw.text, envelope.success ? envelope.data : undefined);

@@ -54,8 +54,10 @@ function vmpTransport(connection: VmpConnection): VendorTransport<object> {
     return url;
   };
   return {
-    async ready() {
+    ready() {
+      // Throws (inside the caller's async function, so it rejects) when credentials are missing.
       connection.credentials.resolve();
+      return undefined;
     },
     async send(action, params, attempt) {
       const credentials = connection.credentials.resolve();

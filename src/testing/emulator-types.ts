@@ -75,7 +75,10 @@ export interface Emulator {
    * process (`{ TENCENTCLOUD_SECRET_ID: '…', TENCENTCLOUD_SECRET_KEY: '…' }`).
    */
   readonly environment: Readonly<Record<string, string>>;
-  /** Every request received since start or the last `reset()`, oldest first. */
+  /**
+   * The requests received since start or the last `reset()`, oldest first: all of them, up to the
+   * latest 10,000 (older ones are dropped a thousand at a time, so the log cannot grow without bound).
+   */
   readonly requests: readonly RecordedRequest[];
   /** Injects a fault into the next matching call(s); faults queue in order. */
   failNext(fault: EmulatorFault): void;

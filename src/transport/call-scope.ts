@@ -9,7 +9,7 @@ import { emitEvent } from './events.js';
 import type { ContactEventBase, ContactEventListener } from './events.js';
 import type { QuotaReservation, QuotaStore } from './quota-store.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { raceAbort, sleep } from './sleep.js';
+import { sleep } from './sleep.js';
 
 /** How one provider instance calls its vendor: resolved from settings once. */
 export interface CallPolicy {
@@ -58,6 +58,12 @@ export type Settlement<T> = { readonly applied: true; readonly value: T } | { re
 export interface Attempt {
   /** Aborts when the attempt times out or the caller cancels: the sender must then stop and free its socket. */
   readonly signal: AbortSignal;
+  /**
+   * Runs `callback` when the attempt is abandoned (as `signal` aborts), for senders that stop a
+   * request themselves; cheaper than a listener on `signal`, which is only made when read.
+   * Returns the function that cancels it.
+   */
+  onAbort(callback: () => void): () => void;
   /** The attempt's bound, for clients that take a timeout of their own. */
   readonly timeoutMs: number;
   /** Which attempt this is, from 1. */
@@ -92,6 +98,65 @@ export interface VendorRequest<T> {
 }
 
 const MAX_BACKOFF_MS = 5000;
+
+/**
+ * One attempt in flight: its timeout and the caller's cancel stop it, which rejects the race in
+ * {@link AttemptControl.run} at once (whatever the sender does) and tells the sender to stop. The
+ * AbortSignal is made only for senders that read it: most calls never need one.
+ */
+class AttemptControl implements Attempt {
+  readonly number: number;
+  readonly timeoutMs: number;
+  #controller: AbortController | undefined;
+  #callbacks: Array<() => void> | undefined;
+  #reject: ((reason: unknown) => void) | undefined;
+  /** Why the attempt was stopped, once it was. */
+  reason: symbol | undefined;
+
+  constructor(number: number, timeoutMs: number) {
+    this.number = number;
+    this.timeoutMs = timeoutMs;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.reason !== undefined) this.#controller.abort(this.reason);
+    }
+    return this.#controller.signal;
+  }
+
+  onAbort(callback: () => void): () => void {
+    if (this.reason !== undefined) {
+      queueMicrotask(callback);
+      return () => undefined;
+    }
+    (this.#callbacks ??= []).push(callback);
+    return () => {
+      const index = this.#callbacks?.indexOf(callback) ?? -1;
+      if (index >= 0) this.#callbacks!.splice(index, 1);
+    };
+  }
+
+  /** Settles with the send, or rejects as soon as the attempt is stopped. */
+  run<T>(sending: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.reason !== undefined) reject(this.reason);
+      this.#reject = reject;
+      // Once stopped, the race is lost: the send's own outcome, later, settles nothing.
+      sending.then(resolve, reject);
+    });
+  }
+
+  stop(reason: symbol): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    this.#controller?.abort(reason);
+    for (const callback of this.#callbacks?.splice(0) ?? []) callback();
+    this.#reject?.(reason);
+  }
+}
+
 let nextCallId = 0;
 /** Why an attempt's signal aborted. */
 const ATTEMPT_TIMEOUT = Symbol('attempt timeout');
@@ -117,11 +182,23 @@ export class CallScope {
   /** Personal values of the operation's input, kept out of its errors. */
   readonly #sensitive = new Set<string>();
 
+  /** One object for the whole operation; its secrets are read when an error is built (credentials resolve late). */
+  readonly #errorContext: ErrorContext;
+
   /** @internal use {@link runOperation}. */
   constructor(policy: CallPolicy, operation: string, options: ResolvedCallOptions) {
     this.#policy = policy;
     this.operation = operation;
     this.#options = options;
+    const sensitive = this.#sensitive;
+    this.#errorContext = {
+      provider: policy.provider,
+      operation,
+      get secrets() {
+        return [...policy.secrets(), ...sensitive];
+      },
+      sensitive,
+    };
   }
 
   /** The caller's signal (never aborts when the caller gave none): bounds waits between requests. */
@@ -141,7 +218,7 @@ export class CallScope {
 
   /** The context errors of this operation carry. */
   get errorContext(): ErrorContext {
-    return { provider: this.#policy.provider, operation: this.operation, secrets: [...this.#policy.secrets(), ...this.#sensitive], sensitive: this.#sensitive };
+    return this.#errorContext;
   }
 
   /**
@@ -154,8 +231,10 @@ export class CallScope {
     let lostBefore = false;
     for (let attempt = 1; ; attempt += 1) {
       this.#stopIfCancelled();
-      await this.#acquireSlot(request.action, attempt);
-      const reservation = await this.#reserveQuota(request.action);
+      // Each step is awaited only when it has work: a call without a limit or quota goes straight out.
+      if (this.#policy.limiter !== undefined) await this.#acquireSlot(request.action, attempt);
+      const quota = this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(request.action);
+      const reservation = quota === undefined ? undefined : await this.#reserveQuota(quota);
       const result = await this.#attempt(request, attempt);
       if (result.ok) return result.value;
       let failure = result.failure;
@@ -228,10 +307,8 @@ export class CallScope {
    *
    * @throws ContactError `quota-exceeded` (with `resetsAt`) when the day's units are used up: nothing is sent.
    */
-  async #reserveQuota(action: string): Promise<QuotaReservation | undefined> {
-    const store = this.#policy.quotaStore;
-    const quota = store === undefined ? undefined : this.#policy.quotaFor(action);
-    if (store === undefined || quota === undefined) return undefined;
+  async #reserveQuota(quota: CountedQuota): Promise<QuotaReservation> {
+    const store = this.#policy.quotaStore!;
     let reservation: QuotaReservation;
     try {
       reservation = await store.reserve({ provider: this.#policy.provider, account: this.#policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes });
@@ -289,23 +366,23 @@ export class CallScope {
 
   async #attempt<T>(request: VendorRequest<T>, attempt: number): Promise<{ ok: true; value: T } | { ok: false; failure: ContactError }> {
     const timeoutMs = this.#options.timeoutMs;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(ATTEMPT_TIMEOUT), timeoutMs);
-    const detach = onAbort(this.#options.signal, () => controller.abort(CALLER_ABORT));
+    const control = new AttemptControl(attempt, timeoutMs);
+    const timer = setTimeout(() => control.stop(ATTEMPT_TIMEOUT), timeoutMs);
+    const detach = onAbort(this.#options.signal, () => control.stop(CALLER_ABORT));
     if (!request.idempotent) this.#unsafeInFlight.add(request.action);
     this.#sent += 1;
     this.#emit('request', request.action, attempt, {});
     const started = performance.now();
     try {
-      const value = await raceAbort(request.send({ signal: controller.signal, timeoutMs, number: attempt }), controller.signal);
+      const value = await control.run(request.send(control));
       if (!request.idempotent) this.#applied.push(request.action);
       const requestId = request.requestIdOf?.(value);
       this.#emit('response', request.action, attempt, { durationMs: Math.round(performance.now() - started), ...(requestId ? { requestId } : {}) });
       return { ok: true, value };
     } catch (error) {
-      if (controller.signal.reason === CALLER_ABORT) throw this.#cancelled();
+      if (control.reason === CALLER_ABORT) throw this.#cancelled();
       const failure =
-        controller.signal.reason === ATTEMPT_TIMEOUT ? this.#attemptTimeout(request.action, timeoutMs) : request.translate(error, this.errorContext);
+        control.reason === ATTEMPT_TIMEOUT ? this.#attemptTimeout(request.action, timeoutMs) : request.translate(error, this.errorContext);
       this.#emit('error', request.action, attempt, {
         durationMs: Math.round(performance.now() - started),
         code: failure.code,
@@ -322,7 +399,7 @@ export class CallScope {
     } finally {
       clearTimeout(timer);
       detach();
-      if (controller.signal.reason !== CALLER_ABORT) this.#unsafeInFlight.delete(request.action);
+      if (control.reason !== CALLER_ABORT) this.#unsafeInFlight.delete(request.action);
     }
   }
 
@@ -396,13 +473,20 @@ export async function runOperation<T>(
   body: (scope: CallScope) => Promise<T>,
   extras?: Readonly<Record<string, KeyRule>>,
 ): Promise<T> {
-  const context = (): ErrorContext => ({ provider: policy.provider, operation, secrets: policy.secrets() });
+  // The secrets are read only when an error is built: most calls never build one.
+  const context: ErrorContext = {
+    provider: policy.provider,
+    operation,
+    get secrets() {
+      return policy.secrets();
+    },
+  };
   let scope: CallScope | undefined;
   try {
-    scope = new CallScope(policy, operation, resolveCallOptions(options, policy, context(), extras));
+    scope = new CallScope(policy, operation, resolveCallOptions(options, policy, context, extras));
     return await body(scope);
   } catch (error) {
     if (scope !== undefined) throw scope.failure(error);
-    throw isContactError(error) ? error : toContactError(error, context());
+    throw isContactError(error) ? error : toContactError(error, context);
   }
 }

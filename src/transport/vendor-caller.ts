@@ -35,10 +35,11 @@ export interface RawAnswer {
 export interface VendorTransport<P> {
   /**
    * Loads what the first request needs (the SDK, the credentials) before a rate-limit slot is
-   * taken, so a cold provider does not spend its slots waiting.
+   * taken, so a cold provider does not spend its slots waiting. Returns nothing once loaded, so
+   * the calls after the first do not wait a tick for it.
    * @throws ContactError `invalid-config` when credentials are missing or the SDK cannot load.
    */
-  ready(): Promise<void>;
+  ready(): Promise<void> | undefined;
   /** Sends one attempt; rejects with whatever the vendor or the socket said. */
   send(action: string, params: P, attempt: Attempt): Promise<RawAnswer>;
   /** Turns what `send` rejected with into a ContactError. */
@@ -65,19 +66,26 @@ export type VendorCaller<Table extends ActionTable, P> = <A extends keyof Table 
 export function createVendorCaller<Table extends ActionTable, P>(table: Table, transport: VendorTransport<P>): VendorCaller<Table, P> {
   return async <A extends keyof Table & string>(scope: CallScope, action: A, params: P, options: CallRequestOptions<AnswerOf<Table[A]>> = {}) => {
     const spec = table[action] as ActionSpec<AnswerOf<Table[A]>>;
-    await transport.ready();
-    const requestIds = new WeakMap<object, string>();
-    return scope.request<AnswerOf<Table[A]>>({
+    const loading = transport.ready();
+    if (loading !== undefined) await loading;
+    // The newest attempt's answer names the request id an event reports; a timed-out attempt
+    // that answers late does not overwrite it.
+    let requestId: string | undefined;
+    let answeredAttempt = 0;
+    // `return await`: a promise returned from an async function costs two more ticks than one awaited.
+    return await scope.request<AnswerOf<Table[A]>>({
       action,
       idempotent: spec.idempotent,
       send: async (attempt) => {
         const answer = await transport.send(action, params, attempt);
-        const value = checkAnswer(spec.response, answer, action, scope.errorContext);
-        if (answer.requestId !== undefined && typeof value === 'object' && value !== null) requestIds.set(value, answer.requestId);
-        return value;
+        if (attempt.number >= answeredAttempt) {
+          answeredAttempt = attempt.number;
+          requestId = answer.requestId;
+        }
+        return checkAnswer(spec.response, answer, action, scope);
       },
       translate: (error, context) => transport.translate(error, context, action),
-      requestIdOf: (value) => (typeof value === 'object' && value !== null ? requestIds.get(value) : undefined),
+      requestIdOf: () => requestId,
       settle: options.settle,
       goneOnRetry: options.goneOnRetry,
     });
@@ -85,9 +93,10 @@ export function createVendorCaller<Table extends ActionTable, P>(table: Table, t
 }
 
 /** An answer that does not match its schema is `invalid-response`, naming the action and where it differs. */
-function checkAnswer<T>(schema: z.ZodMiniType<T>, answer: RawAnswer, action: string, context: ErrorContext): T {
+function checkAnswer<T>(schema: z.ZodMiniType<T>, answer: RawAnswer, action: string, scope: CallScope): T {
   const result = schema.safeParse(answer.body);
   if (result.success) return result.data;
+  const context = scope.errorContext;
   const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
   throw new ContactError({
     code: 'invalid-response',

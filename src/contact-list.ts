@@ -1,4 +1,4 @@
-import { pagesOf } from './paging.js';
+import { collectPages, pagesOf } from './paging.js';
 import type { PageFetcher } from './paging.js';
 import type { ContactList } from './provider.js';
 
@@ -27,9 +27,8 @@ export function createContactList<C>(plan: () => ListPlan<C>): ContactList<C> {
     [Symbol.asyncIterator]: () => contacts(),
     pages: () => ({ [Symbol.asyncIterator]: () => pages() }),
     async all() {
-      const out: C[] = [];
-      for await (const page of pages()) out.push(...page);
-      return out;
+      const { fetchPage, limit } = plan();
+      return collectPages(fetchPage, limit);
     },
   };
 }

@@ -18,36 +18,52 @@ export interface Page<T> {
 export type PageFetcher<T> = (cursor: PageCursor | undefined) => Promise<Page<T>>;
 
 /**
- * Yields the vendor's pages in order until the last one, or until `limit` items were yielded.
+ * The one walk over a vendor's listing: each call fetches the next page and resolves to its
+ * items (cut at `limit`), or to undefined once the walk is over.
  *
  * @remarks An empty page ends the walk even when the vendor offers a next cursor, so a vendor
  * whose counts drift while it is walked cannot loop forever.
  */
-export async function* pagesOf<T>(fetchPage: PageFetcher<T>, limit = Number.POSITIVE_INFINITY): AsyncGenerator<T[]> {
+export function pageWalk<T>(fetchPage: PageFetcher<T>, limit = Number.POSITIVE_INFINITY): () => Promise<readonly T[] | undefined> {
   let remaining = limit;
   let cursor: PageCursor | undefined;
-  while (remaining > 0) {
+  let over = false;
+  return async () => {
+    if (over || remaining <= 0) return undefined;
     const page = await fetchPage(cursor);
-    const items = page.items.slice(0, remaining);
-    if (items.length > 0) yield items;
+    const items = page.items.length <= remaining ? page.items : page.items.slice(0, remaining);
     remaining -= items.length;
-    if (page.next === undefined || page.items.length === 0) return;
-    cursor = page.next;
-  }
+    if (page.next === undefined || page.items.length === 0) over = true;
+    else cursor = page.next;
+    return items.length > 0 ? items : undefined;
+  };
+}
+
+/** Yields the vendor's pages in order until the last one, or until `limit` items were yielded. */
+export async function* pagesOf<T>(fetchPage: PageFetcher<T>, limit?: number): AsyncGenerator<T[]> {
+  const next = pageWalk(fetchPage, limit);
+  for (let items = await next(); items !== undefined; items = await next()) yield [...items];
 }
 
 /** The first item any page holds that matches, fetching only as many pages as it takes. */
 export async function findInPages<T>(fetchPage: PageFetcher<T>, matches: (item: T) => boolean): Promise<T | undefined> {
-  for await (const page of pagesOf(fetchPage)) {
-    const found = page.find(matches);
+  const next = pageWalk(fetchPage);
+  for (let items = await next(); items !== undefined; items = await next()) {
+    const found = items.find(matches);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-/** Every item of every page. */
-export async function collectPages<T>(fetchPage: PageFetcher<T>): Promise<T[]> {
+/**
+ * Every item of every page (up to `limit`). A plain loop, not the generator: a listing read
+ * whole, the common case, does not pay for async iteration.
+ */
+export async function collectPages<T>(fetchPage: PageFetcher<T>, limit?: number): Promise<T[]> {
+  const next = pageWalk(fetchPage, limit);
   const all: T[] = [];
-  for await (const page of pagesOf(fetchPage)) all.push(...page);
+  for (let items = await next(); items !== undefined; items = await next()) {
+    for (const item of items) all.push(item);
+  }
   return all;
 }

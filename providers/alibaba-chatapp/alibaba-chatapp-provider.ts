@@ -9,13 +9,14 @@ import type { ErrorContext } from '../../src/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
 import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
+import type { VendorNumber } from './alibaba-chatapp-api.js';
 import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
 import { createCamsCaller } from './alibaba-chatapp-client.js';
 import type { CamsCaller } from './alibaba-chatapp-client.js';
 import { fromVendorNumber, idOfPhone, isRegistered, toAddParams, toContact, toProfileParams } from './alibaba-chatapp-mapper.js';
 import { custSpaceIdRule, custSpaceOf, setUpAlibabaChatApp } from './alibaba-chatapp-settings.js';
 import type { AlibabaChatAppSettings } from './alibaba-chatapp-settings.js';
-import type { AlibabaChatAppProvider } from './alibaba-chatapp-types.js';
+import type { AlibabaChatAppContact, AlibabaChatAppProvider } from './alibaba-chatapp-types.js';
 import { createVendorMethods, findNumber, listNumbers, readContact, readProfile, removeNumber, requireNumber, unregister } from './alibaba-chatapp-vendor-methods.js';
 import type { RunInSpace } from './alibaba-chatapp-vendor-methods.js';
 
@@ -103,7 +104,7 @@ export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAp
         const context: ErrorContext = { provider: 'alibaba-chatapp', operation: 'list' };
         const valid = resolveListQuery(query, capabilities, context, { status: statusRule });
         const status = valid.extras['status'] as string | undefined;
-        const fetchAll = () => run('list', options, async (scope, space) => (await listNumbers(cams, scope, space, status)).map((number) => toContact(number, space)));
+        const fetchAll = () => run('list', options, async (scope, space) => ({ space, numbers: await listNumbers(cams, scope, space, status) }));
         return { limit: valid.limit, fetchPage: pagesOfWhole(fetchAll, valid.pageSize) };
       }),
     findByName: (name, options) =>
@@ -130,15 +131,17 @@ export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAp
 
 /**
  * The listings answer every number at once: the first page costs the one request, the others are
- * cut from its answer (one request per iteration of the list).
+ * cut from its answer (one request per iteration of the list). Numbers become contacts a page at
+ * a time, so a listing that stops early maps only what it returns.
  */
-function pagesOfWhole<T>(fetchAll: () => Promise<readonly T[]>, pageSize: number): PageFetcher<T> {
-  let all: Promise<readonly T[]> | undefined;
+function pagesOfWhole(fetchAll: () => Promise<{ space: string; numbers: readonly VendorNumber[] }>, pageSize: number): PageFetcher<AlibabaChatAppContact> {
+  let all: Promise<{ space: string; numbers: readonly VendorNumber[] }> | undefined;
   return async (cursor) => {
     all ??= fetchAll();
-    const items = await all;
+    const { space, numbers } = await all;
     const start = typeof cursor === 'number' ? cursor : 0;
-    return { items: items.slice(start, start + pageSize), next: start + pageSize < items.length ? start + pageSize : undefined };
+    const end = start + pageSize;
+    return { items: numbers.slice(start, end).map((number) => toContact(number, space)), next: end < numbers.length ? end : undefined };
   };
 }
 

@@ -59,6 +59,24 @@ describe('tencentCam: what CAM stores and shows', () => {
     expect(emulator.storedReceivers()).toHaveLength(1);
   });
 
+  it('finds a new receiver in a large account with two listings: the first page (for the count), then the last', async () => {
+    const large = await startEmulator('tencent-cam', { rateLimit: false, quotas: { createsPerDay: 300, receivers: 300 } });
+    try {
+      const client = tencentCam({ endpoint: large.endpoint, credentials: large.credentials, maxRetries: 0, rateLimit: false, quotas: false });
+      for (let n = 0; n < 250; n += 1) await client.create({ name: `receiver-${n}`, email: `r${n}@example.com`, phone: '+86 139 0000 1234' });
+      const before = large.requests.length;
+      const created = await client.create({ name: 'newest', email: 'newest@example.com', phone: '+86 139 0000 1234' });
+      const listings = large.requests.slice(before).filter((request) => request.action === 'ListReceiver');
+      expect(listings.map((request) => JSON.parse(request.body))).toEqual([
+        { Offset: 0, Limit: 100 },
+        { Offset: 200, Limit: 100 },
+      ]);
+      expect(created).toMatchObject({ name: 'newest', id: large.storedReceivers().at(-1)!.uid });
+    } finally {
+      await large.close();
+    }
+  });
+
   it('reads 64-bit Uids exactly', async () => {
     emulator.failNext({
       kind: 'http-status',

@@ -4,6 +4,7 @@
  * enums, the business profile and the callbacks.
  */
 import type { ContactInput, ContactStatus, VerificationState } from '../../src/contact.js';
+import { definedOnly } from '../../src/defined-only.js';
 import { splitE164 } from '../../src/phone.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
 import type { CamsResponse, VendorCalling, VendorNumber, VendorProfile } from './alibaba-chatapp-api.js';
@@ -17,7 +18,7 @@ import type {
   ChatAppVerificationStatus,
 } from './alibaba-chatapp-types.js';
 
-const PROVIDER = 'alibaba-chatapp';
+const PROVIDER = 'alibaba-chatapp' as const;
 
 /** Checked changes, where a key may be present with nothing in it (as zod's optional keys are). */
 type Given<T> = { readonly [K in keyof T]?: T[K] | undefined };
@@ -100,40 +101,36 @@ export function toAddParams(space: string, input: ContactInput): VendorParams {
 export function toContact(vendor: VendorNumber, space: string, email?: string): AlibabaChatAppContact {
   const phone = fromVendorNumber(vendor.PhoneNumber);
   const verification = toVerificationState(vendor.CodeVerificationStatus);
-  return {
+  return definedOnly({
     provider: PROVIDER,
     id: vendor.PhoneNumber,
     name: vendor.VerifiedName ?? '',
-    ...(email === undefined ? {} : { email }),
-    ...(phone === undefined ? {} : { phone }),
+    email,
+    phone,
     status: toContactStatus(vendor.Status),
-    ...(verification === undefined ? {} : { verification: { phone: verification } }),
+    verification: verification === undefined ? undefined : { phone: verification },
     // The vendor's examples show numbers masked (`861380000****`).
-    ...(phone?.includes('*') === true ? { masked: ['phone' as const] } : {}),
+    masked: phone?.includes('*') === true ? ['phone' as const] : undefined,
     details: detailsOf(vendor, space),
-  };
+  });
 }
 
 function detailsOf(vendor: VendorNumber, space: string): AlibabaChatAppContactDetails {
-  const calling = vendor.CallingConfigure ? toCalling(vendor.CallingConfigure) : undefined;
-  const official = vendor.IsOfficial === 'Y' ? true : vendor.IsOfficial === 'N' ? false : undefined;
-  return {
+  return definedOnly({
     custSpaceId: space,
     vendorStatus: present(vendor.Status) ?? 'UNKNOWN',
-    ...present({
-      qualityRating: vendor.QualityRating,
-      messagingLimitTier: vendor.MessagingLimitTier,
-      codeVerificationStatus: vendor.CodeVerificationStatus,
-      nameStatus: vendor.NameStatus,
-      newNameStatus: vendor.NewNameStatus,
-      statusCallbackUrl: vendor.StatusCallbackUrl,
-      inboundCallbackUrl: vendor.UpCallbackUrl,
-      statusQueue: vendor.StatusQueue,
-      inboundQueue: vendor.UpQueue,
-    }),
-    ...(official === undefined ? {} : { officialBusiness: official }),
-    ...(calling === undefined ? {} : { calling }),
-  };
+    qualityRating: present(vendor.QualityRating),
+    messagingLimitTier: present(vendor.MessagingLimitTier),
+    codeVerificationStatus: present(vendor.CodeVerificationStatus),
+    nameStatus: present(vendor.NameStatus),
+    newNameStatus: present(vendor.NewNameStatus),
+    statusCallbackUrl: present(vendor.StatusCallbackUrl),
+    inboundCallbackUrl: present(vendor.UpCallbackUrl),
+    statusQueue: present(vendor.StatusQueue),
+    inboundQueue: present(vendor.UpQueue),
+    officialBusiness: vendor.IsOfficial === 'Y' ? true : vendor.IsOfficial === 'N' ? false : undefined,
+    calling: vendor.CallingConfigure ? toCalling(vendor.CallingConfigure) : undefined,
+  });
 }
 
 /** `CallingConfigure` → the neutral shape; the two placements of the icon and permission fields are both read. */

@@ -3,6 +3,7 @@
  */
 import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
 import type { ContactInput, ContactPatch, ContactStatus, ContactTitle, ContactVerification, MessageType } from '../../src/contact.js';
+import { definedOnly } from '../../src/defined-only.js';
 import { splitE164 } from '../../src/phone.js';
 import { fromChinaTime } from '../alibaba-common/alibaba-dates.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
@@ -15,7 +16,7 @@ import type {
   PendingVerification,
 } from './alibaba-resource-directory-types.js';
 
-const PROVIDER = 'alibaba-resource-directory';
+const PROVIDER = 'alibaba-resource-directory' as const;
 
 /**
  * `+8613900001234` → `86-13900001234`, the vendor's `<country code>-<number>`; the split follows
@@ -125,27 +126,23 @@ export function toContact(vendor: VendorContact, pending?: PendingTargets): Alib
   const phone = vendor.PhoneNumber ? fromVendorPhone(vendor.PhoneNumber) : undefined;
   const email = vendor.EmailAddress ?? undefined;
   // The vendor's examples show masked values (`someone***@example.com`, `86-139****1234`).
-  const masked = [
-    ...(email?.includes('***') === true ? (['email'] as const) : []),
-    ...(phone?.includes('*') === true ? (['phone'] as const) : []),
-  ];
-  const createdAt = vendor.CreateDate ? fromChinaTime(vendor.CreateDate) : undefined;
-  const title = knownTitle(vendor.Title);
-  const verification = verificationOf(vendor.Status, phone !== undefined, pending);
-  return {
+  const masked: Array<'email' | 'phone'> = [];
+  if (email?.includes('***') === true) masked.push('email');
+  if (phone?.includes('*') === true) masked.push('phone');
+  return definedOnly({
     provider: PROVIDER,
     id: vendor.ContactId,
     name: vendor.Name ?? '',
-    ...(email === undefined ? {} : { email }),
-    ...(phone === undefined ? {} : { phone }),
-    ...(title === undefined ? {} : { title }),
+    email,
+    phone,
+    title: knownTitle(vendor.Title),
     messageTypes: knownMessageTypes(vendor.MessageTypes),
     status: toContactStatus(vendor.Status),
-    ...(verification === undefined ? {} : { verification }),
-    ...(masked.length === 0 ? {} : { masked }),
-    ...(createdAt === undefined ? {} : { createdAt }),
+    verification: verificationOf(vendor.Status, phone !== undefined, pending),
+    masked: masked.length === 0 ? undefined : masked,
+    createdAt: vendor.CreateDate ? fromChinaTime(vendor.CreateDate) : undefined,
     details: detailsOf(vendor, pending),
-  };
+  });
 }
 
 /** The contact AddMessageContact just made: as given, pending until its owner confirms it. */
@@ -194,14 +191,12 @@ function verificationOf(status: string | null | undefined, hasPhone: boolean, pe
 }
 
 function detailsOf(vendor: VendorContact, pending: PendingTargets | undefined): AlibabaResourceDirectoryContactDetails {
-  const pendingPhone = pending?.phone === undefined ? undefined : fromVendorTarget(pending.phone);
-  const associatedAt = vendor.AssociatedDate ? fromChinaTime(vendor.AssociatedDate) : undefined;
-  return {
+  return definedOnly({
     members: [...(vendor.Members ?? [])],
-    ...(pending?.email === undefined ? {} : { pendingEmail: pending.email }),
-    ...(pendingPhone === undefined ? {} : { pendingPhone }),
-    ...(associatedAt === undefined ? {} : { associatedAt }),
-  };
+    pendingEmail: pending?.email,
+    pendingPhone: pending?.phone === undefined ? undefined : fromVendorTarget(pending.phone),
+    associatedAt: vendor.AssociatedDate ? fromChinaTime(vendor.AssociatedDate) : undefined,
+  });
 }
 
 function knownTitle(title: string | null | undefined): ContactTitle | undefined {

@@ -1,5 +1,6 @@
 /** Pure functions between the neutral model and CAM's receivers. */
 import type { ContactInput, VerificationState } from '../../src/contact.js';
+import { definedOnly } from '../../src/defined-only.js';
 import { maskShows } from '../../src/masked-values.js';
 import { parsePhone } from '../../src/phone.js';
 import type { TencentCreateReceiverParams, TencentReceiver } from './tencent-cam-api.js';
@@ -31,27 +32,26 @@ export function fromReceiver(receiver: TencentReceiver): TencentCamContact {
   const phone = nonEmpty(receiver.PhoneNumber);
   const emailState = flagState(receiver.EmailFlag);
   const phoneState = flagState(receiver.PhoneFlag);
-  const masked = [...(email === undefined ? [] : (['email'] as const)), ...(phone === undefined ? [] : (['phone'] as const))];
-  const remark = nonEmpty(receiver.Remark);
-  const uin = nonEmpty(receiver.Uin);
-  const countryCode = nonEmpty(receiver.CountryCode);
-  return {
-    provider: 'tencent-cam',
+  const masked: Array<'email' | 'phone'> = [];
+  if (email !== undefined) masked.push('email');
+  if (phone !== undefined) masked.push('phone');
+  return definedOnly({
+    provider: 'tencent-cam' as const,
     id: receiver.Uid,
     name: receiver.Name,
-    ...(email === undefined ? {} : { email }),
-    ...(phone === undefined ? {} : { phone }),
-    ...(remark === undefined ? {} : { remark }),
-    status: emailState === 'verified' && phoneState === 'verified' ? 'active' : 'pending-verification',
+    email,
+    phone,
+    remark: nonEmpty(receiver.Remark),
+    status: emailState === 'verified' && phoneState === 'verified' ? ('active' as const) : ('pending-verification' as const),
     verification: { email: emailState, phone: phoneState },
-    ...(masked.length === 0 ? {} : { masked }),
-    details: {
-      ...(uin === undefined ? {} : { uin }),
+    masked: masked.length === 0 ? undefined : masked,
+    details: definedOnly({
+      uin: nonEmpty(receiver.Uin),
       isReceiverOwner: receiver.IsReceiverOwner === 1,
       wechatEnabled: receiver.WechatFlag === 1,
-      ...(countryCode === undefined ? {} : { countryCode }),
-    },
-  };
+      countryCode: nonEmpty(receiver.CountryCode),
+    }),
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Pure functions between the neutral model and VMP's contacts, groups and webhook tests. */
 import type { ContactInput, ContactPatch, ContactWebhooks } from '../../src/contact.js';
 import { maskContactSecrets } from '../../src/contact-printing.js';
+import { definedOnly } from '../../src/defined-only.js';
 import type {
   VmpContact,
   VmpCreateContactParams,
@@ -88,27 +89,33 @@ export function applyPatch(current: VmpWritable, patch: ContactPatch): VmpWritab
 export function fromVmpContact(vendor: VmpContact): VolcengineVmpContact {
   const writable = writableOf(vendor);
   const larkBot = larkBotOf(vendor.LarkBot);
-  return maskContactSecrets({
-    provider: 'volcengine-vmp',
-    id: vendor.Id,
-    ...writable,
-    ...emailState(writable.email, vendor.EmailActive === true),
-    ...(nonEmpty(vendor.CreateTime) === undefined ? {} : { createdAt: vendor.CreateTime! }),
-    details: larkBot === undefined ? {} : { larkBot },
-  });
+  const state = emailState(writable.email, vendor.EmailActive === true);
+  return maskContactSecrets(
+    definedOnly({
+      provider: 'volcengine-vmp' as const,
+      id: vendor.Id,
+      name: writable.name,
+      email: writable.email,
+      webhooks: writable.webhooks,
+      groupIds: writable.groupIds,
+      status: state.status,
+      verification: state.verification,
+      createdAt: nonEmpty(vendor.CreateTime),
+      details: larkBot === undefined ? {} : { larkBot },
+    }),
+  );
 }
 
 /** The neutral, writable part of a VMP contact. */
 export function writableOf(vendor: VmpContact): VmpWritable {
   const webhooks = webhooksOf(vendor);
-  const email = nonEmpty(vendor.Email);
   const groupIds = vendor.ContactGroupIds ?? [];
-  return {
+  return definedOnly({
     name: vendor.Name ?? '',
-    ...(email === undefined ? {} : { email }),
-    ...(Object.keys(webhooks).length === 0 ? {} : { webhooks }),
-    ...(groupIds.length === 0 ? {} : { groupIds: [...groupIds] }),
-  };
+    email: nonEmpty(vendor.Email),
+    webhooks: Object.keys(webhooks).length === 0 ? undefined : webhooks,
+    groupIds: groupIds.length === 0 ? undefined : [...groupIds],
+  });
 }
 
 /** The contact CreateContact just made, from the input and its answer (`AlreadyActive.Email`: an address already confirmed). */
@@ -198,17 +205,17 @@ function emailState(email: string | undefined, active: boolean): Pick<Volcengine
 function webhooksOf(vendor: VmpContact): ContactWebhooks {
   const hooks: ContactWebhooks = {};
   const { Webhook: generic, LarkBotWebhook: lark, DingTalkBotWebhook: dingtalk, WeComBotWebhook: wecom } = vendor;
-  if (nonEmpty(generic?.Address) !== undefined) hooks.generic = { url: generic!.Address!, ...optional('token', generic!.Token) };
-  if (nonEmpty(lark?.Address) !== undefined) hooks.lark = { url: lark!.Address!, ...optional('secret', lark!.SecretKey) };
+  if (nonEmpty(generic?.Address) !== undefined) hooks.generic = definedOnly({ url: generic!.Address!, token: nonEmpty(generic!.Token) });
+  if (nonEmpty(lark?.Address) !== undefined) hooks.lark = definedOnly({ url: lark!.Address!, secret: nonEmpty(lark!.SecretKey) });
   if (nonEmpty(dingtalk?.Address) !== undefined) {
-    hooks.dingtalk = {
+    hooks.dingtalk = definedOnly({
       url: dingtalk!.Address!,
-      ...optional('secret', dingtalk!.SecretKey),
-      ...optionalList('atMobiles', dingtalk!.AtMobiles),
-      ...optionalList('atUserIds', dingtalk!.AtUserIds),
-    };
+      secret: nonEmpty(dingtalk!.SecretKey),
+      atMobiles: listOrUndefined(dingtalk!.AtMobiles),
+      atUserIds: listOrUndefined(dingtalk!.AtUserIds),
+    });
   }
-  if (nonEmpty(wecom?.Address) !== undefined) hooks.wecom = { url: wecom!.Address!, ...optionalList('atUserIds', wecom!.AtUserIds) };
+  if (nonEmpty(wecom?.Address) !== undefined) hooks.wecom = definedOnly({ url: wecom!.Address!, atUserIds: listOrUndefined(wecom!.AtUserIds) });
   return hooks;
 }
 
@@ -218,7 +225,7 @@ function larkBotOf(bot: VmpContact['LarkBot']): NonNullable<VolcengineVmpContact
   const groupName = nonEmpty(bot.GroupName);
   const tenantKey = nonEmpty(bot.TenantKey);
   if (chatId === undefined && groupName === undefined && tenantKey === undefined) return undefined;
-  return { ...(chatId === undefined ? {} : { chatId }), ...(groupName === undefined ? {} : { groupName }), ...(tenantKey === undefined ? {} : { tenantKey }) };
+  return definedOnly({ chatId, groupName, tenantKey });
 }
 
 /** The stored form of what a contact holds, group ids as a set (VMP may list them in its own order). */
@@ -233,6 +240,10 @@ function optional<K extends string>(key: K, value: string | null | undefined): {
 
 function optionalList<K extends string>(key: K, values: readonly string[] | null | undefined): { [P in K]?: string[] } {
   return isEmpty(values) ? {} : ({ [key]: [...values!] } as { [P in K]: string[] });
+}
+
+function listOrUndefined(values: readonly string[] | null | undefined): string[] | undefined {
+  return isEmpty(values) ? undefined : [...values!];
 }
 
 function isEmpty(values: readonly unknown[] | null | undefined): boolean {

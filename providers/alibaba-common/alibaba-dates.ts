@@ -20,9 +20,16 @@ function daysIn(year: number, month: number): number {
 export function fromChinaTime(text: string): string | undefined {
   const trimmed = text.trim();
   if (!CHINA_TIME.test(trimmed)) return undefined;
-  const part = (from: number, to: number): number => Number(trimmed.slice(from, to));
-  const [year, month, day] = [part(0, 4), part(5, 7), part(8, 10)];
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || part(11, 13) > 23 || part(14, 16) > 59 || part(17, 19) > 59) return undefined;
+  // The pattern has checked that these are digits.
+  const digits = (from: number, count: number): number => {
+    let value = 0;
+    for (let index = from; index < from + count; index += 1) value = value * 10 + trimmed.charCodeAt(index) - 48;
+    return value;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || digits(11, 2) > 23 || digits(14, 2) > 59 || digits(17, 2) > 59) return undefined;
   return `${trimmed.slice(0, 10)}T${trimmed.slice(11)}+08:00`;
 }
 

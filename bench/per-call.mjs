@@ -4,7 +4,7 @@
 import { Agent } from 'node:http';
 import { interleave, TINY } from './lib.mjs';
 
-const ROUNDS = TINY ? 3 : Number(process.env.BENCH_ROUNDS ?? 200);
+const ROUNDS = TINY ? 3 : Number(process.env.BENCH_ROUNDS ?? 500);
 const WARMUP = TINY ? 2 : Number(process.env.BENCH_WARMUP ?? 1000);
 const letters = (n) => {
   let out = '';

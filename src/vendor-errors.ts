@@ -1,5 +1,6 @@
 import { ContactError } from './errors.js';
 import type { ContactErrorCode, VendorErrorInfo } from './errors.js';
+import { ownValue } from './own-value.js';
 import { redactText } from './redaction.js';
 import type { ErrorContext } from './to-contact-error.js';
 
@@ -35,19 +36,19 @@ export interface VendorCodeTable {
 
 /** Finds the rule for a vendor code, or undefined when the table does not know it. */
 export function lookupVendorCode(table: VendorCodeTable, code: string): VendorCodeRule | undefined {
-  const exact = table.exact[code];
+  const exact = ownValue(table.exact, code);
   if (exact !== undefined) return exact;
   const byPrefix = longestPrefixRule(table, code);
   if (byPrefix !== undefined) return byPrefix;
   const part = Object.keys(table.contains ?? {}).find((candidate) => code.includes(candidate));
-  return part === undefined ? undefined : table.contains?.[part];
+  return part === undefined ? undefined : ownValue(table.contains, part);
 }
 
 function longestPrefixRule(table: VendorCodeTable, code: string): VendorCodeRule | undefined {
   const prefix = Object.keys(table.prefixes)
     .filter((candidate) => code.startsWith(candidate))
     .sort((a, b) => b.length - a.length)[0];
-  return prefix === undefined ? undefined : table.prefixes[prefix];
+  return prefix === undefined ? undefined : ownValue(table.prefixes, prefix);
 }
 
 /** What is needed to translate a vendor error envelope. */

@@ -104,7 +104,7 @@ describe('the emulator harness refuses what a vendor gateway refuses', () => {
 
   it('refuses a fault it does not know, loudly, instead of injecting nothing', async () => {
     const { emulator } = await fake();
-    for (const fault of [{ kind: 'nonsense' }, { kind: 'http-status' }, { kind: 'delay', ms: -1 }, { kind: 'reset', times: 0 }, { kind: 'reset', code: 'X' }, null]) {
+    for (const fault of [{ kind: 'nonsense' }, { kind: 'constructor' }, { kind: 'toString' }, { kind: 'http-status' }, { kind: 'delay', ms: -1 }, { kind: 'reset', times: 0 }, { kind: 'reset', code: 'X' }, null]) {
       let caught: unknown;
       try {
         emulator.failNext(fault as never);

@@ -18,6 +18,13 @@ describe('vendor code tables', () => {
     expect(lookupVendorCode({ exact: {}, prefixes: {} }, 'FlowLimitExceeded')).toBeUndefined();
   });
 
+  it("find nothing for a code named like one of Object.prototype's properties", () => {
+    for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(lookupVendorCode(table, code)).toBeUndefined();
+      expect(vendorCodeError(table, { vendor: { code, message: 'odd' } }, {})).toMatchObject({ code: 'unknown', vendor: { code } });
+    }
+  });
+
   it('read a code the table does not know from its HTTP status when the adapter asks', () => {
     expect([500, 503, 429, 400, 404, undefined].map(statusFallbackRule)).toEqual(['unavailable', 'unavailable', 'rate-limited', undefined, undefined, undefined]);
     const translate = (status: number) =>

@@ -2,6 +2,7 @@
  * The Alibaba Cloud API gateway's errors as an emulator answers them: HTTP status and documented
  * message of each code (alibaba.md section 1.6). Products add their own catalogue on top.
  */
+import { ownValue } from '../../src/own-value.js';
 
 /** A code's HTTP status and documented message. */
 export type ErrorCatalogue = Readonly<Record<string, readonly [status: number, message: string]>>;
@@ -33,7 +34,7 @@ export const ALIBABA_GATEWAY_ERRORS: ErrorCatalogue = {
  * `MissingParameter.X` and `InvalidParameter.X` follow the vendor's pattern.
  */
 export function describeAlibabaError(code: string, product: ErrorCatalogue): { status: number; message: string } {
-  const known = product[code] ?? ALIBABA_GATEWAY_ERRORS[code];
+  const known = ownValue(product, code) ?? ownValue(ALIBABA_GATEWAY_ERRORS, code);
   if (known !== undefined) return { status: known[0], message: known[1] };
   const parameter = /^(MissingParameter|InvalidParameter)\.(.+)$/.exec(code);
   if (parameter?.[1] === 'MissingParameter') return { status: 400, message: `You must specify ${parameter[2]}.` };

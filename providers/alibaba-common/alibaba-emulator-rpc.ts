@@ -5,6 +5,7 @@
  * `RequestId`, and the `{RequestId, HostId, Code, Message, Recommend}` error envelope.
  */
 import type { ProviderId } from '../../src/contact.js';
+import { ownValue } from '../../src/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
 import { formPairs, headerOf, queryPairs, queryValue } from '../../src/testing/emulator-request.js';
 import type { EmulatorCredentials } from '../../src/testing/emulator-types.js';
@@ -152,7 +153,7 @@ export function alibabaRpcProtocol<Hooks extends object, Env>(product: AlibabaRp
     const params = new RpcParams([...queryPairs(request), ...formPairs(request)]);
     const version = headerOf(request, 'x-acs-version') ?? queryValue(request, 'Version');
     if (version !== product.version) throw new VendorFault('InvalidVersion');
-    const handler = request.url.pathname === '/' ? product.handlers[request.action] : undefined;
+    const handler = request.url.pathname === '/' ? ownValue(product.handlers, request.action) : undefined;
     if (handler === undefined) throw new VendorFault('InvalidAction.NotFound');
     const result = handler(params, product.environment(context, now));
     return { status: 200, body: { RequestId: context.requestId().toUpperCase(), ...product.successFields?.(request.action), ...result } };

@@ -3,6 +3,7 @@
  * `alibaba-common`, with the neutral field each parameter is and when a daily quota starts over.
  */
 import { nextChinaMidnight } from '../../src/china-time.js';
+import { ownValue } from '../../src/own-value.js';
 import type { VendorCodeTable } from '../../src/vendor-errors.js';
 import type { AlibabaProductErrors } from '../alibaba-common/alibaba-rpc-errors.js';
 
@@ -47,7 +48,7 @@ export const alibabaResourceDirectoryErrors: AlibabaProductErrors = {
   // `InvalidParameter.EmailAddress.Length` names `email`.
   fieldOf: (code) => {
     const parameter = /^(?:MissingParameter|InvalidParameter|EntityNotExists)\.([A-Za-z]+)/.exec(code)?.[1];
-    return parameter === undefined ? undefined : NEUTRAL_FIELDS[parameter];
+    return parameter === undefined ? undefined : ownValue(NEUTRAL_FIELDS, parameter);
   },
   resetsAt: (code, now) => (code === 'SendValidateCodeExceedsLimitForAccount' ? nextChinaMidnight(now) : undefined),
 };

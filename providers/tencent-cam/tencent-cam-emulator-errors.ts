@@ -2,6 +2,7 @@
  * The CAM emulator's error catalogue: the documented message of each code it answers with.
  * CAM answers every error, signature failures included, with HTTP 200.
  */
+import { ownValue } from '../../src/own-value.js';
 
 /** Each code's documented message. */
 export const CAM_ERRORS: Readonly<Record<string, string>> = {
@@ -18,5 +19,5 @@ export const CAM_ERRORS: Readonly<Record<string, string>> = {
 
 /** The message of a code: the documented one, or the code itself. */
 export function describeCamError(code: string): string {
-  return CAM_ERRORS[code] ?? `${code}.`;
+  return ownValue(CAM_ERRORS, code) ?? `${code}.`;
 }

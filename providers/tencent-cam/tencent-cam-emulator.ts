@@ -4,6 +4,7 @@
  * answers in `{"Response": {...}}` and errors with HTTP 200.
  */
 import type { Emulator } from '../../src/testing/emulator-types.js';
+import { ownValue } from '../../src/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
 import { headerOf, queryPairs, queryValue } from '../../src/testing/emulator-request.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
@@ -44,7 +45,7 @@ export function createTencentCamProtocol(): EmulatorProtocol<TencentCamEmulatorH
     if (!verdict.ok) throw new VendorFault(verdict.code, verdict.message);
     const version = headerOf(request, 'x-tc-version') || (queryValue(request, 'Version') ?? '');
     if (version !== TENCENT_CAM_VERSION) throw new VendorFault('NoSuchVersion', `The API version \`${version}\` does not exist.`);
-    const handler = CAM_HANDLERS[request.action];
+    const handler = ownValue(CAM_HANDLERS, request.action);
     if (handler === undefined) throw new VendorFault('InvalidAction', `The requested action \`${request.action}\` does not exist.`);
     return { status: 200, body: { Response: { ...handler(paramsOf(request), account, context), RequestId: context.requestId() } } };
   }

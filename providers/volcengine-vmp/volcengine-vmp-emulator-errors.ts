@@ -4,6 +4,7 @@
  * not document (UNCONFIRMED) follow the nearest documented ones: throttling 429, `Conflict.*` 409,
  * `NotFound.*` 404.
  */
+import { ownValue } from '../../src/own-value.js';
 
 /** One code: `[HTTP status, message, CodeN?]`. */
 type Entry = readonly [number, string, number?];
@@ -40,7 +41,7 @@ export const VMP_ERRORS: Readonly<Record<string, Entry>> = {
 
 /** The status and message of any code: the catalogue, then VMP's parameterised families. */
 export function describeVmpError(code: string): { status: number; message: string; codeN?: number } {
-  const entry = VMP_ERRORS[code];
+  const entry = ownValue(VMP_ERRORS, code);
   if (entry !== undefined) return { status: entry[0], message: entry[1], ...(entry[2] === undefined ? {} : { codeN: entry[2] }) };
   const [family, ...rest] = code.split('.');
   const subject = rest.join('.') || 'parameter';

@@ -5,6 +5,7 @@
  * `{ResponseMetadata, Result}` envelope with the vendor's statuses.
  */
 import { ContactError } from '../../src/errors.js';
+import { ownValue } from '../../src/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
 import { queryValue } from '../../src/testing/emulator-request.js';
 import type { Emulator } from '../../src/testing/emulator-types.js';
@@ -83,7 +84,7 @@ export function createVolcengineVmpProtocol(): EmulatorProtocol<VolcengineVmpEmu
       const verdict = verifyVmpSignature(request, context.secretFor, context.now());
       if (!verdict.ok) throw new VendorFault(verdict.code);
       meta = { ...meta, region: verdict.region };
-      const handler = VMP_HANDLERS[request.action];
+      const handler = ownValue(VMP_HANDLERS, request.action);
       const version = queryValue(request, 'Version');
       if (request.method !== 'POST' || version !== VMP_API_VERSION || handler === undefined) {
         throw new VendorFault('InvalidActionOrVersion', `Could not find operation ${request.action} for version ${version ?? ''}.`);

@@ -5,6 +5,7 @@
  * batch, a verification mail not sent), or as a gateway's page without any code.
  */
 import type { ContactError } from '../../src/errors.js';
+import { ownValue } from '../../src/own-value.js';
 import { toContactError } from '../../src/to-contact-error.js';
 import type { ErrorContext } from '../../src/to-contact-error.js';
 import { httpStatusError, statusFallbackRule, vendorCodeError } from '../../src/vendor-errors.js';
@@ -75,8 +76,8 @@ const NEUTRAL_SUBFIELDS: Readonly<Record<string, string>> = {
 export function fieldOfCode(code: string): string | undefined {
   const match = /^(?:InvalidParameter|MissingParameter|Conflict)\.([A-Za-z]+)(?:\.([A-Za-z]+))?/.exec(code);
   if (match === null) return undefined;
-  const field = NEUTRAL_FIELDS[match[1]!];
-  const sub = match[2] === undefined ? undefined : NEUTRAL_SUBFIELDS[match[2]];
+  const field = ownValue(NEUTRAL_FIELDS, match[1]!);
+  const sub = match[2] === undefined ? undefined : ownValue(NEUTRAL_SUBFIELDS, match[2]);
   return field !== undefined && sub !== undefined && field.startsWith('webhooks.') ? `${field}.${sub}` : field;
 }
 

@@ -1,4 +1,5 @@
 import { ContactError } from '../errors.js';
+import { ownValue } from '../own-value.js';
 import type { EmulatorFault } from './emulator-types.js';
 
 interface QueuedFault {
@@ -41,7 +42,7 @@ function faultProblem(fault: unknown): string | undefined {
   if (typeof fault !== 'object' || fault === null) return 'a fault must be an object such as { kind: "reset" }';
   const record = fault as Record<string, unknown>;
   const kind = record['kind'];
-  const fields = typeof kind === 'string' ? FAULT_FIELDS[kind as EmulatorFault['kind']] : undefined;
+  const fields = typeof kind === 'string' ? ownValue(FAULT_FIELDS, kind) : undefined;
   if (fields === undefined) return `fault.kind must be one of ${Object.keys(FAULT_FIELDS).join(', ')}, not ${JSON.stringify(kind)}`;
   if (record['action'] !== undefined && (typeof record['action'] !== 'string' || record['action'] === '')) return 'fault.action must be a vendor action name';
   const times = record['times'];

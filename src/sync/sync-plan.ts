@@ -1,6 +1,6 @@
 import type { Contact, ContactInput } from '../contact.js';
+import { ownValue } from '../own-value.js';
 import { toContactError } from '../to-contact-error.js';
-import type { Capabilities } from '../provider.js';
 import { diffContact, needsReplace, patchOf } from './sync-diff.js';
 import { projectContact } from './sync-projection.js';
 import type { FieldChange, ManagedContacts, PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';
@@ -13,7 +13,8 @@ import type { FieldChange, ManagedContacts, PlanEntry, PlanRequest, ProviderPlan
  * Nothing is changed: only the providers' listings are read.
  *
  * @remarks A plan that would use more of a daily quota than the vendor allows (CAM's 10 creates a
- * day) plans what fits and skips the rest, saying so. A provider whose listing fails gets a plan
+ * day, or the account's own limit from the provider's `quotas` setting) plans what fits and skips
+ * the rest, saying so. A provider whose listing fails gets a plan
  * with that error and no entries; the others are planned as usual.
  *
  * @example
@@ -60,7 +61,7 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
     }
     const changes = await confirmedChanges(provider, current, input, request.signal);
     if (changes.length === 0) entries.push({ kind: 'unchanged', name: input.name, id: current.id, warnings });
-    else if (needsReplace(changes, capabilities)) entries.push({ kind: 'replace', name: input.name, id: current.id, input, changes, cost: replaceCost(capabilities), warnings });
+    else if (needsReplace(changes, capabilities)) entries.push({ kind: 'replace', name: input.name, id: current.id, input, changes, cost: replaceCost(provider), warnings });
     else entries.push({ kind: 'update', name: input.name, id: current.id, patch: patchOf(changes), changes, warnings });
   }
   if (request.prune === true) {
@@ -70,7 +71,7 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
   }
   const warnings: string[] = [];
   if (request.prune === true && request.managed === undefined) warnings.push('prune was asked without saying which contacts the roster manages, so nothing is deleted');
-  return { provider, id: provider.id, entries: withinDailyQuota(entries, capabilities, warnings), warnings };
+  return { provider, id: provider.id, entries: withinDailyQuota(entries, provider, warnings), warnings };
 }
 
 /**
@@ -95,21 +96,30 @@ function owns(managed: ManagedContacts | undefined, name: string): boolean {
   return (managed.prefix !== undefined && managed.prefix !== '' && name.startsWith(managed.prefix)) || (managed.names?.includes(name) ?? false);
 }
 
-/** The daily quota each create uses, if the vendor has one. */
-function createQuota(capabilities: Capabilities) {
+/**
+ * The daily quota each create uses, if the vendor has one, with this account's limit: the one the
+ * provider's `quotas` setting gives (an account the vendor allowed more), else the documented one.
+ */
+function createQuota(provider: SyncProvider): { readonly name: string; readonly vendorCode: string; readonly limit: number | 'unknown' } | undefined {
+  const capabilities = provider.capabilities;
   const actions = capabilities.operations.create.vendorOperations;
-  return capabilities.quotas.find((quota) => quota.period === 'day' && quota.action !== undefined && actions.includes(quota.action));
+  const quota = capabilities.quotas.find((candidate) => candidate.period === 'day' && candidate.action !== undefined && actions.includes(candidate.action));
+  if (quota === undefined) return undefined;
+  // Providers built here carry their settings; a provider of the caller's own may not.
+  const quotas = (provider as { readonly settings?: { readonly quotas?: Readonly<Record<string, number>> | false } }).settings?.quotas;
+  const own = quota.id !== undefined && typeof quotas === 'object' ? ownValue(quotas, quota.id) : undefined;
+  return { name: quota.name, vendorCode: quota.vendorCode, limit: own ?? quota.limit };
 }
 
-function replaceCost(capabilities: Capabilities): string {
-  const quota = createQuota(capabilities);
-  const base = `${capabilities.provider} cannot update it in place: it is deleted, then created again`;
+function replaceCost(provider: SyncProvider): string {
+  const quota = createQuota(provider);
+  const base = `${provider.capabilities.provider} cannot update it in place: it is deleted, then created again`;
   return quota === undefined || quota.limit === 'unknown' ? base : `${base}, using one of the ${quota.limit} ${quota.name}`;
 }
 
 /** Keeps the creates and replaces a daily quota allows; skips the rest, saying why. */
-function withinDailyQuota(entries: PlanEntry[], capabilities: Capabilities, warnings: string[]): PlanEntry[] {
-  const quota = createQuota(capabilities);
+function withinDailyQuota(entries: PlanEntry[], provider: SyncProvider, warnings: string[]): PlanEntry[] {
+  const quota = createQuota(provider);
   if (quota === undefined || quota.limit === 'unknown') return entries;
   const limit = quota.limit;
   const needed = entries.filter((entry) => entry.kind === 'create' || entry.kind === 'replace').length;

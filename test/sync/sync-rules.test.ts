@@ -42,6 +42,19 @@ describe('sync against what vendors do', () => {
     expect(report.summary).toEqual({ done: 10, unchanged: 0, skipped: 2, failed: 0 });
   });
 
+  it("plans by the account's own daily quota when the provider's quotas setting gives one", async () => {
+    cam.reset();
+    const desired = Array.from({ length: 12 }, (_, n) => ({ name: `person-${n}`, email: `p${n}@example.com`, phone: `+86 139 0000 ${1000 + n}` }));
+    const raised = tencentCam({ endpoint: cam.endpoint, credentials: cam.credentials, rateLimit: false, quotas: { createsPerDay: 12 } });
+    const plan = await planSync({ desired, providers: [raised] });
+    expect(plan.providers[0]!.entries.filter((entry) => entry.kind === 'create')).toHaveLength(12);
+    expect(plan.providers[0]!.warnings).toEqual([]);
+    const lowered = tencentCam({ endpoint: cam.endpoint, credentials: cam.credentials, rateLimit: false, quotas: { createsPerDay: 3 } });
+    const small = await planSync({ desired, providers: [lowered] });
+    expect(small.providers[0]!.entries.filter((entry) => entry.kind === 'create')).toHaveLength(3);
+    expect(small.providers[0]!.warnings.join(' ')).toMatch(/needs 12 creates but the vendor allows 3/);
+  });
+
   it('compares what CAM only shows masked by its mask', async () => {
     cam.reset();
     const wanted = { name: 'masked', email: 'masked.person@example.com', phone: '+86 139 0000 1234' };

@@ -7,7 +7,7 @@
 import * as z from '../../src/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
-const text = z.nullish(z.string());
+const text = z.nullishString();
 // The vendor's examples show numbers where the models say strings; either is read.
 const numberish = z.nullish(z.union([z.number(), z.string()]));
 

@@ -14,11 +14,11 @@ import type { VendorCodeTable } from '../../src/vendor-errors.js';
 
 /** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
 export const alibabaErrorEnvelopeSchema = z.object({
-  RequestId: z.nullish(z.string()),
-  HostId: z.nullish(z.string()),
-  Code: z.nullish(z.string()),
-  Message: z.nullish(z.string()),
-  Recommend: z.nullish(z.string()),
+  RequestId: z.nullishString(),
+  HostId: z.nullishString(),
+  Code: z.nullishString(),
+  Message: z.nullishString(),
+  Recommend: z.nullishString(),
 });
 
 /** The codes of Alibaba Cloud's API gateway, which every product answers (alibaba.md section 1.6). */

@@ -6,7 +6,7 @@
 import * as z from '../../src/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
-const text = z.nullish(z.string());
+const text = z.nullishString();
 const textList = z.nullish(z.array(z.string()));
 
 /** A contact as GetMessageContact and ListMessageContacts show it. */

@@ -11,8 +11,8 @@ export const TENCENT_CAM_VERSION = '2019-01-16';
 /** The `{"Response": {...}}` envelope of every answer, error or not (tolerant of new fields). */
 export const tencentEnvelopeSchema = z.object({
   Response: z.looseObject({
-    RequestId: z.nullish(z.string()),
-    Error: z.nullish(z.object({ Code: z.string(), Message: z.nullish(z.string()) })),
+    RequestId: z.nullishString(),
+    Error: z.nullish(z.object({ Code: z.string(), Message: z.nullishString() })),
   }),
 });
 
@@ -25,15 +25,15 @@ const idSchema = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 export const tencentReceiverSchema = z.object({
   Uid: idSchema,
   Name: z.string(),
-  Remark: z.nullish(z.string()),
-  PhoneNumber: z.nullish(z.string()),
+  Remark: z.nullishString(),
+  PhoneNumber: z.nullishString(),
   PhoneFlag: z.nullish(z.number()),
-  Email: z.nullish(z.string()),
+  Email: z.nullishString(),
   EmailFlag: z.nullish(z.number()),
   IsReceiverOwner: z.nullish(z.number()),
   WechatFlag: z.nullish(z.number()),
   Uin: z.nullish(idSchema),
-  CountryCode: z.nullish(z.string()),
+  CountryCode: z.nullishString(),
 });
 
 /** A message receiver as ListReceiver returns it. */

@@ -12,7 +12,7 @@ export const VMP_API_VERSION = '2021-03-03';
 /** The service name of the signature's credential scope. */
 export const VMP_SERVICE = 'vmp';
 
-const text = z.nullish(z.string());
+const text = z.nullishString();
 const textList = z.nullish(z.array(z.string()));
 /** Platform codes arrive as numbers (Lark `code`, DingTalk `errcode`); tolerate strings too. */
 const code = z.nullish(z.union([z.number(), z.string()]));

@@ -4,8 +4,9 @@ import * as z from './zod.js';
 import type { ProviderId } from './contact.js';
 import { CredentialSource } from './credentials.js';
 import type { CredentialEnvNames, Credentials, CredentialsInput } from './credentials.js';
+import { ownValue } from './own-value.js';
 import { plainInput } from './plain-input.js';
-import type { Capabilities } from './provider.js';
+import type { Capabilities, QuotaCapability } from './provider.js';
 import { definePrintedForm } from './redaction.js';
 import { fromZodIssues, issuesError } from './to-contact-error.js';
 import type { CallPolicy, CountedQuota } from './transport/call-scope.js';
@@ -226,12 +227,20 @@ function perAction<T>(compute: (action: string) => T): (action: string) => T {
   };
 }
 
+/**
+ * A quota's limit for this account: the one the provider's `quotas` setting gives (an account the
+ * vendor allowed more, or less), else the documented one.
+ */
+export function accountQuotaLimit(quota: QuotaCapability, quotas: Readonly<Record<string, number>> | false | undefined): number | 'unknown' {
+  return (quota.id !== undefined && typeof quotas === 'object' ? ownValue(quotas, quota.id) : undefined) ?? quota.limit;
+}
+
 /** The daily quota an action uses and its limit for this account, if the client counts it. */
 function countedQuota(action: string, quotas: Readonly<Record<string, number>> | false | undefined, capabilities: Capabilities): CountedQuota | undefined {
   if (quotas === false) return undefined;
   const quota = capabilities.quotas.find((candidate) => candidate.action === action && candidate.period === 'day' && candidate.id !== undefined);
   if (quota === undefined || quota.id === undefined) return undefined;
-  const limit = quotas?.[quota.id] ?? quota.limit;
+  const limit = accountQuotaLimit(quota, quotas);
   if (limit === 'unknown') return undefined;
   return { quota: quota.id, name: quota.name, limit, dayOffsetMinutes: CHINA_DAY_OFFSET_MINUTES, vendorCode: quota.vendorCode };
 }

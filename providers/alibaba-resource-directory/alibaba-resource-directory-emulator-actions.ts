@@ -157,7 +157,7 @@ function view(contact: StoredContact, associatedWith?: string): object {
     Members: [...contact.members.keys()],
     Status: contact.status,
     CreateDate: storedDate(contact.createdAt),
-    ...(associatedAt === undefined ? {} : { AssociatedDate: toChinaTime(associatedAt) }),
+    ...(associatedAt === undefined ? {} : { AssociatedDate: storedDate(associatedAt) }),
   };
 }
 

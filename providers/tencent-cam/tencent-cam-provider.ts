@@ -107,13 +107,18 @@ export function tencentCam(settings?: TencentCamSettings): TencentCamProvider {
   return printAsProvider(provider);
 }
 
+/** One ListReceiver page from `offset`, with the account's receiver count. */
+async function receiverPage(cam: CamCaller, scope: CallScope, offset: number, limit: number): Promise<{ receivers: TencentReceiver[]; total: number }> {
+  const page = await cam(scope, 'ListReceiver', { Offset: offset, Limit: limit });
+  return { receivers: page.Receivers ?? [], total: page.TotalCount };
+}
+
 /** Pages of ListReceiver, by offset. */
 function receiverPages(cam: CamCaller, scope: CallScope, limit: number): PageFetcher<TencentReceiver> {
   return async (cursor) => {
     const offset = typeof cursor === 'number' ? cursor : 0;
-    const page = await cam(scope, 'ListReceiver', { Offset: offset, Limit: limit });
-    const receivers = page.Receivers ?? [];
-    return { items: receivers, next: offset + receivers.length < page.TotalCount ? offset + receivers.length : undefined };
+    const { receivers, total } = await receiverPage(cam, scope, offset, limit);
+    return { items: receivers, next: offset + receivers.length < total ? offset + receivers.length : undefined };
   };
 }
 
@@ -125,14 +130,12 @@ function receiverPages(cam: CamCaller, scope: CallScope, limit: number): PageFet
  * account of N receivers it is 2 requests instead of N / 100.
  */
 async function findNewest(cam: CamCaller, scope: CallScope, matches: (receiver: TencentReceiver) => boolean): Promise<TencentReceiver | undefined> {
-  const first = await cam(scope, 'ListReceiver', { Offset: 0, Limit: SCAN_PAGE_SIZE });
-  const seen = first.Receivers ?? [];
-  const found = seen.find(matches);
-  if (found !== undefined || seen.length === 0) return found;
-  const lastPage = Math.floor((first.TotalCount - 1) / SCAN_PAGE_SIZE) * SCAN_PAGE_SIZE;
-  for (let offset = lastPage; offset >= seen.length; offset -= SCAN_PAGE_SIZE) {
-    const page = await cam(scope, 'ListReceiver', { Offset: offset, Limit: SCAN_PAGE_SIZE });
-    const match = (page.Receivers ?? []).find(matches);
+  const first = await receiverPage(cam, scope, 0, SCAN_PAGE_SIZE);
+  const found = first.receivers.find(matches);
+  if (found !== undefined || first.receivers.length === 0) return found;
+  const lastPage = Math.floor((first.total - 1) / SCAN_PAGE_SIZE) * SCAN_PAGE_SIZE;
+  for (let offset = lastPage; offset >= first.receivers.length; offset -= SCAN_PAGE_SIZE) {
+    const match = (await receiverPage(cam, scope, offset, SCAN_PAGE_SIZE)).receivers.find(matches);
     if (match !== undefined) return match;
   }
   return undefined;

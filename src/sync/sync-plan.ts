@@ -1,5 +1,5 @@
 import type { Contact, ContactInput } from '../contact.js';
-import { ownValue } from '../own-value.js';
+import { accountQuotaLimit } from '../settings.js';
 import { toContactError } from '../to-contact-error.js';
 import { diffContact, needsReplace, patchOf } from './sync-diff.js';
 import { projectContact } from './sync-projection.js';
@@ -107,8 +107,7 @@ function createQuota(provider: SyncProvider): { readonly name: string; readonly 
   if (quota === undefined) return undefined;
   // Providers built here carry their settings; a provider of the caller's own may not.
   const quotas = (provider as { readonly settings?: { readonly quotas?: Readonly<Record<string, number>> | false } }).settings?.quotas;
-  const own = quota.id !== undefined && typeof quotas === 'object' ? ownValue(quotas, quota.id) : undefined;
-  return { name: quota.name, vendorCode: quota.vendorCode, limit: own ?? quota.limit };
+  return { name: quota.name, vendorCode: quota.vendorCode, limit: accountQuotaLimit(quota, quotas) };
 }
 
 function replaceCost(provider: SyncProvider): string {

@@ -27,6 +27,6 @@ export default defineConfig({
   // zod/mini is bundled: only the schema kinds in use (about 17 KB), which loads in a few ms where
   // importing zod costs about 50. zod stays a dependency for the types of `contactInputSchema`.
   noExternal: ['zod'],
-  // import.meta.url in the CommonJS output, for the lazy require of the phone metadata (src/phone.ts).
+  // import.meta.url in the CommonJS output, for the lazy require of the phone metadata (src/model/phone.ts).
   shims: true,
 });

@@ -8,9 +8,9 @@
  *
  * @packageDocumentation
  */
-import type { ProviderId } from '../src/contact.js';
-import { PROVIDER_IDS } from '../src/contact.js';
-import { ContactError } from '../src/errors.js';
+import type { ProviderId } from '../src/model/contact.js';
+import { PROVIDER_IDS } from '../src/model/contact.js';
+import { ContactError } from '../src/errors/errors.js';
 import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';

@@ -22,11 +22,11 @@ export type {
   ProviderId,
   VerificationState,
   WeComWebhook,
-} from './contact.js';
-export { CONTACT_FIELDS, CONTACT_TITLES, MESSAGE_TYPES, PROVIDER_IDS } from './contact.js';
-export { contactInputSchema, contactPatchSchema, parseContactInput } from './contact-schema.js';
-export type { ContactErrorCode, ContactErrorOptions, ContactIssue, VendorErrorInfo } from './errors.js';
-export { CONTACT_ERROR_CODES, ContactError, DEFAULT_RETRYABLE, isContactError } from './errors.js';
+} from './model/contact.js';
+export { CONTACT_FIELDS, CONTACT_TITLES, MESSAGE_TYPES, PROVIDER_IDS } from './model/contact.js';
+export { contactInputSchema, contactPatchSchema, parseContactInput } from './validation/contact-schema.js';
+export type { ContactErrorCode, ContactErrorOptions, ContactIssue, VendorErrorInfo } from './errors/errors.js';
+export { CONTACT_ERROR_CODES, ContactError, DEFAULT_RETRYABLE, isContactError } from './errors/errors.js';
 export type {
   CallOptions,
   Capabilities,
@@ -40,18 +40,18 @@ export type {
   RateLimitCapability,
   VerificationChannel,
   VerificationResult,
-} from './provider.js';
-export { CONTACT_OPERATIONS } from './provider.js';
-export type { AgentSettings, BaseProviderSettings, RegionSettings, ResolvedBaseSettings } from './settings.js';
-export type { ContactEvent, ContactEventBase, ContactEventListener } from './transport/events.js';
+} from './contract/provider.js';
+export { CONTACT_OPERATIONS } from './contract/provider.js';
+export type { AgentSettings, BaseProviderSettings, RegionSettings, ResolvedBaseSettings } from './settings/settings.js';
+export type { ContactEvent, ContactEventBase, ContactEventListener } from './contract/events.js';
 export type { RateLimiter, RateLimitRequest } from './transport/rate-limiter.js';
 export { localRateLimiter } from './transport/rate-limiter.js';
 export type { QuotaRequest, QuotaReservation, QuotaStore } from './transport/quota-store.js';
 export { localQuotaStore } from './transport/quota-store.js';
-export type { InputFor, PatchFor } from './provider-input.js';
-export type { CredentialsInput } from './credentials.js';
-export type { PhoneParts, PhoneProblem } from './phone.js';
-export { parsePhone } from './phone.js';
+export type { InputFor, PatchFor } from './contract/provider-input.js';
+export type { CredentialsInput } from './credentials/credentials.js';
+export type { PhoneParts, PhoneProblem } from './model/phone.js';
+export { parsePhone } from './model/phone.js';
 export { planSync } from './sync/sync-plan.js';
 export { applySync, syncContacts } from './sync/sync-apply.js';
 export { checkRoster, parseRoster, rosterProviders } from './sync/roster.js';

@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Contact } from '../src/contact.js';
-import { isContactError } from '../src/errors.js';
-import type { ContactProvider } from '../src/provider.js';
+import type { Contact } from '../src/model/contact.js';
+import { isContactError } from '../src/errors/errors.js';
+import type { ContactProvider } from '../src/contract/provider.js';
 import type { Emulator } from '../src/testing/emulator-types.js';
 import { FAULT_TARGETS } from './support/fault-targets.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactInputSchema, contactPatchSchema } from '../src/contact-schema.js';
-import { parsePhone } from '../src/phone.js';
+import { contactInputSchema, contactPatchSchema } from '../src/validation/contact-schema.js';
+import { parsePhone } from '../src/model/phone.js';
 
 const parse = (input: unknown) => contactInputSchema.safeParse(input);
 
@@ -114,8 +114,8 @@ describe('the rest of the neutral rules', () => {
 
 describe('parseContactInput', () => {
   it('normalises like the schema, and throws a ContactError listing every issue instead of a ZodError', async () => {
-    const { parseContactInput } = await import('../src/contact-schema.js');
-    const { isContactError } = await import('../src/errors.js');
+    const { parseContactInput } = await import('../src/validation/contact-schema.js');
+    const { isContactError } = await import('../src/errors/errors.js');
     expect(parseContactInput({ name: ' a ', phone: '0086 139 0000 1234' })).toEqual({ name: 'a', phone: '+8613900001234' });
     let caught: unknown;
     try {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { definedOnly } from '../src/defined-only.js';
+import { definedOnly } from '../src/util/defined-only.js';
 
 describe('definedOnly', () => {
   it('drops exactly the undefined properties and keeps the others, in order', () => {

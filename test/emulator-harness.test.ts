@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isContactError } from '../src/errors.js';
+import { isContactError } from '../src/errors/errors.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { Emulator } from '../src/testing/emulator-types.js';
 import { availableEmulators, startEmulator, startEmulators } from '../providers/testing.js';

@@ -6,8 +6,8 @@ import { inspect } from 'node:util';
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { CONTACT_ERROR_CODES, ContactError, DEFAULT_RETRYABLE, isContactError } from '../src/errors.js';
-import type { ContactErrorCode } from '../src/errors.js';
+import { CONTACT_ERROR_CODES, ContactError, DEFAULT_RETRYABLE, isContactError } from '../src/errors/errors.js';
+import type { ContactErrorCode } from '../src/errors/errors.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { Emulator } from '../src/testing/emulator-types.js';
 import { createFakeProtocol } from './fake/fake-emulator.js';

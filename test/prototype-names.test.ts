@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isContactError } from '../src/errors.js';
+import { isContactError } from '../src/errors/errors.js';
 import type { Emulator } from '../src/testing/emulator-types.js';
 import { FAULT_TARGETS } from './support/fault-targets.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTACT_ERROR_CODES, DEFAULT_RETRYABLE } from '../src/errors.js';
+import { CONTACT_ERROR_CODES, DEFAULT_RETRYABLE } from '../src/errors/errors.js';
 import { MATRIX_END, MATRIX_START, renderCapabilityMatrix } from './support/capability-matrix.js';
 import { LANDED } from './support/landed-providers.js';
 

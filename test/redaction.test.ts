@@ -1,9 +1,9 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { maskContactSecrets } from '../src/contact-printing.js';
-import type { Contact } from '../src/contact.js';
-import { Credentials, resolveCredentials } from '../src/credentials.js';
-import { maskWebhookUrl, redactText } from '../src/redaction.js';
+import { maskContactSecrets } from '../src/model/contact-printing.js';
+import type { Contact } from '../src/model/contact.js';
+import { Credentials, resolveCredentials } from '../src/credentials/credentials.js';
+import { maskWebhookUrl, redactText } from '../src/util/redaction.js';
 
 const DING_SECRET = 'SECcanary0123456789abcdef';
 const DING_TOKEN = 'dingcanarytoken0123456789';

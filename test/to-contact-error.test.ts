@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { ContactError } from '../src/errors.js';
-import { toContactError } from '../src/to-contact-error.js';
+import { ContactError } from '../src/errors/errors.js';
+import { toContactError } from '../src/errors/to-contact-error.js';
 
 const context = { provider: 'tencent-cam', operation: 'create', secrets: ['CANARY-secret-abcdef0123'] } as const;
 

@@ -4,11 +4,11 @@
  * rate limiter's pacing and priorities, events, and lazy listings.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createContactList } from '../src/contact-list.js';
-import { ContactError, isContactError } from '../src/errors.js';
+import { createContactList } from '../src/contract/contact-list.js';
+import { ContactError, isContactError } from '../src/errors/errors.js';
 import { runOperation } from '../src/transport/call-scope.js';
 import type { CallPolicy, VendorRequest } from '../src/transport/call-scope.js';
-import type { ContactEvent } from '../src/transport/events.js';
+import type { ContactEvent } from '../src/contract/events.js';
 import { localRateLimiter, Pacer, PACING_MARGIN } from '../src/transport/rate-limiter.js';
 import { expectContactError } from './support/expect-contact-error.js';
 

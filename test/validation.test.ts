@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isContactError } from '../src/errors.js';
-import type { Capabilities } from '../src/provider.js';
-import { validateContactInput, validateContactPatch, validateName } from '../src/validation.js';
+import { isContactError } from '../src/errors/errors.js';
+import type { Capabilities } from '../src/contract/provider.js';
+import { validateContactInput, validateContactPatch, validateName } from '../src/validation/validation.js';
 import { fakeCapabilities } from './fake/fake-provider.js';
 
 /** Capabilities with every kind of rule, to test the generic validation against. */

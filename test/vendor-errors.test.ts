@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lookupVendorCode, statusFallbackRule, vendorCodeError } from '../src/vendor-errors.js';
-import type { VendorCodeTable } from '../src/vendor-errors.js';
+import { lookupVendorCode, statusFallbackRule, vendorCodeError } from '../src/errors/vendor-errors.js';
+import type { VendorCodeTable } from '../src/errors/vendor-errors.js';
 
 const table = {
   exact: { 'Conflict.Name': 'already-exists' },

@@ -1,11 +1,11 @@
 /**
- * The schema kinds src/zod.ts builds for speed behave as the zod/mini ones they stand for: the
+ * The schema kinds src/util/zod.ts builds for speed behave as the zod/mini ones they stand for: the
  * compiled object, and nullishString for nullish(string()).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as mini from 'zod/mini';
-import * as z from '../src/zod.js';
+import * as z from '../src/util/zod.js';
 
 const issuesOf = (result: { success: boolean; error?: { issues: readonly { code: string; path: readonly PropertyKey[] }[] } }) =>
   result.success ? [] : result.error!.issues.map((issue) => ({ code: issue.code, path: issue.path }));

@@ -4,7 +4,7 @@
  * `Code` / `Message` / `AccessDeniedDetail` envelope is checked by the transport (`Code` must be
  * `OK`), so it is not repeated here.
  */
-import * as z from '../../src/zod.js';
+import * as z from '../../src/util/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 const text = z.nullishString();

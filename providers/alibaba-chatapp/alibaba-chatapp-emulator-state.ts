@@ -13,7 +13,7 @@
  * `Unknown.ResourceOwnerId`; a space holds at most the `numbers` quota.
  */
 import { randomInt } from 'node:crypto';
-import { parsePhone } from '../../src/phone.js';
+import { parsePhone } from '../../src/model/phone.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { CHATAPP_NUMBER_STATUSES, CHATAPP_VERTICALS } from './alibaba-chatapp-capabilities.js';
 

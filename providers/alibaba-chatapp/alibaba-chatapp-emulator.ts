@@ -6,7 +6,7 @@
  * with HTTP 200, and 10 requests per second per action (5 for the QR-code operations) answered with
  * `System.LimitControl`.
  */
-import { ContactError } from '../../src/errors.js';
+import { ContactError } from '../../src/errors/errors.js';
 import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
 import { alibabaRpcProtocol } from '../alibaba-common/alibaba-emulator-rpc.js';
 import { CAMS_API_VERSION } from './alibaba-chatapp-api.js';

@@ -4,7 +4,7 @@
  * parameter is. Business failures come back inside the 200 envelope as `Code`; the four documented
  * phone-operation codes come back as HTTP 400; the transport reads both the same way.
  */
-import type { VendorCodeTable } from '../../src/vendor-errors.js';
+import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import type { AlibabaProductErrors } from '../alibaba-common/alibaba-rpc-errors.js';
 
 /** Every code of the phone-number API, and what it means to a caller. */

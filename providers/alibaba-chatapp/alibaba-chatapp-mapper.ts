@@ -3,9 +3,9 @@
  * writes them (country code and number, no `+`), the `Status` and `CodeVerificationStatus`
  * enums, the business profile and the callbacks.
  */
-import type { ContactInput, ContactStatus, VerificationState } from '../../src/contact.js';
-import { definedOnly } from '../../src/defined-only.js';
-import { splitE164 } from '../../src/phone.js';
+import type { ContactInput, ContactStatus, VerificationState } from '../../src/model/contact.js';
+import { definedOnly } from '../../src/util/defined-only.js';
+import { splitE164 } from '../../src/model/phone.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
 import type { CamsResponse, VendorCalling, VendorNumber, VendorProfile } from './alibaba-chatapp-api.js';
 import type {

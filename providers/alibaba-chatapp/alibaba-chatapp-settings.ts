@@ -1,8 +1,8 @@
-import * as z from '../../src/zod.js';
-import { baseSettingsShape, setUpProvider } from '../../src/settings.js';
-import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings.js';
-import { errorIn } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
+import * as z from '../../src/util/zod.js';
+import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
+import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
+import { errorIn } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaChatAppCapabilities } from './alibaba-chatapp-capabilities.js';
 

@@ -1,6 +1,6 @@
-import type { Contact } from '../../src/contact.js';
-import type { CallOptions, ContactList, ContactProvider, ListQuery, VerificationChannel, VerificationResult } from '../../src/provider.js';
-import type { InputFor, PatchFor } from '../../src/provider-input.js';
+import type { Contact } from '../../src/model/contact.js';
+import type { CallOptions, ContactList, ContactProvider, ListQuery, VerificationChannel, VerificationResult } from '../../src/contract/provider.js';
+import type { InputFor, PatchFor } from '../../src/contract/provider-input.js';
 import type { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES, CHATAPP_VERTICALS } from './alibaba-chatapp-capabilities.js';
 import type { ResolvedAlibabaChatAppSettings } from './alibaba-chatapp-settings.js';
 

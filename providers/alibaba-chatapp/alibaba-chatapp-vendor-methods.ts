@@ -3,14 +3,14 @@
  * register, register, deregister), the business profile and the callbacks, as extra methods of
  * the provider, and the reads the contract methods share with them.
  */
-import * as z from '../../src/zod.js';
-import type { KeyRule } from '../../src/call-options.js';
-import { plainInput } from '../../src/plain-input.js';
-import type { Capabilities } from '../../src/provider.js';
-import { errorIn, fromZodIssues, issuesError, rememberSensitive } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
+import * as z from '../../src/util/zod.js';
+import type { KeyRule } from '../../src/validation/call-options.js';
+import { plainInput } from '../../src/validation/plain-input.js';
+import type { Capabilities } from '../../src/contract/provider.js';
+import { errorIn, fromZodIssues, issuesError, rememberSensitive } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
-import { validateId } from '../../src/validation.js';
+import { validateId } from '../../src/validation/validation.js';
 import type { VendorNumber } from './alibaba-chatapp-api.js';
 import { CHATAPP_VERTICALS } from './alibaba-chatapp-capabilities.js';
 import type { CamsCaller } from './alibaba-chatapp-client.js';

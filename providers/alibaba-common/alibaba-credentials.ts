@@ -1,4 +1,4 @@
-import type { CredentialEnvNames } from '../../src/credentials.js';
+import type { CredentialEnvNames } from '../../src/credentials/credentials.js';
 
 /** The environment variables every Alibaba Cloud SDK and CLI reads credentials from. */
 export const ALIBABA_CLOUD_ENV: CredentialEnvNames = {

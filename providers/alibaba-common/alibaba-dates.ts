@@ -2,7 +2,7 @@
  * Alibaba Cloud's dates: `2023-03-27 17:19:21`, China time (UTC+8) without a zone (UNCONFIRMED:
  * the vendor does not document the zone; its consoles show China time).
  */
-import { CHINA_OFFSET_MS } from '../../src/china-time.js';
+import { CHINA_OFFSET_MS } from '../../src/util/china-time.js';
 
 const CHINA_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 

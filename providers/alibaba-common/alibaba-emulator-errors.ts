@@ -2,7 +2,7 @@
  * The Alibaba Cloud API gateway's errors as an emulator answers them: HTTP status and documented
  * message of each code (alibaba.md section 1.6). Products add their own catalogue on top.
  */
-import { ownValue } from '../../src/own-value.js';
+import { ownValue } from '../../src/util/own-value.js';
 
 /** A code's HTTP status and documented message. */
 export type ErrorCatalogue = Readonly<Record<string, readonly [status: number, message: string]>>;

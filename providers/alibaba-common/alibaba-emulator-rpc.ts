@@ -4,8 +4,8 @@
  * headers (or `Action` / `Version` for V2), ACS3 or V2 signatures checked, JSON answers with a
  * `RequestId`, and the `{RequestId, HostId, Code, Message, Recommend}` error envelope.
  */
-import type { ProviderId } from '../../src/contact.js';
-import { ownValue } from '../../src/own-value.js';
+import type { ProviderId } from '../../src/model/contact.js';
+import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
 import { formPairs, headerOf, queryPairs, queryValue } from '../../src/testing/emulator-request.js';
 import type { EmulatorCredentials } from '../../src/testing/emulator-types.js';

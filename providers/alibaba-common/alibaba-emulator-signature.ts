@@ -4,7 +4,7 @@
  * dependencies.md section 4.1 define them, over the request exactly as received.
  */
 import { createHmac } from 'node:crypto';
-import { hmacSha256, rfc3986, safeEqual, sha256Hex } from '../../src/signing.js';
+import { hmacSha256, rfc3986, safeEqual, sha256Hex } from '../../src/util/signing.js';
 import { formPairs, headerOf, parseQueryPairs, rawQueryOf } from '../../src/testing/emulator-request.js';
 
 /** The parts of a request a signature covers. */

@@ -4,13 +4,13 @@
  * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status; the
  * transport recovers it), and an unknown code, kept verbatim as `unknown`.
  */
-import * as z from '../../src/zod.js';
-import { ContactError, isContactError } from '../../src/errors.js';
-import { redactText } from '../../src/redaction.js';
-import { errorIn, toContactError } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
-import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/vendor-errors.js';
-import type { VendorCodeTable } from '../../src/vendor-errors.js';
+import * as z from '../../src/util/zod.js';
+import { ContactError, isContactError } from '../../src/errors/errors.js';
+import { redactText } from '../../src/util/redaction.js';
+import { errorIn, toContactError } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
+import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/errors/vendor-errors.js';
+import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 
 /** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
 export const alibabaErrorEnvelopeSchema = z.object({

@@ -2,7 +2,7 @@
  * `@alicloud/openapi-client`, loaded on the first call of an Alibaba provider (importing a
  * provider costs nothing until it is used).
  */
-import { requirePackage } from '../../src/require-package.js';
+import { requirePackage } from '../../src/util/require-package.js';
 
 /** The part of the SDK the Alibaba providers use. */
 export interface OpenApiModule {

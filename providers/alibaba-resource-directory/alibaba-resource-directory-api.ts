@@ -3,7 +3,7 @@
  * the fields this provider reads, every one `.nullish()` unless the answer is useless without it,
  * and unknown fields ignored so that a vendor addition never breaks a call.
  */
-import * as z from '../../src/zod.js';
+import * as z from '../../src/util/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 const text = z.nullishString();

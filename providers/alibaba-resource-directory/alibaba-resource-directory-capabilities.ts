@@ -1,4 +1,4 @@
-import type { Capabilities, FieldCapability } from '../../src/provider.js';
+import type { Capabilities, FieldCapability } from '../../src/contract/provider.js';
 
 /** The Alibaba Cloud site a resource directory lives on; it decides the endpoint and the phone rule. */
 export type AlibabaSite = 'china' | 'international';

@@ -8,7 +8,7 @@
  * any change while Deleting, AssociateMembers while Verifying, and a cancel with nothing to cancel.
  * The value rules (names, addresses, numbers, members) follow alibaba.md section 2.2.
  */
-import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
+import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/model/contact.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 
 /** A contact as the emulator stores it, in the vendor's notation. */

@@ -4,8 +4,8 @@
  * `x-acs-version` headers, ACS3-HMAC-SHA256 (or legacy V2) signatures checked, JSON answers and
  * the vendor's `{RequestId, HostId, Code, Message, Recommend}` error envelope.
  */
-import { ContactError } from '../../src/errors.js';
-import { parsePhone } from '../../src/phone.js';
+import { ContactError } from '../../src/errors/errors.js';
+import { parsePhone } from '../../src/model/phone.js';
 import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
 import { alibabaRpcProtocol } from '../alibaba-common/alibaba-emulator-rpc.js';
 import { RD_API_VERSION } from './alibaba-resource-directory-api.js';

@@ -2,9 +2,9 @@
  * The message-contact API's error codes (alibaba.md section 2.3), on top of the gateway's in
  * `alibaba-common`, with the neutral field each parameter is and when a daily quota starts over.
  */
-import { nextChinaMidnight } from '../../src/china-time.js';
-import { ownValue } from '../../src/own-value.js';
-import type { VendorCodeTable } from '../../src/vendor-errors.js';
+import { nextChinaMidnight } from '../../src/util/china-time.js';
+import { ownValue } from '../../src/util/own-value.js';
+import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import type { AlibabaProductErrors } from '../alibaba-common/alibaba-rpc-errors.js';
 
 /** Every code of the message-contact API, and what it means to a caller. */

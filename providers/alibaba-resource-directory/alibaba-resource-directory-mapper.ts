@@ -1,10 +1,10 @@
 /**
  * Pure functions between the neutral model and the Resource Directory wire shapes.
  */
-import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
-import type { ContactInput, ContactPatch, ContactStatus, ContactTitle, ContactVerification, MessageType } from '../../src/contact.js';
-import { definedOnly } from '../../src/defined-only.js';
-import { splitE164 } from '../../src/phone.js';
+import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/model/contact.js';
+import type { ContactInput, ContactPatch, ContactStatus, ContactTitle, ContactVerification, MessageType } from '../../src/model/contact.js';
+import { definedOnly } from '../../src/util/defined-only.js';
+import { splitE164 } from '../../src/model/phone.js';
 import { fromChinaTime } from '../alibaba-common/alibaba-dates.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
 import type { RdResponse, VendorBinding, VendorContact, VendorVerification } from './alibaba-resource-directory-api.js';

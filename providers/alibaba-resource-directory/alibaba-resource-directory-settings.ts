@@ -1,6 +1,6 @@
-import * as z from '../../src/zod.js';
-import { baseSettingsShape, setUpProvider } from '../../src/settings.js';
-import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings.js';
+import * as z from '../../src/util/zod.js';
+import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
+import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';

@@ -1,6 +1,6 @@
-import type { Contact } from '../../src/contact.js';
-import type { CallOptions, ContactProvider, ListQuery } from '../../src/provider.js';
-import type { InputFor, PatchFor } from '../../src/provider-input.js';
+import type { Contact } from '../../src/model/contact.js';
+import type { CallOptions, ContactProvider, ListQuery } from '../../src/contract/provider.js';
+import type { InputFor, PatchFor } from '../../src/contract/provider-input.js';
 import type { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
 import type { ResolvedAlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
 

@@ -3,15 +3,15 @@
  * deletion progress, as extra methods of the provider and as the reads the contract methods
  * share with them.
  */
-import { isContactError, withNote } from '../../src/errors.js';
-import type { KeyRule } from '../../src/call-options.js';
-import { collectPages } from '../../src/paging.js';
-import type { Capabilities } from '../../src/provider.js';
-import { errorIn, issuesError } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
+import { isContactError, withNote } from '../../src/errors/errors.js';
+import type { KeyRule } from '../../src/validation/call-options.js';
+import { collectPages } from '../../src/contract/paging.js';
+import type { Capabilities } from '../../src/contract/provider.js';
+import { errorIn, issuesError } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
 import { sleep } from '../../src/transport/sleep.js';
-import { validateChannel, validateId } from '../../src/validation.js';
+import { validateChannel, validateId } from '../../src/validation/validation.js';
 import type { VendorVerification } from './alibaba-resource-directory-api.js';
 import type { RdCaller } from './alibaba-resource-directory-client.js';
 import { pendingTargetsOf, toContact, toDeletionStatus, toMemberBinding, toPendingVerification } from './alibaba-resource-directory-mapper.js';

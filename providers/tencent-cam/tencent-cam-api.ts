@@ -2,7 +2,7 @@
  * The CAM message-receiver actions (2019-01-16): per action, whether it may be sent twice and a
  * minimal, tolerant schema of its answer (the inner `Response` object).
  */
-import * as z from '../../src/zod.js';
+import * as z from '../../src/util/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 /** The CAM API version this provider speaks. */

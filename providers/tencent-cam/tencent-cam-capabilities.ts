@@ -1,4 +1,4 @@
-import type { Capabilities } from '../../src/provider.js';
+import type { Capabilities } from '../../src/contract/provider.js';
 
 const UPDATE_NOTE =
   'CAM has no API to change a message receiver: replacing it (delete, then create) is the only way, and each create uses one of the 10 CreateMessageReceiver calls allowed per account per day';

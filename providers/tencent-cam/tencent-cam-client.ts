@@ -6,9 +6,9 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Agent } from 'node:http';
-import type { CredentialSource } from '../../src/credentials.js';
-import { requirePackage } from '../../src/require-package.js';
-import { errorIn } from '../../src/to-contact-error.js';
+import type { CredentialSource } from '../../src/credentials/credentials.js';
+import { requirePackage } from '../../src/util/require-package.js';
+import { errorIn } from '../../src/errors/to-contact-error.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller, VendorTransport } from '../../src/transport/vendor-caller.js';
 import { CAM_ACTIONS, TENCENT_CAM_VERSION, tencentEnvelopeSchema } from './tencent-cam-api.js';

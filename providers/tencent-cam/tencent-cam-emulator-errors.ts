@@ -2,7 +2,7 @@
  * The CAM emulator's error catalogue: the documented message of each code it answers with.
  * CAM answers every error, signature failures included, with HTTP 200.
  */
-import { ownValue } from '../../src/own-value.js';
+import { ownValue } from '../../src/util/own-value.js';
 
 /** Each code's documented message. */
 export const CAM_ERRORS: Readonly<Record<string, string>> = {

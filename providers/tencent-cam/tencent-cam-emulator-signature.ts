@@ -1,4 +1,4 @@
-import { hmacSha256, safeEqual, sha256Hex } from '../../src/signing.js';
+import { hmacSha256, safeEqual, sha256Hex } from '../../src/util/signing.js';
 import { headerOf, rawQueryOf } from '../../src/testing/emulator-request.js';
 
 /** Everything a TC3-HMAC-SHA256 signature covers. */

@@ -4,7 +4,7 @@
  * answers in `{"Response": {...}}` and errors with HTTP 200.
  */
 import type { Emulator } from '../../src/testing/emulator-types.js';
-import { ownValue } from '../../src/own-value.js';
+import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
 import { headerOf, queryPairs, queryValue } from '../../src/testing/emulator-request.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';

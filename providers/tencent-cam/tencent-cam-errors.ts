@@ -1,9 +1,9 @@
-import { nextChinaMidnight } from '../../src/china-time.js';
-import type { ContactError } from '../../src/errors.js';
-import { toContactError } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
-import { httpStatusError, vendorCodeError } from '../../src/vendor-errors.js';
-import type { VendorCodeTable } from '../../src/vendor-errors.js';
+import { nextChinaMidnight } from '../../src/util/china-time.js';
+import type { ContactError } from '../../src/errors/errors.js';
+import { toContactError } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
+import { httpStatusError, vendorCodeError } from '../../src/errors/vendor-errors.js';
+import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import type { TencentEnvelope } from './tencent-cam-api.js';
 
 /** Every CAM and common Tencent Cloud code this provider knows, and what it becomes. */

@@ -1,8 +1,8 @@
 /** Pure functions between the neutral model and CAM's receivers. */
-import type { ContactInput, VerificationState } from '../../src/contact.js';
-import { definedOnly } from '../../src/defined-only.js';
-import { maskShows } from '../../src/masked-values.js';
-import { parsePhone } from '../../src/phone.js';
+import type { ContactInput, VerificationState } from '../../src/model/contact.js';
+import { definedOnly } from '../../src/util/defined-only.js';
+import { maskShows } from '../../src/model/masked-values.js';
+import { parsePhone } from '../../src/model/phone.js';
 import type { TencentCreateReceiverParams, TencentReceiver } from './tencent-cam-api.js';
 import type { TencentCamContact } from './tencent-cam-types.js';
 

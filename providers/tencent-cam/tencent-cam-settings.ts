@@ -1,7 +1,7 @@
 import type { Agent } from 'node:http';
-import * as z from '../../src/zod.js';
-import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings.js';
-import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings.js';
+import * as z from '../../src/util/zod.js';
+import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings/settings.js';
+import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 
 /** Where the provider reads credentials from when the settings give none. */

@@ -1,6 +1,6 @@
-import type { Contact } from '../../src/contact.js';
-import type { ContactProvider } from '../../src/provider.js';
-import type { InputFor } from '../../src/provider-input.js';
+import type { Contact } from '../../src/model/contact.js';
+import type { ContactProvider } from '../../src/contract/provider.js';
+import type { InputFor } from '../../src/contract/provider-input.js';
 import type { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 import type { ResolvedTencentCamSettings } from './tencent-cam-settings.js';
 

@@ -3,7 +3,7 @@
  * twice and a minimal, tolerant schema of its `Result` (only the fields this provider reads,
  * unknown ones ignored, so a vendor addition never breaks a call).
  */
-import * as z from '../../src/zod.js';
+import * as z from '../../src/util/zod.js';
 import type { ActionTable } from '../../src/transport/vendor-caller.js';
 
 /** The API version every request names. */

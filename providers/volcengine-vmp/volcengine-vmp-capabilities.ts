@@ -1,4 +1,4 @@
-import type { Capabilities, FieldCapability } from '../../src/provider.js';
+import type { Capabilities, FieldCapability } from '../../src/contract/provider.js';
 
 const unsupported = (rule: string) => ({ support: 'unsupported', rule }) as const satisfies FieldCapability;
 

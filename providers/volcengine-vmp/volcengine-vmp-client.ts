@@ -4,8 +4,8 @@
  * with a keep-alive agent (no vendor SDK at run time: its tree carries known advisories).
  */
 import type { Agent } from 'node:http';
-import type { CredentialSource } from '../../src/credentials.js';
-import { sha256Hex } from '../../src/signing.js';
+import type { CredentialSource } from '../../src/credentials/credentials.js';
+import { sha256Hex } from '../../src/util/signing.js';
 import { sendHttp } from '../../src/transport/http-request.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { RawAnswer, VendorCaller, VendorTransport } from '../../src/transport/vendor-caller.js';

@@ -4,7 +4,7 @@
  * not document (UNCONFIRMED) follow the nearest documented ones: throttling 429, `Conflict.*` 409,
  * `NotFound.*` 404.
  */
-import { ownValue } from '../../src/own-value.js';
+import { ownValue } from '../../src/util/own-value.js';
 
 /** One code: `[HTTP status, message, CodeN?]`. */
 type Entry = readonly [number, string, number?];

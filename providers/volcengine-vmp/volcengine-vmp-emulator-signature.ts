@@ -3,7 +3,7 @@
  * `SignedHeaders` list (the official Node client signs `x-content-sha256;x-date`, the Go client
  * also `content-type;host`), with the values as received, through the same signer the provider uses.
  */
-import { safeEqual, sha256Hex } from '../../src/signing.js';
+import { safeEqual, sha256Hex } from '../../src/util/signing.js';
 import { headerOf, queryPairs } from '../../src/testing/emulator-request.js';
 import type { EmulatorRequest } from '../../src/testing/emulator-protocol.js';
 import { VMP_SERVICE } from './volcengine-vmp-api.js';

@@ -4,8 +4,8 @@
  * signatures checked from the client's own `SignedHeaders`, and answers in the
  * `{ResponseMetadata, Result}` envelope with the vendor's statuses.
  */
-import { ContactError } from '../../src/errors.js';
-import { ownValue } from '../../src/own-value.js';
+import { ContactError } from '../../src/errors/errors.js';
+import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
 import { queryValue } from '../../src/testing/emulator-request.js';
 import type { Emulator } from '../../src/testing/emulator-types.js';

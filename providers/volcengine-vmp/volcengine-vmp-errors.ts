@@ -4,12 +4,12 @@
  * `ResponseMetadata.Error` with a 4xx or 5xx status, inside a 200 (one unsuccessful item of a
  * batch, a verification mail not sent), or as a gateway's page without any code.
  */
-import type { ContactError } from '../../src/errors.js';
-import { ownValue } from '../../src/own-value.js';
-import { toContactError } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
-import { httpStatusError, statusFallbackRule, vendorCodeError } from '../../src/vendor-errors.js';
-import type { VendorCodeTable } from '../../src/vendor-errors.js';
+import type { ContactError } from '../../src/errors/errors.js';
+import { ownValue } from '../../src/util/own-value.js';
+import { toContactError } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
+import { httpStatusError, statusFallbackRule, vendorCodeError } from '../../src/errors/vendor-errors.js';
+import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import { vmpUnsuccessfulItemSchema } from './volcengine-vmp-api.js';
 import type { VmpEnvelope } from './volcengine-vmp-api.js';
 

@@ -1,7 +1,7 @@
 /** Pure functions between the neutral model and VMP's contacts, groups and webhook tests. */
-import type { ContactInput, ContactPatch, ContactWebhooks } from '../../src/contact.js';
-import { maskContactSecrets } from '../../src/contact-printing.js';
-import { definedOnly } from '../../src/defined-only.js';
+import type { ContactInput, ContactPatch, ContactWebhooks } from '../../src/model/contact.js';
+import { maskContactSecrets } from '../../src/model/contact-printing.js';
+import { definedOnly } from '../../src/util/defined-only.js';
 import type {
   VmpContact,
   VmpCreateContactParams,

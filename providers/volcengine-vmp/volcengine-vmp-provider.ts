@@ -1,8 +1,8 @@
-import { printAsProvider } from '../../src/settings.js';
-import { errorIn, issuesError } from '../../src/to-contact-error.js';
+import { printAsProvider } from '../../src/settings/settings.js';
+import { errorIn, issuesError } from '../../src/errors/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
-import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
+import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation/validation.js';
 import type { VmpResult } from './volcengine-vmp-api.js';
 import { volcengineVmpCapabilities as capabilities } from './volcengine-vmp-capabilities.js';
 import { createVmpCaller } from './volcengine-vmp-client.js';

@@ -1,9 +1,9 @@
 /**
  * The Volcengine HMAC-SHA256 request signature (reference part A section 6), as pure functions:
  * the client signs with them and the emulator verifies with them, so the algorithm exists once.
- * Built on the shared primitives of `src/signing.ts`.
+ * Built on the shared primitives of `src/util/signing.ts`.
  */
-import { hmacSha256, rfc3986, sha256Hex } from '../../src/signing.js';
+import { hmacSha256, rfc3986, sha256Hex } from '../../src/util/signing.js';
 
 /** The algorithm name that starts the Authorization header and the string to sign. */
 export const VOLCENGINE_ALGORITHM = 'HMAC-SHA256';

@@ -1,6 +1,6 @@
-import type { Contact, ContactWebhooks } from '../../src/contact.js';
-import type { CallOptions, ContactList, ContactProvider, ListQuery, VerificationChannel, VerificationResult } from '../../src/provider.js';
-import type { InputFor, PatchFor } from '../../src/provider-input.js';
+import type { Contact, ContactWebhooks } from '../../src/model/contact.js';
+import type { CallOptions, ContactList, ContactProvider, ListQuery, VerificationChannel, VerificationResult } from '../../src/contract/provider.js';
+import type { InputFor, PatchFor } from '../../src/contract/provider-input.js';
 import type { volcengineVmpCapabilities } from './volcengine-vmp-capabilities.js';
 import type { ResolvedVolcengineVmpSettings } from './volcengine-vmp-settings.js';
 

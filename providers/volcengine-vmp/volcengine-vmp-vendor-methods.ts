@@ -2,19 +2,19 @@
  * The vendor-only side of VMP: contact groups, as extra methods of the provider, and the reads
  * the contract methods share with them (one record by id, paged listings, a lookup by name).
  */
-import * as z from '../../src/zod.js';
-import { createContactList } from '../../src/contact-list.js';
-import { resolveListQuery } from '../../src/call-options.js';
-import type { KeyRule } from '../../src/call-options.js';
-import { isContactError } from '../../src/errors.js';
-import { findInPages } from '../../src/paging.js';
-import type { ContactList } from '../../src/provider.js';
-import type { PageFetcher } from '../../src/paging.js';
-import { plainInput } from '../../src/plain-input.js';
-import { errorIn, fromZodIssues, issuesError } from '../../src/to-contact-error.js';
-import type { ErrorContext } from '../../src/to-contact-error.js';
+import * as z from '../../src/util/zod.js';
+import { createContactList } from '../../src/contract/contact-list.js';
+import { resolveListQuery } from '../../src/validation/call-options.js';
+import type { KeyRule } from '../../src/validation/call-options.js';
+import { isContactError } from '../../src/errors/errors.js';
+import { findInPages } from '../../src/contract/paging.js';
+import type { ContactList } from '../../src/contract/provider.js';
+import type { PageFetcher } from '../../src/contract/paging.js';
+import { plainInput } from '../../src/validation/plain-input.js';
+import { errorIn, fromZodIssues, issuesError } from '../../src/errors/to-contact-error.js';
+import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
-import { validateId, validateName } from '../../src/validation.js';
+import { validateId, validateName } from '../../src/validation/validation.js';
 import type { VmpContact, VmpGroup, VmpResult } from './volcengine-vmp-api.js';
 import { volcengineVmpCapabilities as capabilities } from './volcengine-vmp-capabilities.js';
 import type { VmpCaller } from './volcengine-vmp-client.js';

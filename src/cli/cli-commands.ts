@@ -3,8 +3,8 @@
  * resolves to an exit code: 0 when all went well, 1 when the call failed.
  */
 import { readFile } from 'node:fs/promises';
-import type { Contact, ContactInput, ProviderId } from '../contact.js';
-import type { VerificationChannel } from '../provider.js';
+import type { Contact, ContactInput, ProviderId } from '../model/contact.js';
+import type { VerificationChannel } from '../contract/provider.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 import { describeError, table } from './cli-output.js';
 import type { Output } from './cli-output.js';

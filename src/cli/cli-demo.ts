@@ -5,8 +5,8 @@
  * then the roster's WhatsApp number is registered with its code (ChatApp); last, one typed error
  * from a vendor limit.
  */
-import type { ProviderId } from '../contact.js';
-import { isContactError } from '../errors.js';
+import type { ProviderId } from '../model/contact.js';
+import { isContactError } from '../errors/errors.js';
 import { checkRoster, parseRoster } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';

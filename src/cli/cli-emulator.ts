@@ -2,7 +2,7 @@
  * `cloud-contacts emulator`: local emulators for another shell or process to use. Prints one
  * `export` line per variable (endpoint and credentials of each), then runs until interrupted.
  */
-import type { ProviderId } from '../contact.js';
+import type { ProviderId } from '../model/contact.js';
 import type { Emulator } from '../testing/emulator-types.js';
 import { endpointVariable, isProviderId, settingsVariable } from './cli-providers.js';
 import type { Output } from './cli-output.js';

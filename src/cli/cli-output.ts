@@ -3,7 +3,7 @@
  * provider, field and request id (never a secret: errors are secret-free by construction), and a
  * progress line on a terminal.
  */
-import { isContactError } from '../errors.js';
+import { isContactError } from '../errors/errors.js';
 
 /** Where the CLI writes; replaceable in tests. */
 export interface Output {

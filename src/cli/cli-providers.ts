@@ -3,9 +3,9 @@
  * name. The CLI loads them by package name (`cloud-contacts/tencent-cam`), so the core never
  * imports a provider's code, and a provider that has not landed is reported, not crashed on.
  */
-import { PROVIDER_IDS } from '../contact.js';
-import type { ProviderId } from '../contact.js';
-import { ContactError } from '../errors.js';
+import { PROVIDER_IDS } from '../model/contact.js';
+import type { ProviderId } from '../model/contact.js';
+import { ContactError } from '../errors/errors.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 
 /** The factory export of each provider's entry. */

@@ -2,7 +2,7 @@
  * `plan` and `apply`: a roster file synced to several providers, and how plans and reports print.
  */
 import { readFile } from 'node:fs/promises';
-import type { ProviderId } from '../contact.js';
+import type { ProviderId } from '../model/contact.js';
 import { parseRoster, rosterProviders } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';

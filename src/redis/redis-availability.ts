@@ -3,9 +3,9 @@
  * with `unavailable` and nothing is sent), or fall back to the in-process implementation, saying
  * so once when Redis goes away and once when it is back.
  */
-import type { ProviderId } from '../contact.js';
-import { ContactError } from '../errors.js';
-import { redactText } from '../redaction.js';
+import type { ProviderId } from '../model/contact.js';
+import { ContactError } from '../errors/errors.js';
+import { redactText } from '../util/redaction.js';
 
 /** An event of the Redis layer: Redis stopped answering (and the fallback took over), or answers again. */
 export interface RedisEvent {

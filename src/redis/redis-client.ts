@@ -3,7 +3,7 @@
  * maintained ones: `ioredis` (`evalsha(sha, n, ...)`) and `redis` v4+ (`evalSha(sha, { keys, arguments })`).
  * Scripts run by their SHA-1; one Redis has not seen yet is sent once in full.
  */
-import { ContactError } from '../errors.js';
+import { ContactError } from '../errors/errors.js';
 import type { RedisScript } from './redis-scripts.js';
 
 /** An `ioredis` client, or a node-redis (`redis` v4+) client. */

@@ -3,11 +3,11 @@
  * per provider, and which existing contacts the roster owns. Checked with messages that name the
  * entry and the field.
  */
-import { PROVIDER_IDS } from '../contact.js';
-import type { ProviderId } from '../contact.js';
-import { contactInputSchema, contactPatchSchema } from '../contact-schema.js';
-import type { ContactIssue } from '../errors.js';
-import { fromZodIssues, issuesError } from '../to-contact-error.js';
+import { PROVIDER_IDS } from '../model/contact.js';
+import type { ProviderId } from '../model/contact.js';
+import { contactInputSchema, contactPatchSchema } from '../validation/contact-schema.js';
+import type { ContactIssue } from '../errors/errors.js';
+import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
 import type { DesiredContact, ManagedContacts } from './sync-types.js';
 
 /** A checked roster. */

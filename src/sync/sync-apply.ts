@@ -1,8 +1,8 @@
-import type { Contact } from '../contact.js';
-import { ContactError, isContactError, withNote } from '../errors.js';
-import type { CallOptions } from '../provider.js';
-import { toContactError } from '../to-contact-error.js';
-import type { ContactEvent } from '../transport/events.js';
+import type { Contact } from '../model/contact.js';
+import { ContactError, isContactError, withNote } from '../errors/errors.js';
+import type { CallOptions } from '../contract/provider.js';
+import { toContactError } from '../errors/to-contact-error.js';
+import type { ContactEvent } from '../contract/events.js';
 import { planSync } from './sync-plan.js';
 import type { ApplyOptions, PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncReport, SyncResult } from './sync-types.js';
 

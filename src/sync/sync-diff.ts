@@ -4,10 +4,10 @@
  * waiting for its owner's confirmation counts as the value, and a field the provider cannot
  * store is never a difference.
  */
-import { CONTACT_FIELDS } from '../contact.js';
-import type { Contact, ContactField, ContactInput, ContactPatch } from '../contact.js';
-import { maskShows } from '../masked-values.js';
-import type { Capabilities } from '../provider.js';
+import { CONTACT_FIELDS } from '../model/contact.js';
+import type { Contact, ContactField, ContactInput, ContactPatch } from '../model/contact.js';
+import { maskShows } from '../model/masked-values.js';
+import type { Capabilities } from '../contract/provider.js';
 import type { FieldChange } from './sync-types.js';
 
 /** Each field the provider stores whose value differs from the one wanted. */

@@ -1,6 +1,6 @@
-import type { Contact, ContactInput } from '../contact.js';
-import { accountQuotaLimit } from '../settings.js';
-import { toContactError } from '../to-contact-error.js';
+import type { Contact, ContactInput } from '../model/contact.js';
+import { accountQuotaLimit } from '../settings/settings.js';
+import { toContactError } from '../errors/to-contact-error.js';
 import { diffContact, needsReplace, patchOf } from './sync-diff.js';
 import { projectContact } from './sync-projection.js';
 import type { FieldChange, ManagedContacts, PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';

@@ -3,12 +3,12 @@
  * overrides on top, the fields it cannot store left out (each a warning, never a diff), and the
  * provider's own rules checked, so that a name it would refuse is a skip with the reason.
  */
-import { CONTACT_FIELDS } from '../contact.js';
-import type { ContactField, ContactInput, ProviderId } from '../contact.js';
-import { isContactError } from '../errors.js';
-import type { ContactError } from '../errors.js';
-import type { Capabilities } from '../provider.js';
-import { validateContactInput } from '../validation.js';
+import { CONTACT_FIELDS } from '../model/contact.js';
+import type { ContactField, ContactInput, ProviderId } from '../model/contact.js';
+import { isContactError } from '../errors/errors.js';
+import type { ContactError } from '../errors/errors.js';
+import type { Capabilities } from '../contract/provider.js';
+import { validateContactInput } from '../validation/validation.js';
 import type { DesiredContact } from './sync-types.js';
 
 /** The outcome of projecting: the input to send, or why the contact cannot go to this provider. */

@@ -2,9 +2,9 @@
  * The shapes of declarative sync: what a roster wants, the plan per provider, and the result of
  * carrying it out.
  */
-import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from '../contact.js';
-import type { ContactError } from '../errors.js';
-import type { ContactProvider } from '../provider.js';
+import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from '../model/contact.js';
+import type { ContactError } from '../errors/errors.js';
+import type { ContactProvider } from '../contract/provider.js';
 
 /** The fields of a contact a roster can set for one provider only; `null` leaves a shared field out there. */
 export type ContactOverride = { [K in keyof ContactInput]?: ContactInput[K] | null };

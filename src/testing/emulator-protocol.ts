@@ -1,5 +1,5 @@
-import type { ProviderId } from '../contact.js';
-import type { CredentialEnvNames } from '../credentials.js';
+import type { ProviderId } from '../model/contact.js';
+import type { CredentialEnvNames } from '../credentials/credentials.js';
 import type { EmulatorCredentials } from './emulator-types.js';
 
 /** A request handed to a vendor protocol. */

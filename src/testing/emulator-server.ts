@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ContactError } from '../errors.js';
+import { ContactError } from '../errors/errors.js';
 import { SlidingWindow, VendorQuota } from './emulator-limits.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse } from './emulator-protocol.js';
 import type { Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';

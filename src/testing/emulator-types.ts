@@ -1,4 +1,4 @@
-import type { ProviderId } from '../contact.js';
+import type { ProviderId } from '../model/contact.js';
 
 /** Access keys an emulator accepts (fake values; it checks signatures made with them). */
 export interface EmulatorCredentials {

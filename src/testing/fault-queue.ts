@@ -1,5 +1,5 @@
-import { ContactError } from '../errors.js';
-import { ownValue } from '../own-value.js';
+import { ContactError } from '../errors/errors.js';
+import { ownValue } from '../util/own-value.js';
 import type { EmulatorFault } from './emulator-types.js';
 
 interface QueuedFault {

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../contact.js';
+import type { ProviderId } from '../model/contact.js';
 
 /** One request for a unit of a vendor's daily quota (CAM's 10 receiver creates a day). */
 export interface QuotaRequest {

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../contact.js';
+import type { ProviderId } from '../model/contact.js';
 import { onAbort } from './abort-listeners.js';
 
 /** One request's claim on a vendor rate limit. */

@@ -4,9 +4,9 @@
  * built from both checks every answer against its schema and runs each request under the
  * operation's scope (rate limit, attempt timeout, retries, settling a lost create).
  */
-import type * as z from '../zod.js';
-import { ContactError } from '../errors.js';
-import type { ErrorContext } from '../to-contact-error.js';
+import type * as z from '../util/zod.js';
+import { ContactError } from '../errors/errors.js';
+import type { ErrorContext } from '../errors/to-contact-error.js';
 import type { Attempt, CallScope, Settlement } from './call-scope.js';
 
 /** What one vendor action answers, and whether it may be sent twice. */

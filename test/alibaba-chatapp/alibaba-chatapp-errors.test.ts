@@ -4,8 +4,8 @@
  * without a code, answers of the wrong shape, and retries that follow what a code proves.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRYABLE } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
+import { DEFAULT_RETRYABLE } from '../../src/errors/errors.js';
+import type { ContactErrorCode } from '../../src/errors/errors.js';
 import { expectContactError } from '../support/expect-contact-error.js';
 import { useEmulator } from '../support/use-emulator.js';
 import { idOf, numberInput, providerFor } from './alibaba-chatapp-fixtures.js';

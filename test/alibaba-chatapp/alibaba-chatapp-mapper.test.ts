@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS } from '../../src/contact.js';
+import { CONTACT_FIELDS } from '../../src/model/contact.js';
 import { flattenQuery } from '../../providers/alibaba-common/alibaba-rpc-params.js';
 import { vendorNumberSchema } from '../../providers/alibaba-chatapp/alibaba-chatapp-api.js';
 import type { VendorNumber } from '../../providers/alibaba-chatapp/alibaba-chatapp-api.js';

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/use-emulator.js';
-import { DEFAULT_RETRYABLE } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
+import { DEFAULT_RETRYABLE } from '../../src/errors/errors.js';
+import type { ContactErrorCode } from '../../src/errors/errors.js';
 import { startEmulator } from '../../providers/testing.js';
 import { contactInput, providerFor } from './alibaba-resource-directory-fixtures.js';
 import { expectContactError } from '../support/expect-contact-error.js';

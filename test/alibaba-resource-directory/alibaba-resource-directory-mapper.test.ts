@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/contact.js';
-import type { ContactInput } from '../../src/contact.js';
+import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/model/contact.js';
+import type { ContactInput } from '../../src/model/contact.js';
 import { fromChinaTime } from '../../providers/alibaba-common/alibaba-dates.js';
 import { flattenQuery } from '../../providers/alibaba-common/alibaba-rpc-params.js';
 import {

@@ -13,7 +13,7 @@ import {
   verifySignature,
 } from '../../providers/alibaba-common/alibaba-emulator-signature.js';
 import type { SignedRequest } from '../../providers/alibaba-common/alibaba-emulator-signature.js';
-import { sha256Hex } from '../../src/signing.js';
+import { sha256Hex } from '../../src/util/signing.js';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const SIGNED = ['host', 'x-acs-action', 'x-acs-content-sha256', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-version'];

@@ -6,10 +6,10 @@ import fc from 'fast-check';
 import { getCountries, getExampleNumber } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
-import { isContactError } from '../../src/errors.js';
-import { parsePhone } from '../../src/phone.js';
-import type { Capabilities } from '../../src/provider.js';
-import { validateContactInput, validateContactPatch } from '../../src/validation.js';
+import { isContactError } from '../../src/errors/errors.js';
+import { parsePhone } from '../../src/model/phone.js';
+import type { Capabilities } from '../../src/contract/provider.js';
+import { validateContactInput, validateContactPatch } from '../../src/validation/validation.js';
 import {
   alibabaResourceDirectoryCapabilities,
   alibabaResourceDirectoryInternationalCapabilities,

@@ -3,10 +3,10 @@
  * public API and over real loopback HTTP. A provider plugs in with a {@link ContractTarget}.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactInput, ContactPatch } from '../../src/contact.js';
-import { isContactError } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
-import type { ContactProvider, VerificationChannel } from '../../src/provider.js';
+import type { Contact, ContactInput, ContactPatch } from '../../src/model/contact.js';
+import { isContactError } from '../../src/errors/errors.js';
+import type { ContactErrorCode } from '../../src/errors/errors.js';
+import type { ContactProvider, VerificationChannel } from '../../src/contract/provider.js';
 import type { Emulator, EmulatorFault, EmulatorOptions } from '../../src/testing/emulator-types.js';
 import { expectContactError } from '../support/expect-contact-error.js';
 

@@ -4,8 +4,8 @@
  * suite before (and independently of) any real vendor.
  */
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
-import { hmacSha256, safeEqual, sha256Hex } from '../../src/signing.js';
-import type { ProviderId } from '../../src/contact.js';
+import { hmacSha256, safeEqual, sha256Hex } from '../../src/util/signing.js';
+import type { ProviderId } from '../../src/model/contact.js';
 
 export const FAKE_PROVIDER = 'fake' as ProviderId;
 

@@ -4,21 +4,21 @@
  * shared machinery, so the harness and the contract suite can be tested without any vendor.
  */
 import { z } from 'zod';
-import type { Contact, ContactInput, ContactPatch } from '../../src/contact.js';
-import { createContactList } from '../../src/contact-list.js';
-import { resolveListQuery } from '../../src/call-options.js';
-import type { Capabilities, ContactProvider } from '../../src/provider.js';
-import { baseSettingsShape, printAsProvider, setUpProvider } from '../../src/settings.js';
-import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings.js';
+import type { Contact, ContactInput, ContactPatch } from '../../src/model/contact.js';
+import { createContactList } from '../../src/contract/contact-list.js';
+import { resolveListQuery } from '../../src/validation/call-options.js';
+import type { Capabilities, ContactProvider } from '../../src/contract/provider.js';
+import { baseSettingsShape, printAsProvider, setUpProvider } from '../../src/settings/settings.js';
+import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { runOperation } from '../../src/transport/call-scope.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
 import { sendHttp } from '../../src/transport/http-request.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
-import { toContactError } from '../../src/to-contact-error.js';
-import { unsupportedOperation, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation.js';
-import { httpStatusError, vendorCodeError } from '../../src/vendor-errors.js';
-import type { VendorCodeTable } from '../../src/vendor-errors.js';
-import { isContactError } from '../../src/errors.js';
+import { toContactError } from '../../src/errors/to-contact-error.js';
+import { unsupportedOperation, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation/validation.js';
+import { httpStatusError, vendorCodeError } from '../../src/errors/vendor-errors.js';
+import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
+import { isContactError } from '../../src/errors/errors.js';
 import { FAKE_PROVIDER, fakeSignature } from './fake-emulator.js';
 
 const unsupported = { support: 'unsupported' } as const;

@@ -7,7 +7,7 @@
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isContactError } from '../../src/errors.js';
+import { isContactError } from '../../src/errors/errors.js';
 import { redisQuotaStore, redisRateLimiter } from '../../src/redis/index.js';
 import type { RedisEvent } from '../../src/redis/index.js';
 import type { QuotaRequest } from '../../src/transport/quota-store.js';

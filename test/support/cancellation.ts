@@ -3,8 +3,8 @@
  * once (the emulator's end of it closes too), and says whether a change may have been made.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contact, ProviderId } from '../../src/contact.js';
-import type { ContactProvider } from '../../src/provider.js';
+import type { Contact, ProviderId } from '../../src/model/contact.js';
+import type { ContactProvider } from '../../src/contract/provider.js';
 import type { Emulator } from '../../src/testing/emulator-types.js';
 import { expectContactError } from './expect-contact-error.js';
 import { FAULT_TARGETS } from './fault-targets.js';

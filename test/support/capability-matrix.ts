@@ -2,9 +2,9 @@
  * Renders the README's capability matrix from the providers' capabilities data, so the README
  * cannot drift from what the code validates.
  */
-import { CONTACT_FIELDS } from '../../src/contact.js';
-import type { Capabilities, FieldCapability, OperationCapability } from '../../src/provider.js';
-import { CONTACT_OPERATIONS } from '../../src/provider.js';
+import { CONTACT_FIELDS } from '../../src/model/contact.js';
+import type { Capabilities, FieldCapability, OperationCapability } from '../../src/contract/provider.js';
+import { CONTACT_OPERATIONS } from '../../src/contract/provider.js';
 
 export const MATRIX_START = '<!-- capability-matrix:start (generated from the capabilities data: npm run readme) -->';
 export const MATRIX_END = '<!-- capability-matrix:end -->';

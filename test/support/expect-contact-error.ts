@@ -5,9 +5,9 @@
  */
 import { inspect } from 'node:util';
 import { expect } from 'vitest';
-import type { ProviderId } from '../../src/contact.js';
-import { isContactError } from '../../src/errors.js';
-import type { ContactError, ContactErrorCode } from '../../src/errors.js';
+import type { ProviderId } from '../../src/model/contact.js';
+import { isContactError } from '../../src/errors/errors.js';
+import type { ContactError, ContactErrorCode } from '../../src/errors/errors.js';
 
 export interface ExpectedError {
   /** The provider the error must name. */

@@ -7,12 +7,12 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contact, ContactInput, ProviderId } from '../../src/contact.js';
-import { isContactError } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
-import type { ContactProvider } from '../../src/provider.js';
+import type { Contact, ContactInput, ProviderId } from '../../src/model/contact.js';
+import { isContactError } from '../../src/errors/errors.js';
+import type { ContactErrorCode } from '../../src/errors/errors.js';
+import type { ContactProvider } from '../../src/contract/provider.js';
 import type { Emulator, EmulatorFault } from '../../src/testing/emulator-types.js';
-import type { ContactEvent } from '../../src/transport/events.js';
+import type { ContactEvent } from '../../src/contract/events.js';
 import { FAULT_TARGETS } from './fault-targets.js';
 import type { FaultTarget, MatrixOperation } from './fault-targets.js';
 

@@ -3,10 +3,10 @@
  * its emulator (quotas raised so tests are not cut short), a provider, valid inputs, and the
  * vendor actions and codes faults aim at. A provider that lands adds one row to FAULT_TARGETS.
  */
-import type { Contact, ContactInput, ContactPatch, ProviderId } from '../../src/contact.js';
-import type { ContactErrorCode } from '../../src/errors.js';
-import type { ContactOperation, ContactProvider } from '../../src/provider.js';
-import type { BaseProviderSettings } from '../../src/settings.js';
+import type { Contact, ContactInput, ContactPatch, ProviderId } from '../../src/model/contact.js';
+import type { ContactErrorCode } from '../../src/errors/errors.js';
+import type { ContactOperation, ContactProvider } from '../../src/contract/provider.js';
+import type { BaseProviderSettings } from '../../src/settings/settings.js';
 import type { Emulator, EmulatorCredentials, EmulatorOptions } from '../../src/testing/emulator-types.js';
 import { startEmulator } from '../../providers/testing.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';

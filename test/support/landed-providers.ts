@@ -2,8 +2,8 @@
  * Every provider that has landed, as the table-driven tests see it: a new provider adds one row
  * here, and the packaging, README and documentation tests cover it.
  */
-import type { ProviderId } from '../../src/contact.js';
-import type { Capabilities } from '../../src/provider.js';
+import type { ProviderId } from '../../src/model/contact.js';
+import type { Capabilities } from '../../src/contract/provider.js';
 import { tencentCamCapabilities } from '../../providers/tencent-cam/index.js';
 import { alibabaResourceDirectoryCapabilities } from '../../providers/alibaba-resource-directory/index.js';
 import { volcengineVmpCapabilities } from '../../providers/volcengine-vmp/index.js';

@@ -6,10 +6,10 @@
  * takes at most 1.15x the time the busiest action needs at that rate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contact, ProviderId } from '../../src/contact.js';
-import type { ContactProvider } from '../../src/provider.js';
+import type { Contact, ProviderId } from '../../src/model/contact.js';
+import type { ContactProvider } from '../../src/contract/provider.js';
 import type { Emulator, RecordedRequest } from '../../src/testing/emulator-types.js';
-import type { ContactEvent } from '../../src/transport/events.js';
+import type { ContactEvent } from '../../src/contract/events.js';
 import { FAULT_TARGETS } from './fault-targets.js';
 
 const LIMIT = 200;

@@ -4,8 +4,8 @@
  * runs it through a one-line test file, like the fault matrix.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Contact, ContactInput, ProviderId } from '../../src/contact.js';
-import type { ContactProvider } from '../../src/provider.js';
+import type { Contact, ContactInput, ProviderId } from '../../src/model/contact.js';
+import type { ContactProvider } from '../../src/contract/provider.js';
 import { applySync, planSync, syncContacts } from '../../src/index.js';
 import type { DesiredContact, PlanEntry } from '../../src/index.js';
 import type { Emulator } from '../../src/testing/emulator-types.js';

@@ -4,7 +4,7 @@
  * `emulator.endpoint` as they would with a plain variable.
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { ProviderId } from '../../src/contact.js';
+import type { ProviderId } from '../../src/model/contact.js';
 import { startEmulator } from '../../providers/testing.js';
 import type { EmulatorMap, EmulatorOptions } from '../../providers/testing.js';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tencentReceiverSchema } from '../../providers/tencent-cam/tencent-cam-api.js';
 import { fromReceiver, toCreateReceiverParams } from '../../providers/tencent-cam/tencent-cam-mapper.js';
-import { nextChinaMidnight } from '../../src/china-time.js';
-import { parsePhone } from '../../src/phone.js';
+import { nextChinaMidnight } from '../../src/util/china-time.js';
+import { parsePhone } from '../../src/model/phone.js';
 
 const phones = fc.constantFrom('+8613900001234', '+8618612343509', '+14155552671', '+447911123456', '+85261234567', '+819012345678');
 

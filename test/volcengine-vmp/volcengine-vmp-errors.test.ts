@@ -3,8 +3,8 @@
  * right ContactError; so do gateway pages, broken bodies, and the emulator's own refusals.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRYABLE } from '../../src/errors.js';
-import type { ContactErrorCode } from '../../src/errors.js';
+import { DEFAULT_RETRYABLE } from '../../src/errors/errors.js';
+import type { ContactErrorCode } from '../../src/errors/errors.js';
 import type { EmulatorFault } from '../../providers/testing.js';
 import { expectContactError } from '../support/expect-contact-error.js';
 import { useEmulator } from '../support/use-emulator.js';

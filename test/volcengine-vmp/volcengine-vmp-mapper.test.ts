@@ -5,7 +5,7 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ContactWebhooks, ContactWebhooksPatch } from '../../src/contact.js';
+import type { ContactWebhooks, ContactWebhooksPatch } from '../../src/model/contact.js';
 import {
   applyPatch,
   fromVmpContact,

@@ -6,7 +6,7 @@
 import { Agent } from 'node:http';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ContactEvent } from '../../src/transport/events.js';
+import type { ContactEvent } from '../../src/contract/events.js';
 import { volcengineVmp } from '../../providers/volcengine-vmp/index.js';
 import { configErrorOf } from '../support/config-error.js';
 import { expectContactError } from '../support/expect-contact-error.js';

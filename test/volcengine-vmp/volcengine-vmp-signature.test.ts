@@ -6,7 +6,7 @@
 import { Signer } from '@volcengine/openapi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/signing.js';
+import { sha256Hex } from '../../src/util/signing.js';
 import { verifyVmpSignature } from '../../providers/volcengine-vmp/volcengine-vmp-emulator-signature.js';
 import { canonicalRequest, volcengineAuthorization, volcengineDate } from '../../providers/volcengine-vmp/volcengine-vmp-signer.js';
 import type { VolcengineSigningInput } from '../../providers/volcengine-vmp/volcengine-vmp-signer.js';

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
-import * as z from './zod.js';
-import type { ProviderId } from './contact.js';
-import { CredentialSource } from './credentials.js';
-import type { CredentialEnvNames, Credentials, CredentialsInput } from './credentials.js';
-import { ownValue } from './own-value.js';
-import { plainInput } from './plain-input.js';
-import type { Capabilities, QuotaCapability } from './provider.js';
-import { definePrintedForm } from './redaction.js';
-import { fromZodIssues, issuesError } from './to-contact-error.js';
-import type { CallPolicy, CountedQuota } from './transport/call-scope.js';
-import { sharedLocalQuotaStore } from './transport/quota-store.js';
-import type { QuotaStore } from './transport/quota-store.js';
-import type { ContactEventListener } from './transport/events.js';
-import { sharedLocalRateLimiter } from './transport/rate-limiter.js';
-import type { RateLimiter } from './transport/rate-limiter.js';
+import * as z from '../util/zod.js';
+import type { ProviderId } from '../model/contact.js';
+import { CredentialSource } from '../credentials/credentials.js';
+import type { CredentialEnvNames, Credentials, CredentialsInput } from '../credentials/credentials.js';
+import { ownValue } from '../util/own-value.js';
+import { plainInput } from '../validation/plain-input.js';
+import type { Capabilities, QuotaCapability } from '../contract/provider.js';
+import { definePrintedForm } from '../util/redaction.js';
+import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
+import type { CallPolicy, CountedQuota } from '../transport/call-scope.js';
+import { sharedLocalQuotaStore } from '../transport/quota-store.js';
+import type { QuotaStore } from '../transport/quota-store.js';
+import type { ContactEventListener } from '../contract/events.js';
+import { sharedLocalRateLimiter } from '../transport/rate-limiter.js';
+import type { RateLimiter } from '../transport/rate-limiter.js';
 
 /** Default bound of one attempt on the wire: long enough for a slow vendor, short enough for a REPL. */
 export const DEFAULT_TIMEOUT_MS = 10_000;

@@ -1,6 +1,6 @@
-import { ContactError } from './errors.js';
-import type { ProviderId } from './contact.js';
-import { definePrintedForm, maskSecret, REDACTED } from './redaction.js';
+import { ContactError } from '../errors/errors.js';
+import type { ProviderId } from '../model/contact.js';
+import { definePrintedForm, maskSecret, REDACTED } from '../util/redaction.js';
 
 /** Access key credentials as given in settings; Tencent's SecretId/SecretKey go here too. */
 export interface CredentialsInput {

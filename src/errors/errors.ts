@@ -1,4 +1,4 @@
-import type { ProviderId } from './contact.js';
+import type { ProviderId } from '../model/contact.js';
 
 /**
  * Every code a {@link ContactError} can carry, in the order of the README's error table.

@@ -1,14 +1,14 @@
-import type * as z from './zod.js';
-import type { ContactField, ContactInput, ContactPatch } from './contact.js';
-import { CONTACT_FIELDS } from './contact.js';
+import type * as z from '../util/zod.js';
+import type { ContactField, ContactInput, ContactPatch } from '../model/contact.js';
+import { CONTACT_FIELDS } from '../model/contact.js';
 import { contactInputSchema, contactPatchSchema } from './contact-schema.js';
-import { ContactError } from './errors.js';
-import type { ContactIssue } from './errors.js';
-import { parsePhone } from './phone.js';
+import { ContactError } from '../errors/errors.js';
+import type { ContactIssue } from '../errors/errors.js';
+import { parsePhone } from '../model/phone.js';
 import { plainInput } from './plain-input.js';
-import type { Capabilities, ContactOperation, FieldCapability, VerificationChannel } from './provider.js';
-import { fromZodIssues, issuesError, rememberSensitive } from './to-contact-error.js';
-import type { ErrorContext } from './to-contact-error.js';
+import type { Capabilities, ContactOperation, FieldCapability, VerificationChannel } from '../contract/provider.js';
+import { fromZodIssues, issuesError, rememberSensitive } from '../errors/to-contact-error.js';
+import type { ErrorContext } from '../errors/to-contact-error.js';
 
 /**
  * Validates a new contact for one provider, before any request: unsupported fields first

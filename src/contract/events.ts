@@ -1,5 +1,5 @@
-import type { ProviderId } from '../contact.js';
-import type { ContactErrorCode } from '../errors.js';
+import type { ProviderId } from '../model/contact.js';
+import type { ContactErrorCode } from '../errors/errors.js';
 
 /** What every event says: where it happened. Never a secret, never contact data beyond ids. */
 export interface ContactEventBase {

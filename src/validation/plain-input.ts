@@ -1,5 +1,5 @@
-import { ContactError } from './errors.js';
-import type { ErrorContext } from './to-contact-error.js';
+import { ContactError } from '../errors/errors.js';
+import type { ErrorContext } from '../errors/to-contact-error.js';
 
 const MAX_DEPTH = 8;
 

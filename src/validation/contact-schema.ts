@@ -1,8 +1,8 @@
-import * as z from './zod.js';
-import { CONTACT_TITLES, MESSAGE_TYPES } from './contact.js';
-import type { ContactInput, ContactPatch } from './contact.js';
-import { describePhoneProblem, parsePhone } from './phone.js';
-import { fromZodIssues, issuesError } from './to-contact-error.js';
+import * as z from '../util/zod.js';
+import { CONTACT_TITLES, MESSAGE_TYPES } from '../model/contact.js';
+import type { ContactInput, ContactPatch } from '../model/contact.js';
+import { describePhoneProblem, parsePhone } from '../model/phone.js';
+import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 

@@ -3,11 +3,11 @@
  * listing's query (`{ pageSize, limit }`). Both refuse unknown keys, so a misplaced option in
  * plain JavaScript is an error naming the right place rather than a setting silently ignored.
  */
-import type { ContactIssue } from './errors.js';
+import type { ContactIssue } from '../errors/errors.js';
 import { plainInput } from './plain-input.js';
-import type { Capabilities } from './provider.js';
-import { issuesError } from './to-contact-error.js';
-import type { ErrorContext } from './to-contact-error.js';
+import type { Capabilities } from '../contract/provider.js';
+import { issuesError } from '../errors/to-contact-error.js';
+import type { ErrorContext } from '../errors/to-contact-error.js';
 
 /** Checks one extra key's value; returns the problem in words, or undefined when it is fine. */
 export type KeyRule = (value: unknown) => string | undefined;

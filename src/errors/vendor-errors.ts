@@ -1,7 +1,7 @@
 import { ContactError } from './errors.js';
 import type { ContactErrorCode, VendorErrorInfo } from './errors.js';
-import { ownValue } from './own-value.js';
-import { redactText } from './redaction.js';
+import { ownValue } from '../util/own-value.js';
+import { redactText } from '../util/redaction.js';
 import type { ErrorContext } from './to-contact-error.js';
 
 /** How one vendor code translates: a code, or a code with overrides. */

@@ -1,5 +1,5 @@
 import type { Contact, ContactWebhooks } from './contact.js';
-import { definePrintedForm, maskSecret, maskWebhookUrl } from './redaction.js';
+import { definePrintedForm, maskSecret, maskWebhookUrl } from '../util/redaction.js';
 
 /**
  * Makes the webhooks of a contact print masked (`SEC***`, `access_token=abc***`) in

@@ -1,5 +1,5 @@
-import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from './contact.js';
-import type { ContactEvent, ContactEventListener } from './transport/events.js';
+import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from '../model/contact.js';
+import type { ContactEvent, ContactEventListener } from './events.js';
 
 /**
  * Per-call options every operation accepts; unknown keys are refused.

@@ -1,4 +1,4 @@
-import { requirePackage } from './require-package.js';
+import { requirePackage } from '../util/require-package.js';
 
 type PhoneLibrary = typeof import('libphonenumber-js/max');
 let library: PhoneLibrary | undefined;

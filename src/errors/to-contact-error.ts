@@ -1,7 +1,7 @@
-import type { ProviderId } from './contact.js';
+import type { ProviderId } from '../model/contact.js';
 import { ContactError, isContactError } from './errors.js';
 import type { ContactErrorCode, ContactErrorOptions, ContactIssue } from './errors.js';
-import { redactText } from './redaction.js';
+import { redactText } from '../util/redaction.js';
 
 /** Where an error happened, and which secret values must be scrubbed from whatever it carries. */
 export interface ErrorContext {

@@ -3,7 +3,7 @@
  * vendor refuses fails to compile where a type can say so: `tencentCam().create({ name, email })`
  * without the phone CAM requires is a type error, and so is a title given to CAM.
  */
-import type { ContactField, ContactInput, ContactWebhooks } from './contact.js';
+import type { ContactField, ContactInput, ContactWebhooks } from '../model/contact.js';
 
 /** The part of a provider's field capabilities the types are derived from. */
 export type FieldSupportTable = {

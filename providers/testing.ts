@@ -12,6 +12,7 @@ import type { ProviderId } from '../src/model/contact.js';
 import { PROVIDER_IDS } from '../src/model/contact.js';
 import { ContactError } from '../src/errors/errors.js';
 import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js';
+export type { Pace } from '../src/testing/emulator-pace.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
 import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';

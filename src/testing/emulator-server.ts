@@ -7,6 +7,7 @@ import { SlidingWindow, VendorQuota } from './emulator-limits.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse } from './emulator-protocol.js';
 import type { Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';
 import { FaultQueue } from './fault-queue.js';
+import { requestsAheadOf } from './emulator-pace.js';
 import { VendorFault } from './vendor-fault.js';
 
 /** The largest body a gateway takes unless the protocol says otherwise. */
@@ -181,6 +182,7 @@ export async function startEmulatorServer<Hooks extends object>(
     credentials,
     environment: { [protocol.credentialEnv.accessKeyId.split(' or ')[0]!]: credentials.accessKeyId, [protocol.credentialEnv.accessKeySecret.split(' or ')[0]!]: credentials.accessKeySecret },
     requests,
+    requestsAheadOf: (pace) => requestsAheadOf(requests, pace),
     failNext: (fault) => faults.add(fault),
     reset: () => {
       protocol.reset();

@@ -1,4 +1,5 @@
 import type { ProviderId } from '../model/contact.js';
+import type { Pace } from './emulator-pace.js';
 
 /** Access keys an emulator accepts (fake values; it checks signatures made with them). */
 export interface EmulatorCredentials {
@@ -34,7 +35,10 @@ export interface RecordedRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   /** The raw body text (at most 64 KiB of it). */
   readonly body: string;
-  /** When it arrived, in milliseconds since the epoch (with fractions), on the host's clock. */
+  /**
+   * When it arrived, in milliseconds since the epoch (with fractions): the emulator's clock,
+   * `performance.timeOrigin + performance.now()` in the process the emulator runs in.
+   */
   readonly receivedAt: number;
 }
 
@@ -80,6 +84,20 @@ export interface Emulator {
    * latest 10,000 (older ones are dropped a thousand at a time, so the log cannot grow without bound).
    */
   readonly requests: readonly RecordedRequest[];
+  /**
+   * Test support for pacing checks that count instead of timing: the recorded requests, from
+   * `pace.startAt` on, that came sooner than one of each action every `pace.intervalMs` allows
+   * (see `requestsAheadOf` in `src/testing/emulator-pace.ts`). A client that paces its requests
+   * on that schedule yields none, whatever the machine's load.
+   *
+   * @example
+   * ```ts
+   * const startAt = performance.timeOrigin + performance.now();
+   * await Promise.all(ids.map((id) => provider.get(id)));
+   * expect(emulator.requestsAheadOf({ startAt, intervalMs: 1000 / 20 })).toEqual([]);
+   * ```
+   */
+  requestsAheadOf(pace: Pace): RecordedRequest[];
   /** Injects a fault into the next matching call(s); faults queue in order. */
   failNext(fault: EmulatorFault): void;
   /** Forgets all contacts, recorded requests, queued faults and counters. */

@@ -1,6 +1,7 @@
 /**
  * `cloud-contacts/redis` against a real redis-server, through both supported clients: the
- * limiter's slots are evenly spaced whichever client asks, daily quotas count across stores,
+ * limiter's slots are evenly spaced whichever client asks (exactly, on a given clock) and no
+ * request is released before its slot, daily quotas count across stores,
  * every key expires and holds no credential, and an unreachable Redis fails closed (nothing sent)
  * or falls back to the process's own counts, saying so.
  */
@@ -13,7 +14,11 @@ import type { RedisEvent } from '../../src/redis/index.js';
 import type { QuotaRequest } from '../../src/transport/quota-store.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import { startEmulator } from '../../providers/testing.js';
-import { peakPerSecond } from '../support/load.js';
+import { scriptRunner } from '../../src/redis/redis-client.js';
+import { FLEET_MARGIN } from '../../src/redis/redis-rate-limiter.js';
+import { RESERVE_SLOT } from '../../src/redis/redis-scripts.js';
+import { requestsAheadOf } from '../../src/testing/emulator-pace.js';
+import { stampingLimiter } from '../support/load.js';
 import { REDIS_SERVER, startRedis } from '../support/redis-server.js';
 import type { RedisServer } from '../support/redis-server.js';
 
@@ -38,21 +43,32 @@ describe.runIf(REDIS_SERVER !== undefined)('cloud-contacts/redis', () => {
 
   const slot = (action: string, perSecond: number) => ({ provider: 'tencent-cam' as const, account: 'a1b2c3', action, perSecond, priority: false });
 
-  it('spaces the slots of one action evenly across limiters on both clients, never over the rate in a second', async () => {
-    const limiters = [redisRateLimiter(ioredis), redisRateLimiter(nodeRedis)];
-    const released: Array<{ action: string; receivedAt: number }> = [];
-    const started = performance.now();
-    const spaced = Promise.all(
-      Array.from({ length: 150 }, (_, n) => limiters[n % 2]!.acquire(slot('Spaced', 100)).then(() => released.push({ action: 'Spaced', receivedAt: performance.now() }))),
-    );
-    // Another action has a schedule of its own: its slot does not wait behind the 150 queued ones.
-    await redisRateLimiter(ioredis).acquire(slot('Other', 100));
-    const spacedBeforeOther = released.length;
-    await spaced;
-    const elapsed = performance.now() - started;
-    expect(peakPerSecond(released as never).peak).toBeLessThanOrEqual(100);
-    expect(elapsed).toBeGreaterThan(1400);
-    expect(spacedBeforeOther).toBeLessThan(50);
+  it('keeps one schedule per action across clients: slots exactly 1/R apart, another action apart, and no catch-up after a pause', async () => {
+    // The slot script on a given clock (Redis' own TIME otherwise), so the schedule is exact.
+    const runners = [scriptRunner(ioredis), scriptRunner(nodeRedis)];
+    const intervalMs = (1000 / 100) * FLEET_MARGIN;
+    const reserve = async (n: number, action: string, nowMs: number) =>
+      Number(await runners[n % 2]!(RESERVE_SLOT, [`test:rl:${action}`], [intervalMs.toFixed(3), String(nowMs)]));
+    const t0 = 1_000_000;
+    const waits = [];
+    for (let n = 0; n < 150; n += 1) waits.push(await reserve(n, 'Spaced', t0));
+    waits.forEach((wait, n) => expect(wait).toBeCloseTo(n * intervalMs, 2));
+    // Another action has a schedule of its own: its slot does not wait behind the 150.
+    expect(await reserve(0, 'Other', t0)).toBe(0);
+    // Once the schedule has passed, the next slot is now and the one after 1/R later: no burst.
+    const later = t0 + 10_000;
+    expect([await reserve(1, 'Spaced', later), await reserve(0, 'Spaced', later)]).toEqual([0, Number(intervalMs.toFixed(3))]);
+  });
+
+  it('limiters on both clients wait for their slots: none of 150 released ahead of one shared schedule', async () => {
+    const { limiter: viaIoredis, released } = stampingLimiter(redisRateLimiter(ioredis));
+    const { limiter: viaNodeRedis, released: releasedToo } = stampingLimiter(redisRateLimiter(nodeRedis));
+    // Whole-millisecond timers may release a slot up to 1 ms early on this clock.
+    const startAt = performance.now() - 1;
+    await Promise.all(Array.from({ length: 150 }, (_, n) => (n % 2 === 0 ? viaIoredis : viaNodeRedis).acquire(slot('Shared', 100))));
+    const stamps = [...released, ...releasedToo].map(({ action, at }) => ({ action, receivedAt: at }));
+    expect(stamps).toHaveLength(150);
+    expect(requestsAheadOf(stamps, { startAt, intervalMs: (1000 / 100) * FLEET_MARGIN })).toEqual([]);
   });
 
   it('counts a daily quota across stores, gives back what did not count, and starts again the next vendor day', async () => {

@@ -5,6 +5,11 @@
  * tarball passes publint and arethetypeswrong, and a consumer's install (with the README's
  * overrides) holds none of the known advisory versions. Runs on `dist/`, which `npm test` builds
  * first. Table-driven: a provider that lands adds its row to `support/landed-providers.ts`.
+ *
+ * The package is packed once ({@link tarball}); publint, arethetypeswrong and the consumer's
+ * install all read that one tarball, and a check of what the tarball holds can read it too.
+ * Checks that need no fresh process of their own share one (all the entries' exports are read
+ * in one CommonJS and one ESM process), and the tests of a describe run side by side.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +23,26 @@ const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, http_proxy: '', HTTP_PROXY: '', https_proxy: '', HTTPS_PROXY: '' };
 const node = (args: string[], cwd = root) => run(process.execPath, args, { cwd, env });
+const scratch = mkdtempSync(join(tmpdir(), 'cloud-contacts-pack-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let packing: Promise<string> | undefined;
+/** The package as `npm pack` makes it, packed once for every check in this file: the tarball's path. */
+function tarball(): Promise<string> {
+  packing ??= run('npm', ['pack', '--silent', '--pack-destination', scratch], { cwd: root, env }).then(({ stdout }) => join(scratch, stdout.trim().split('\n').at(-1)!));
+  return packing;
+}
+
+/** Each entry's export names, read once through require() and once through import(), in one process each. */
+let exporting: Promise<{ cjs: Record<string, string[]>; esm: Record<string, string[]> }> | undefined;
+function exportsOfEntries(): Promise<{ cjs: Record<string, string[]>; esm: Record<string, string[]> }> {
+  const specifiers = JSON.stringify(entries.map(([specifier]) => specifier));
+  exporting ??= Promise.all([
+    node(['-e', `console.log(JSON.stringify(Object.fromEntries(${specifiers}.map((s) => [s, Object.keys(require(s)).sort()]))))`]),
+    node(['--input-type=module', '-e', `const out = {}; for (const s of ${specifiers}) out[s] = Object.keys(await import(s)).sort(); console.log(JSON.stringify(out));`]),
+  ]).then(([cjs, esm]) => ({ cjs: JSON.parse(cjs.stdout) as Record<string, string[]>, esm: JSON.parse(esm.stdout) as Record<string, string[]> }));
+  return exporting;
+}
 
 const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['cloud-contacts', ['ContactError', 'isContactError', 'contactInputSchema', 'CONTACT_ERROR_CODES']],
@@ -42,12 +67,12 @@ const loadedProbe = (own: string) => `
 /** What a provider needs against its emulator besides endpoint and credentials. */
 const settingsFor = (provider: (typeof LANDED)[number]): string => `{ endpoint: emulator.endpoint, credentials: emulator.credentials, ...${provider.emulatorSettings ?? '{}'} }`;
 
-describe('the built package', () => {
-  it.each(entries)('require(%s) and import() give the same exports', async (specifier, expected) => {
-    const cjs = await node(['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)})).sort()))`]);
-    const esm = await node(['--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import(${JSON.stringify(specifier)})).sort()))`]);
-    const cjsKeys = JSON.parse(cjs.stdout) as string[];
-    expect(JSON.parse(esm.stdout)).toEqual(cjsKeys);
+describe.concurrent('the built package', () => {
+  it.for(entries)('require(%s) and import() give the same exports', async ([specifier, expected], { expect }) => {
+    const { cjs, esm } = await exportsOfEntries();
+    const cjsKeys = cjs[specifier];
+    expect(cjsKeys).toBeDefined();
+    expect(esm[specifier]).toEqual(cjsKeys);
     for (const name of expected) expect(cjsKeys).toContain(name);
   });
 
@@ -115,20 +140,21 @@ describe('the built package', () => {
     expect(JSON.parse((await node(['--input-type=module', '-e', script])).stdout)).toEqual({ same: true, missing: true, typed: true });
   });
 
-  it('passes publint and arethetypeswrong on the packed tarball', async () => {
-    const publint = await run(`${root}node_modules/.bin/publint`, ['--strict'], { cwd: root });
+  it('passes publint and arethetypeswrong on the packed tarball', async ({ expect }) => {
+    const packed = await tarball();
+    const [publint, attw] = await Promise.all([
+      run(`${root}node_modules/.bin/publint`, ['run', packed, '--strict'], { cwd: root }),
+      run(`${root}node_modules/.bin/attw`, [packed, '--profile', 'node16', '--format', 'json'], { cwd: root }),
+    ]);
     expect(publint.stdout).toContain('All good');
-    const attw = await run(`${root}node_modules/.bin/attw`, ['--pack', '.', '--profile', 'node16', '--format', 'json'], { cwd: root });
     const report = JSON.parse(attw.stdout) as { analysis: { problems: unknown[] } };
     expect(report.analysis.problems.filter((problem) => (problem as { resolutionKind?: string }).resolutionKind !== 'node10')).toEqual([]);
   }, 120_000);
 });
 
-describe("a consumer's install", () => {
+describe.concurrent("a consumer's install", () => {
   /** Versions with known high or critical advisories (dependencies.md section 1.1): name → first fixed version. */
   const ADVISORIES: Readonly<Record<string, string>> = { uuid: '11.1.1', protobufjs: '7.5.6', axios: '1.15.2', 'form-data': '3.0.5', 'follow-redirects': '1.16.3' };
-  const folders: string[] = [];
-  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
   /** The `overrides` the README tells users to add, read from the README itself. */
   const readmeOverrides = (): Record<string, unknown> => {
@@ -145,11 +171,8 @@ describe("a consumer's install", () => {
   };
 
   it('with the overrides the README gives, holds no version with a known advisory, and works', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'cloud-contacts-consumer-'));
-    folders.push(folder);
-    const packed = await run('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: root, env });
-    const tarball = packed.stdout.trim().split('\n').at(-1)!;
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, dependencies: { 'cloud-contacts': `file:./${tarball}` }, overrides: readmeOverrides() }));
+    const folder = mkdtempSync(join(scratch, 'consumer-'));
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, dependencies: { 'cloud-contacts': `file:${await tarball()}` }, overrides: readmeOverrides() }));
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev'], { cwd: folder, env });
     const tree = JSON.parse((await run('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: folder, env })).stdout) as Dependency;
     const found = versionsIn(tree).filter(([name, version]) => ADVISORIES[name] !== undefined && below(version, ADVISORIES[name]!));

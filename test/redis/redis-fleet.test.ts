@@ -1,14 +1,17 @@
 /**
  * A fleet: several processes, each with its own provider object, sharing one vendor account's
  * limits through one real Redis. Their requests together keep one schedule of the per-action
- * limit: the emulator never receives a request sooner than that schedule allows, whichever
- * process sent it, and every call succeeds. Their creates together stay within CAM's 10 a day,
- * and the count starts again at the vendor's midnight.
+ * limit, whichever process sends them: the emulator never receives a request sooner than that
+ * schedule allows, every call succeeds and each is sent once. Their creates together stay
+ * within CAM's 10 a day, and the count starts again at the vendor's midnight.
  *
- * The schedule is what the fleet can promise, not the vendor's sliding second: on a busy
- * machine a process can send (or the emulator read) a request some time after its slot, beside
- * requests of later slots, and the vendor then throttles it. That is counted, and each such
- * request must have been retried and answered; how long the fleet takes is for `npm run bench`.
+ * The emulator does not throttle in the pacing test, because its sliding second would measure the
+ * machine rather than the fleet: a request released on its slot reaches the emulator's handler
+ * after the sender's and the emulator's own scheduling delays (on a loaded two-core machine,
+ * hundreds of milliseconds, varying from request to request), so requests of different seconds
+ * are read in the same one. What the fleet controls, and what is counted, is that no request
+ * comes sooner than its slot. The vendor's throttling and its retries are tested by the fault
+ * matrix; how long the fleet takes is for `npm run bench`.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -41,8 +44,8 @@ describe.runIf(REDIS_SERVER !== undefined)('a fleet sharing limits through Redis
     await server.stop();
   });
 
-  it(`4 processes, 400 gets: all succeed, and none reaches the emulator ahead of one shared schedule of ${LIMIT}/s`, async () => {
-    const emulator = await startEmulator('tencent-cam', { rateLimit: LIMIT });
+  it(`4 processes, 400 gets: all succeed, each sent once, none reaching the emulator ahead of one shared schedule of ${LIMIT}/s`, async () => {
+    const emulator = await startEmulator('tencent-cam', { rateLimit: false });
     try {
       const seeded = await tencentCam({ endpoint: emulator.endpoint, credentials: emulator.credentials, rateLimit: false }).create({ name: 'fleet', email: 'fleet@example.com', phone: '+8613900001234' });
       const from = emulator.requests.length;
@@ -54,26 +57,23 @@ describe.runIf(REDIS_SERVER !== undefined)('a fleet sharing limits through Redis
         const { tencentCam } = require('cloud-contacts/tencent-cam');
         const { redisRateLimiter } = require('cloud-contacts/redis');
         const redis = new Redis(${server.port}, '127.0.0.1');
-        let vendorThrottles = 0;
-        const cam = tencentCam({ endpoint: '${emulator.endpoint}', credentials: ${JSON.stringify(emulator.credentials)}, rateLimit: ${LIMIT}, rateLimiter: redisRateLimiter(redis),
-          onEvent: (e) => { if (e.type === 'throttle' && e.source === 'vendor') vendorThrottles += 1; } });
+        const cam = tencentCam({ endpoint: '${emulator.endpoint}', credentials: ${JSON.stringify(emulator.credentials)}, rateLimit: ${LIMIT}, rateLimiter: redisRateLimiter(redis) });
         setTimeout(async () => {
           const results = await Promise.allSettled(Array.from({ length: 100 }, () => cam.get('${seeded.id}')));
           redis.disconnect();
-          console.log(JSON.stringify({ ok: results.filter((r) => r.status === 'fulfilled').length, vendorThrottles }));
+          const failed = results.filter((r) => r.status === 'rejected').map((r) => r.reason.code + ': ' + r.reason.message);
+          console.log(JSON.stringify({ ok: results.length - failed.length, failed: failed.slice(0, 3) }));
         }, ${startAt} - Date.now());`;
-      const results = (await Promise.all(Array.from({ length: 4 }, () => worker(script, {})))) as Array<{ ok: number; vendorThrottles: number }>;
+      const results = (await Promise.all(Array.from({ length: 4 }, () => worker(script, {})))) as Array<{ ok: number; failed: string[] }>;
       const received = emulator.requests.slice(from);
-      const throttled = results.reduce((sum, r) => sum + r.vendorThrottles, 0);
+      expect(results.flatMap((r) => r.failed)).toEqual([]);
       expect(results.reduce((sum, r) => sum + r.ok, 0)).toBe(400);
-      // One request per get, and one more for each the emulator throttled: each was retried.
-      expect(received.length).toBe(400 + throttled);
+      expect(received.length).toBe(400);
       // Slots are 1/R apart (with the fleet's margin) from startAt: whole-millisecond clock reads
       // (the workers' timers, Date.now) may put a slot up to a few ms before it on this clock.
       const pace = { startAt: startAt - (Date.now() - emulatorClock()) - CLOCK_READS_MS, intervalMs: (1000 / LIMIT) * FLEET_MARGIN };
       expect(received.filter((request) => request.receivedAt < pace.startAt)).toEqual([]);
       expect(emulator.requestsAheadOf(pace)).toEqual([]);
-      console.log(`fleet: 4 processes, 400 gets, ${received.length} requests, ${throttled} throttled by the emulator and retried`);
     } finally {
       await emulator.close();
     }

@@ -39,21 +39,22 @@ describe('emulator.requestsAheadOf against real requests', () => {
   afterAll(async () => {
     await emulator.close();
   });
-  const burst = async (rateLimit: number | false): Promise<number> => {
+  const burst = async (rateLimit: number | false, intervalMs: number): Promise<number> => {
     emulator.reset();
     const provider = fakeProvider({ endpoint: emulator.endpoint, credentials: emulator.credentials, rateLimit });
     const startAt = performance.timeOrigin + performance.now();
     await Promise.all(Array.from({ length: 30 }, () => provider.list().all()));
     expect(emulator.requests).toHaveLength(30);
-    return emulator.requestsAheadOf({ startAt, intervalMs: (1000 / 100) * PACING_MARGIN }).length;
+    return emulator.requestsAheadOf({ startAt, intervalMs }).length;
   };
 
   it('finds none from a provider paced at the rate', async () => {
-    expect(await burst(100)).toBe(0);
+    expect(await burst(100, (1000 / 100) * PACING_MARGIN)).toBe(0);
   });
 
   it('finds requests ahead in an unpaced burst', async () => {
-    // 30 requests sent at once do not reach the emulator spread over the 300 ms the pace needs.
-    expect(await burst(false)).toBeGreaterThan(0);
+    // Against one a second, 30 requests sent at once are on pace only if they take 29 s to
+    // arrive: within the test's timeout, at least 9 of them are ahead, however busy the machine.
+    expect(await burst(false, 1000)).toBeGreaterThanOrEqual(9);
   });
 });

@@ -3,7 +3,7 @@
  * - each entry point's module is named by the specifier users import (`cloud-contacts/tencent-cam`,
  *   not `providers/tencent-cam`: TypeDoc names a module by its file path unless the file carries
  *   `@module`), and its page links to the README section that is its guide;
- * - every page's sidebar lists the README's guides.
+ * - every page's right-hand sidebar lists the README's guides (the left one scrolls to the current page).
  * Links are made relative to each page (TypeDoc's own `sidebarLinks` are used as given, which breaks
  * them on pages in sub-folders); `scripts/check-docs-links.mjs` checks every anchor after the build.
  *
@@ -16,11 +16,11 @@ import { Converter, JSX, ParameterType, ReflectionKind } from 'typedoc';
 /** @param {import('typedoc').Application} app */
 export function load(app) {
   app.options.addDeclaration({ name: 'entries', help: 'Per entry point source path: the module name users import, and its guide anchor in the README.', type: ParameterType.Mixed, defaultValue: {} });
-  app.options.addDeclaration({ name: 'guides', help: 'The README sections listed in every page sidebar: title to anchor.', type: ParameterType.Mixed, defaultValue: {} });
+  app.options.addDeclaration({ name: 'guides', help: 'The README sections listed in the right-hand sidebar of every page: title to anchor.', type: ParameterType.Mixed, defaultValue: {} });
 
   /** The README's page: the site's index. Set per page when it is rendered. */
   let readmeUrl = 'index.html';
-  app.renderer.hooks.on('sidebar.begin', (context) => {
+  app.renderer.hooks.on('pageSidebar.begin', (context) => {
     readmeUrl = context.relativeURL('index.html');
     /** @type {Record<string, string>} */
     const guides = /** @type {never} */ (app.options.getValue('guides'));

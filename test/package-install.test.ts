@@ -2,7 +2,9 @@
  * The package as a user installs it: `npm pack` of the built package, installed into an empty
  * project with the README's overrides, holds only what a user needs (the build, README,
  * CHANGELOG, LICENSE, package.json; no tests, sources, source maps or paths of the machine that
- * built it), and runs the README's Quick start, as plain JavaScript, against the emulator.
+ * built it) and none of the dependency versions with a known advisory, runs the README's Quick
+ * start, as plain JavaScript, against the emulator, and loads with require() too, where the
+ * user's own zod composes its schema. One install serves every check: it is the slow part.
  * `.ci/run` runs this file on every supported Node line (scripts/node-lines.sh), where `node` and
  * the `npm` it runs are that line's.
  */
@@ -61,6 +63,22 @@ describe('the packed package, installed into an empty project', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('holds no dependency version with a known advisory', async () => {
+    const tree = JSON.parse((await run('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: project, env })).stdout) as Dependency;
+    expect(versionsIn(tree).filter(([name, version]) => ADVISORIES[name] !== undefined && below(version, ADVISORIES[name]!))).toEqual([]);
+  }, 30_000);
+
+  it("loads with require() too, and the user's own zod (another copy than the bundled zod/mini) composes contactInputSchema", async () => {
+    const compose = `
+      const { z } = require('zod');
+      const { contactInputSchema } = require('cloud-contacts');
+      const team = z.object({ team: z.string(), owner: contactInputSchema });
+      const bad = team.safeParse({ team: 'ops', owner: { name: '' } });
+      console.log(JSON.stringify([team.parse({ team: 'ops', owner: { name: ' Ann ', phone: '0086 139 0000 1234' } }).owner, bad.error.issues.map((i) => i.path.join('.') + ': ' + i.message)]));`;
+    const { stdout } = await run(process.execPath, ['-e', compose], { cwd: project, env });
+    expect(JSON.parse(stdout)).toEqual([{ name: 'Ann', phone: '+8613900001234' }, ['owner.name: must not be empty']]);
+  }, 30_000);
+
   it("runs the README's Quick start against the emulator", async () => {
     writeFileSync(join(project, 'quick-start.mjs'), quickStartModule());
     const { stdout, stderr } = await run(process.execPath, ['quick-start.mjs'], { cwd: project, env });
@@ -72,3 +90,26 @@ describe('the packed package, installed into an empty project', () => {
     expect(relative(project, installed)).toBe(join('node_modules', 'cloud-contacts'));
   }, 30_000);
 });
+
+/** Versions with known high or critical advisories (the GitHub advisory database): name → first fixed version. */
+const ADVISORIES: Readonly<Record<string, string>> = { uuid: '11.1.1', protobufjs: '7.5.6', axios: '1.15.2', 'form-data': '3.0.5', 'follow-redirects': '1.16.3' };
+
+/** Whether `version` comes before `fixed` (plain x.y.z). */
+function below(version: string, fixed: string): boolean {
+  const [a, b] = [version, fixed].map((v) => v.split('.').map(Number)) as [number[], number[]];
+  for (let i = 0; i < 3; i += 1) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+  return false;
+}
+
+interface Dependency {
+  readonly version?: string;
+  readonly dependencies?: Readonly<Record<string, Dependency>>;
+}
+
+/** Every installed name and version under an `npm ls --json` tree. */
+function versionsIn(tree: Dependency): Array<[string, string]> {
+  return Object.entries(tree.dependencies ?? {}).flatMap(([name, dependency]) => [
+    ...(dependency.version === undefined ? [] : [[name, dependency.version] as [string, string]]),
+    ...versionsIn(dependency),
+  ]);
+}

@@ -2,17 +2,16 @@
  * The built package as users get it: every subpath loads from both the CommonJS and the ESM
  * output (through the package's own name), the core loads no vendor SDK, each provider loads
  * neither another provider nor its SDK until it is used and works from the ESM build, the packed
- * tarball passes publint and arethetypeswrong, and a consumer's install (with the README's
- * overrides) holds none of the known advisory versions. Runs on `dist/`, which `npm test` builds
- * first. Table-driven: a provider that lands adds its row to `support/landed-providers.ts`.
+ * tarball passes publint and arethetypeswrong. Runs on `dist/`, which `npm test` builds first.
+ * Table-driven: a provider that lands adds its row to `support/landed-providers.ts`. What a
+ * user's install of the tarball holds and does is `package-install.test.ts`.
  *
- * The package is packed once ({@link tarball}); publint, arethetypeswrong and the consumer's
- * install all read that one tarball, and a check of what the tarball holds can read it too.
- * Checks that need no fresh process of their own share one (all the entries' exports are read
- * in one CommonJS and one ESM process), and the tests of a describe run side by side.
+ * The package is packed once ({@link tarball}) for the checks that read the tarball. Checks that
+ * need no fresh process of their own share one (all the entries' exports are read in one
+ * CommonJS and one ESM process), and the tests run side by side.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -150,60 +149,3 @@ describe.concurrent('the built package', () => {
     expect(report.analysis.problems.filter((problem) => (problem as { resolutionKind?: string }).resolutionKind !== 'node10')).toEqual([]);
   }, 120_000);
 });
-
-describe.concurrent("a consumer's install", () => {
-  /** Versions with known high or critical advisories (the GitHub advisory database): name → first fixed version. */
-  const ADVISORIES: Readonly<Record<string, string>> = { uuid: '11.1.1', protobufjs: '7.5.6', axios: '1.15.2', 'form-data': '3.0.5', 'follow-redirects': '1.16.3' };
-
-  /** The `overrides` the README tells users to add, read from the README itself. */
-  const readmeOverrides = (): Record<string, unknown> => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const block = /<!-- consumer-overrides:start -->\s*```json\n([\s\S]*?)```/.exec(readme)?.[1];
-    if (block === undefined) throw new Error('the README has no consumer-overrides block');
-    return (JSON.parse(block) as { overrides: Record<string, unknown> }).overrides;
-  };
-
-  const below = (version: string, fixed: string): boolean => {
-    const [a, b] = [version, fixed].map((v) => v.split('.').map(Number)) as [number[], number[]];
-    for (let i = 0; i < 3; i += 1) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
-    return false;
-  };
-
-  it('with the overrides the README gives, holds no version with a known advisory, and works', async () => {
-    const folder = mkdtempSync(join(scratch, 'consumer-'));
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, dependencies: { 'cloud-contacts': `file:${await tarball()}` }, overrides: readmeOverrides() }));
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=dev'], { cwd: folder, env });
-    const tree = JSON.parse((await run('npm', ['ls', '--all', '--json', '--omit=dev'], { cwd: folder, env })).stdout) as Dependency;
-    const found = versionsIn(tree).filter(([name, version]) => ADVISORIES[name] !== undefined && below(version, ADVISORIES[name]!));
-    expect(found).toEqual([]);
-    const check = `
-      const { tencentCam } = require('cloud-contacts/tencent-cam');
-      const { startEmulator } = require('cloud-contacts/testing');
-      startEmulator('tencent-cam').then(async (e) => {
-        const cam = tencentCam({ endpoint: e.endpoint, credentials: e.credentials });
-        console.log((await cam.create({ name: 'consumer', email: 'c@example.com', phone: '+8613900001234' })).name);
-        await e.close();
-      });`;
-    expect((await node(['-e', check], folder)).stdout.trim()).toBe('consumer');
-    // The consumer's own zod (the package's bundled zod/mini is another copy) composes the schema.
-    const compose = `
-      const { z } = require('zod');
-      const { contactInputSchema } = require('cloud-contacts');
-      const team = z.object({ team: z.string(), owner: contactInputSchema });
-      const bad = team.safeParse({ team: 'ops', owner: { name: '' } });
-      console.log(JSON.stringify([team.parse({ team: 'ops', owner: { name: ' Ann ', phone: '0086 139 0000 1234' } }).owner, bad.error.issues.map((i) => i.path.join('.') + ': ' + i.message)]));`;
-    expect(JSON.parse((await node(['-e', compose], folder)).stdout)).toEqual([{ name: 'Ann', phone: '+8613900001234' }, ['owner.name: must not be empty']]);
-  }, 120_000);
-});
-
-interface Dependency {
-  readonly version?: string;
-  readonly dependencies?: Readonly<Record<string, Dependency>>;
-}
-
-function versionsIn(tree: Dependency): Array<[string, string]> {
-  return Object.entries(tree.dependencies ?? {}).flatMap(([name, dependency]) => [
-    ...(dependency.version === undefined ? [] : [[name, dependency.version] as [string, string]]),
-    ...versionsIn(dependency),
-  ]);
-}

@@ -18,9 +18,9 @@ export default defineConfig({
     env: { http_proxy: '', HTTP_PROXY: '', https_proxy: '', HTTPS_PROXY: '' },
     typecheck: { enabled: !typesAlreadyChecked, include: ['test/**/*.test-d.ts'] },
     // Each file still gets a fresh module graph (isolation), in a worker thread: starting one
-    // costs far less than the process `forks` starts for every file, which on a two-core machine
-    // was about a third of the suite's CPU time. Checks of process-wide state read the thread's
-    // own (event loop resources, environment).
+    // costs far less than the process `forks` starts for every file, a large share of the suite's
+    // CPU time on two cores. Checks of process-wide state read the thread's own (event loop
+    // resources, environment).
     pool: 'threads',
     // Three files at a time on two cores: much of the suite waits (on pacing, timeouts, child
     // processes), so one worker more than the cores keeps both busy without crowding them.

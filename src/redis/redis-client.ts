@@ -52,11 +52,16 @@ function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith('NOSCRIPT');
 }
 
-/** Runs `work`, or rejects after `ms`: a Redis that does not answer must not hold a call. */
+/**
+ * Runs `work`, or rejects after `ms`: a Redis that does not answer must not hold a call. The
+ * deadline is judged after the input already waiting has been read (`setImmediate` runs after the
+ * event loop's poll phase): when the process itself was held up past it (a busy machine), a reply
+ * that came in time is taken, not called late.
+ */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   work.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    const timer = setTimeout(() => setImmediate(() => reject(new Error(`Redis did not answer within ${ms} ms`))), ms);
     work.then(
       (value) => {
         clearTimeout(timer);

@@ -59,6 +59,7 @@ export function redisRateLimiter(redis: unknown, given: RedisOptions = {}): Rate
       // Counted from when the reply arrives: a reply that reached a busy process late only delays
       // its request (sending it earlier to catch up would bunch requests at the vendor).
       if (waitMs > 0) await sleep(waitMs, signal);
+      return Math.max(0, waitMs);
     },
   };
 }

@@ -10,8 +10,10 @@ import type { QuotaReservation } from './quota-store.js';
 import { causeCode } from './retry-policy.js';
 
 /**
- * Waits for a rate-limit slot of the action, if it has a limit; resolves to how long it waited
- * (undefined when it did not need to).
+ * Waits for a rate-limit slot of the action, if it has a limit; resolves to how long the limiter
+ * held the request, as the limiter says (timed around the wait for a limiter that does not say),
+ * or undefined when the action has no limit. A process held up by a busy machine right then is
+ * not a wait for the limit: the limiter's own answer keeps it out.
  *
  * @param priority - whether the call already sent a request: an operation's follow-ups go first.
  * @throws ContactError `rate-limited` (nothing sent) when the caller's signal fires while waiting.
@@ -21,8 +23,9 @@ export async function acquireSlot(policy: CallPolicy, action: string, priority: 
   const perSecond = limiter === undefined ? undefined : policy.rateFor(action);
   if (limiter === undefined || perSecond === undefined) return undefined;
   const waitStarted = performance.now();
+  let heldMs: number | void;
   try {
-    await limiter.acquire({ provider: policy.provider, account: policy.account(), action, perSecond, priority }, signal);
+    heldMs = await limiter.acquire({ provider: policy.provider, account: policy.account(), action, perSecond, priority }, signal);
   } catch (error) {
     if (signal?.aborted !== true) throw toContactError(error, context);
     throw errorIn(context, {
@@ -31,7 +34,7 @@ export async function acquireSlot(policy: CallPolicy, action: string, priority: 
       message: `no ${action} request could be sent within the ${perSecond}/s rate limit before the caller's AbortSignal fired; nothing was sent`,
     });
   }
-  return performance.now() - waitStarted;
+  return typeof heldMs === 'number' ? heldMs : performance.now() - waitStarted;
 }
 
 /**

@@ -22,10 +22,14 @@ export interface RateLimitRequest {
  */
 export interface RateLimiter {
   /**
-   * Resolves when the request may be sent. Rejects with the signal's reason when it aborts
-   * first; the slot is then given back.
+   * Resolves when the request may be sent, to the milliseconds the limiter held it for (0 when
+   * it could go at once). Rejects with the signal's reason when it aborts first; the slot is then
+   * given back.
+   *
+   * @remarks A limiter may resolve to nothing; the wait is then timed around the call, which also
+   * counts any time the process itself was held up (a busy machine) as waiting for the limit.
    */
-  acquire(request: RateLimitRequest, signal?: AbortSignal): Promise<void>;
+  acquire(request: RateLimitRequest, signal?: AbortSignal): Promise<number | void>;
 }
 
 /**
@@ -36,7 +40,10 @@ export const PACING_MARGIN = 1.04;
 
 interface Waiter {
   readonly priority: boolean;
-  readonly resolve: () => void;
+  /** Releases the request, saying how long it was held. */
+  readonly resolve: (heldMs: number) => void;
+  /** When it started waiting, on the pacer's clock. */
+  readonly since: number;
 }
 
 /**
@@ -72,20 +79,21 @@ export class Pacer {
     return Math.max(0, this.#lastSlot + this.#intervalMs - this.#now()) + queued;
   }
 
-  /** Resolves when the request may start; see {@link RateLimiter.acquire}. */
-  acquire(priority: boolean, signal?: AbortSignal): Promise<void> {
+  /** Resolves when the request may start, to how long it was held; see {@link RateLimiter.acquire}. */
+  acquire(priority: boolean, signal?: AbortSignal): Promise<number> {
     if (signal?.aborted === true) return Promise.reject(signal.reason);
     const now = this.#now();
     if (this.#queue.length === 0 && now >= this.#lastSlot + this.#intervalMs) {
       this.#lastSlot = now;
-      return Promise.resolve();
+      return Promise.resolve(0);
     }
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = {
         priority,
-        resolve: () => {
+        since: now,
+        resolve: (heldMs) => {
           detach();
-          resolve();
+          resolve(heldMs);
         },
       };
       const detach = onAbort(signal, () => {
@@ -128,7 +136,7 @@ export class Pacer {
       // releasing a burst to catch up.
       const scheduled = this.#lastSlot + this.#intervalMs;
       this.#lastSlot = Math.min(now, Math.max(scheduled, now - this.#intervalMs / 2));
-      waiter.resolve();
+      waiter.resolve(now - waiter.since);
     }
     this.#schedule();
   }

@@ -1,7 +1,8 @@
 /**
  * `cloud-contacts/redis` against a real redis-server, through both supported clients: the
  * limiter's slots are evenly spaced whichever client asks (exactly, on a given clock) and no
- * request is released before its slot, daily quotas count across stores,
+ * request is released before its slot, a reply that came in time is taken even when the process
+ * was held up past the command deadline, daily quotas count across stores,
  * every key expires and holds no credential, and an unreachable Redis fails closed (nothing sent)
  * or falls back to the process's own counts, saying so.
  */
@@ -14,7 +15,7 @@ import type { RedisEvent } from '../../src/redis/index.js';
 import type { QuotaRequest } from '../../src/transport/quota-store.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import { startEmulator } from '../../providers/testing.js';
-import { scriptRunner } from '../../src/redis/redis-client.js';
+import { scriptRunner, withDeadline } from '../../src/redis/redis-client.js';
 import { FLEET_MARGIN } from '../../src/redis/redis-rate-limiter.js';
 import { RESERVE_SLOT } from '../../src/redis/redis-scripts.js';
 import { requestsAheadOf } from '../../src/testing/emulator-pace.js';
@@ -137,6 +138,16 @@ describe.runIf(REDIS_SERVER !== undefined)('cloud-contacts/redis', () => {
       await emulator.close();
       await ioredis.ping().catch(() => undefined);
     }
+  });
+
+  it('takes a reply that came in time though the process was held up past the deadline; a Redis that does not answer still times out', async () => {
+    const runner = scriptRunner(ioredis);
+    const answered = withDeadline(runner(RESERVE_SLOT, ['test:rl:Stalled'], ['10.000', '']), 50);
+    // The thread is held (a busy machine) past the deadline while the reply arrives.
+    const until = performance.now() + 300;
+    while (performance.now() < until);
+    expect(Number(await answered)).toBe(0);
+    await expect(withDeadline(new Promise(() => undefined), 50)).rejects.toThrow('Redis did not answer within 50 ms');
   });
 
   it('refuses anything that is not a supported client', () => {

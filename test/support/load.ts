@@ -55,7 +55,13 @@ export function stampingLimiter(inner: RateLimiter = localRateLimiter()): { limi
   const released: Stamp[] = [];
   return {
     released,
-    limiter: { acquire: (request, signal) => inner.acquire(request, signal).then(() => void released.push({ action: request.action, at: performance.now() })) },
+    limiter: {
+      acquire: (request, signal) =>
+        inner.acquire(request, signal).then((heldMs) => {
+          released.push({ action: request.action, at: performance.now() });
+          return heldMs;
+        }),
+    },
   };
 }
 

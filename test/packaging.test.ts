@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANDED, PLANNED_ENTRIES } from './support/landed-providers.js';
+import { LANDED } from './support/landed-providers.js';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -24,7 +24,6 @@ const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['cloud-contacts/testing', ['startEmulator', 'startEmulators']],
   ['cloud-contacts/redis', ['redisRateLimiter', 'redisQuotaStore']],
   ...LANDED.map((provider) => [provider.entry, [provider.factory, `${provider.factory}Capabilities`]] as const),
-  ...PLANNED_ENTRIES.map((entry) => [entry, []] as const),
 ];
 
 /**

@@ -12,6 +12,7 @@ import type { ContactWebhooks, ContactWebhooksPatch, VerificationResult } from '
 import type { AlibabaChatAppContactInput, AlibabaChatAppContactPatch } from '../providers/alibaba-chatapp/index.js';
 import { alibabaChatApp, alibabaChatAppCapabilities } from '../providers/alibaba-chatapp/index.js';
 import { startEmulators } from '../providers/testing.js';
+import type { TestingEntry } from '../src/testing/testing-entry.js';
 
 test('isContactError narrows by code', () => {
   const error: unknown = undefined;
@@ -96,7 +97,8 @@ test('VMP takes a name, an email, webhooks and groups; a patch removes one webho
 });
 
 test('startEmulators types every emulator it starts as present, with its hooks', async () => {
-  const emulators = await startEmulators();
+  const { emulators, close } = await startEmulators();
+  expectTypeOf(close).returns.resolves.toBeVoid();
   expectTypeOf(emulators['tencent-cam'].verifyReceiver).toBeFunction();
   expectTypeOf(emulators['alibaba-resource-directory'].confirmVerification).toBeFunction();
   expectTypeOf(emulators['volcengine-vmp'].confirmEmail).toBeFunction();
@@ -109,4 +111,9 @@ test("contactInputSchema composes into the caller's own (classic) zod schemas, t
   expectTypeOf<z.infer<typeof team>['owner']>().toEqualTypeOf<ContactInput>();
   expectTypeOf<z.infer<typeof team>['members']>().toEqualTypeOf<ContactInput[] | undefined>();
   expectTypeOf(contactInputSchema.parse({})).toEqualTypeOf<ContactInput>();
+});
+
+test('cloud-contacts/testing is what the CLI expects of it (the one declaration in src/testing/testing-entry.ts)', async () => {
+  const testing = await import('../providers/testing.js');
+  expectTypeOf(testing).toMatchTypeOf<TestingEntry>();
 });

@@ -48,6 +48,24 @@ describe('the emulator harness', () => {
     expect(await codeOf(provider.get(created.id))).toBe('not-found');
   });
 
+  it('shows the faults not used yet, and clearFaults() drops them and nothing else', async () => {
+    const { emulator, provider } = await fake();
+    const created = await provider.create({ name: 'ops' });
+    emulator.failNext({ kind: 'hang', action: 'GetContact', times: 5 });
+    emulator.failNext({ kind: 'reset' });
+    expect(emulator.pendingFaults).toEqual([
+      { kind: 'hang', action: 'GetContact', times: 5 },
+      { kind: 'reset', times: 1 },
+    ]);
+    expect(await codeOf(provider.list().all())).toBe('network');
+    expect(emulator.pendingFaults).toEqual([{ kind: 'hang', action: 'GetContact', times: 5 }]);
+    const before = emulator.requests.length;
+    emulator.clearFaults();
+    expect(emulator.pendingFaults).toEqual([]);
+    expect(await codeOf(provider.get(created.id))).toBe('ok');
+    expect(emulator.requests.length).toBe(before + 1);
+  });
+
   it('reset() forgets contacts, requests and queued faults', async () => {
     const { emulator, provider } = await fake();
     await provider.create({ name: 'ops' });

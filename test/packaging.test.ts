@@ -124,7 +124,7 @@ describe('the built package', () => {
 });
 
 describe("a consumer's install", () => {
-  /** Versions with known high or critical advisories (dependencies.md section 1.1): name → first fixed version. */
+  /** Versions with known high or critical advisories (the GitHub advisory database): name → first fixed version. */
   const ADVISORIES: Readonly<Record<string, string>> = { uuid: '11.1.1', protobufjs: '7.5.6', axios: '1.15.2', 'form-data': '3.0.5', 'follow-redirects': '1.16.3' };
   const folders: string[] = [];
   afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));

@@ -1,5 +1,5 @@
 /**
- * ChatApp's error codes (alibaba.md section 3.2, the CAMS "API error codes" and "Public error
+ * ChatApp's error codes (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-error-codes: the CAMS "API error codes" and "Public error
  * codes" pages), on top of the gateway's in `alibaba-common`, with the neutral field each
  * parameter is. Business failures come back inside the 200 envelope as `Code`; the four documented
  * phone-operation codes come back as HTTP 400; the transport reads both the same way.

@@ -1,5 +1,5 @@
 /**
- * The message-contact API's error codes (alibaba.md section 2.3), on top of the gateway's in
+ * The message-contact API's error codes (each action's API reference, such as https://www.alibabacloud.com/help/en/resource-management/developer-reference/api-resourcedirectorymaster-2022-04-19-addmessagecontact), on top of the gateway's in
  * `alibaba-common`, with the neutral field each parameter is and when a daily quota starts over.
  */
 import { nextChinaMidnight } from '../../src/util/china-time.js';

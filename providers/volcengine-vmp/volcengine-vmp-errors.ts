@@ -1,5 +1,5 @@
 /**
- * The VMP and Volcengine gateway error codes (reference part A section 5), and the one
+ * The VMP and Volcengine gateway error codes (https://www.volcengine.com/docs/6369/68677 and the VMP API pages), and the one
  * translation of a failed attempt into a ContactError. Errors arrive in
  * `ResponseMetadata.Error` with a 4xx or 5xx status, inside a 200 (one unsuccessful item of a
  * batch, a verification mail not sent), or as a gateway's page without any code.

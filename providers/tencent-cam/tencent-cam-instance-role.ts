@@ -31,9 +31,9 @@ export function cvmRoleStep(options: CredentialOptions): ChainStep {
         const answer = await get(ROLE_PATH, 'asking the instance metadata service for the CAM role name');
         if (answer.status === 404) return { notFound: 'the instance has no CAM role bound' };
         roleName = answer.text.trim().split('\n')[0]?.trim();
-        if (answer.status !== 200 || roleName === undefined || roleName === '') return { notFound: `the metadata service answered HTTP ${answer.status}` };
+        if (answer.status !== 200 || roleName === undefined || roleName === '') return { notFound: `no metadata service answered (not a CVM instance): HTTP ${answer.status}` };
       } catch (error) {
-        if (isContactError(error) && (error.code === 'network' || error.code === 'timeout')) return { notFound: 'no metadata service answered (not a CVM instance)' };
+        if (isContactError(error)) return { notFound: `no metadata service answered (not a CVM instance): ${error.detail}` };
         throw error;
       }
       const role = roleName;

@@ -77,7 +77,8 @@ export function instanceRoleStep(options: CredentialOptions): ChainStep {
         if (role === undefined) return { notFound: 'the instance has no IAM role attached' };
         return instanceRoleKeys(options, role);
       } catch (error) {
-        if (isContactError(error) && (error.code === 'network' || error.code === 'timeout')) return { notFound: 'no metadata service answered (not an ECS instance)' };
+        // Whatever answers there (nothing, or a network's own page) is not an instance's metadata service.
+        if (isContactError(error)) return { notFound: `no metadata service answered (not an ECS instance): ${error.detail}` };
         throw error;
       }
     },

@@ -27,6 +27,9 @@ export interface KeyProvider {
 /** Longest time before expiry at which keys are fetched again. */
 export const REFRESH_BEFORE_MS = 5 * 60_000;
 
+// Set by CredentialSource's static block, the one place that may read its private fields.
+let secretsOf: (source: CredentialSource) => string[];
+
 interface Cached {
   readonly credentials: Credentials;
   /** When to fetch again (epoch ms); Infinity for keys that do not expire. */
@@ -49,6 +52,10 @@ export class CredentialSource {
   #cached: Cached | undefined;
   #pending: Promise<Credentials> | undefined;
   #identity: string | undefined;
+
+  static {
+    secretsOf = (source) => secretValuesOf(source.#cached?.credentials);
+  }
 
   /** @internal Made by the settings layer. */
   constructor(provider: KeyProvider) {
@@ -83,9 +90,14 @@ export class CredentialSource {
   }
 
   /**
-   * @internal The keys to sign with, fetched when there are none or they are near expiry.
-   * Concurrent calls share one fetch; a caller's signal stops its own wait, not the fetch.
-   * When a refresh fails while the old keys still work, the old keys are used.
+   * The keys to sign with, fetched when there are none or they are near expiry (calls do this
+   * themselves; call it at start-up to fail fast). Concurrent calls share one fetch; a caller's
+   * signal stops its own wait, not the fetch. When a refresh fails while the old keys still
+   * work, the old keys are used. The result prints where the keys came from, never their values.
+   *
+   * @throws ContactError `invalid-config` when no credentials are found (naming every place
+   * looked at) or a credentials function fails; `unauthenticated` or `permission-denied` when
+   * STS refuses; `network`/`timeout` when a credential service cannot be reached.
    */
   resolve(signal?: AbortSignal): Promise<Credentials> {
     const ready = this.current();
@@ -110,10 +122,6 @@ export class CredentialSource {
     return this.#identity;
   }
 
-  /** @internal The secret values in use, for scrubbing error text. */
-  secretValues(): string[] {
-    return secretValuesOf(this.#cached?.credentials);
-  }
 
   async #fetch(): Promise<Credentials> {
     const previous = this.#cached;
@@ -135,6 +143,14 @@ export class CredentialSource {
     const cached = this.#cached?.credentials;
     return cached === undefined ? { source: this.describe() } : cached.describe();
   }
+}
+
+/**
+ * @internal The secret values a source holds now, for scrubbing error text; a function of this
+ * module rather than a method, so no printed or tab-completed object offers it.
+ */
+export function credentialSecrets(source: CredentialSource): string[] {
+  return secretsOf(source);
 }
 
 /**

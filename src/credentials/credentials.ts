@@ -1,4 +1,4 @@
-import { definePrintedForm, maskSecret } from '../util/redaction.js';
+import { definePrintedForm, maskSecret, REDACTED } from '../util/redaction.js';
 
 /** Access key credentials as given in settings; Tencent's SecretId/SecretKey go here too. */
 export interface CredentialsInput {
@@ -100,6 +100,8 @@ export class Credentials {
     return {
       source: this.source,
       accessKeyId: maskSecret(this.#keys.accessKeyId),
+      accessKeySecret: REDACTED,
+      ...(this.#keys.securityToken === undefined ? {} : { securityToken: REDACTED }),
       ...(this.expiration === undefined ? {} : { expiration: this.expiration.toISOString() }),
     };
   }

@@ -3,6 +3,7 @@ import { Agent } from 'node:http';
 import * as z from '../util/zod.js';
 import type { ProviderId } from '../model/contact.js';
 import type { AssumeRoleSettings, CredentialsFunction, CredentialsInput } from '../credentials/credentials.js';
+import { credentialSecrets } from '../credentials/credential-source.js';
 import type { CredentialSource } from '../credentials/credential-source.js';
 import { credentialSourceFor } from '../credentials/credential-setup.js';
 import type { VendorCredentialsLoader } from '../credentials/vendor-credentials.js';
@@ -268,7 +269,7 @@ function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, 
     provider: defaults.provider,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    secrets: () => credentials.secretValues(),
+    secrets: () => credentialSecrets(credentials),
     limiter: settings.rateLimit === false ? undefined : (settings.rateLimiter ?? sharedLocalRateLimiter),
     rateFor: perAction((action) => rateFor(action, settings.rateLimit, defaults.capabilities)),
     account: () => {

@@ -54,14 +54,14 @@ export function cliProfileKeys(name: string, profiles: ReadonlyMap<string, Profi
     case 'RamRoleArn': {
       const base = new CredentialSource(staticKeys({ accessKeyId: need('access_key_id'), accessKeySecret: need('access_key_secret') }, source));
       const assumed = role();
-      return assumedRoleKeys(base, assumed, (keys) => alibabaAssumeRole(keys, assumed, options, sts()), `${source} (assumed role ${assumed.roleArn})`);
+      return assumedRoleKeys(base, assumed, (keys) => alibabaAssumeRole(keys, assumed, options, sts()), () => `${source} (assumed role ${assumed.roleArn})`);
     }
     case 'ChainableRamRoleArn': {
       const from = need('source_profile');
       if (seen.includes(from) || from === name) throw credentialError(options.provider, 'invalid-config', `${where}: source_profile ${from} leads back to itself`, { field: 'profile' });
       const base = new CredentialSource(cliProfileKeys(from, profiles, options, [...seen, name]));
       const assumed = role();
-      return assumedRoleKeys(base, assumed, (keys) => alibabaAssumeRole(keys, assumed, options, sts()), `${source} (assumed role ${assumed.roleArn})`);
+      return assumedRoleKeys(base, assumed, (keys) => alibabaAssumeRole(keys, assumed, options, sts()), (from) => `${source} (assumed role ${assumed.roleArn}, from ${from})`);
     }
     case 'EcsRamRole':
       return instanceRoleKeys(options, textField(profile, 'ram_role_name'), source);
@@ -106,7 +106,7 @@ export function iniProfileKeys(name: string, section: ReadonlyMap<string, string
     case 'ram_role_arn': {
       const base = new CredentialSource(staticKeys({ accessKeyId: need('access_key_id'), accessKeySecret: need('access_key_secret') }, source));
       const assumed = { roleArn: need('role_arn'), sessionName: textField(section, 'role_session_name'), externalId: textField(section, 'external_id') };
-      return assumedRoleKeys(base, assumed, (keys) => alibabaAssumeRole(keys, assumed, options), `${source} (assumed role ${assumed.roleArn})`);
+      return assumedRoleKeys(base, assumed, (keys) => alibabaAssumeRole(keys, assumed, options), () => `${source} (assumed role ${assumed.roleArn})`);
     }
     default:
       throw credentialError(options.provider, 'invalid-config', `${where} has type ${type}, which this library does not read (it reads access_key, ecs_ram_role, ram_role_arn)`, { field: 'profile' });

@@ -113,7 +113,7 @@ function cliProfileKeys(name: string, profile: Record<string, unknown>, options:
       const roleName = textField(profile, 'role-name');
       const roleArn = textField(profile, 'role-trn') ?? (accountId !== undefined && roleName !== undefined ? `trn:iam::${accountId}:role/${roleName}` : need('role-trn'));
       const base = new CredentialSource(staticKeys({ accessKeyId: need('access-key'), accessKeySecret: need('secret-key') }, source));
-      return assumedRoleKeys(base, { roleArn }, (keys) => volcengineAssumeRole(keys, { roleArn }, options), `${source} (assumed role ${roleArn})`);
+      return assumedRoleKeys(base, { roleArn }, (keys) => volcengineAssumeRole(keys, { roleArn }, options), () => `${source} (assumed role ${roleArn})`);
     }
     case 'oidc': {
       const roleTrn = need('role-trn');

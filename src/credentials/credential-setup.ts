@@ -54,17 +54,23 @@ export function credentialSourceFor(settings: CredentialSettings, provider: Prov
  * A role assumed with another source's keys, asked for again before the role's keys expire (the
  * other source refreshing its own keys first when they are near expiry too).
  *
- * @param label - how the keys are described (`assumed role <arn>`, `profile ops`); the source of the keys it assumed with follows.
+ * @param describe - how the keys are described, given where the keys it assumed with came from;
+ * default `assumed role <arn> (from <source>)`.
  */
-export function assumedRoleKeys(base: CredentialSource, role: AssumeRoleSettings, assume: (keys: Credentials) => Promise<IssuedKeys>, label = `assumed role ${role.roleArn}`): KeyProvider {
+export function assumedRoleKeys(
+  base: CredentialSource,
+  role: AssumeRoleSettings,
+  assume: (keys: Credentials) => Promise<IssuedKeys>,
+  describe: (from: string) => string = (from) => `assumed role ${role.roleArn} (from ${from})`,
+): KeyProvider {
   return {
-    description: label,
+    description: `assumed role ${role.roleArn}`,
     refreshable: true,
     identity: role.roleArn,
     async fetch() {
       const keys = await base.resolve();
       const issued = await assume(keys);
-      return new Credentials(issued.keys, `${label} (from ${keys.source})`, issued.expiration);
+      return new Credentials(issued.keys, describe(keys.source), issued.expiration);
     },
   };
 }

@@ -48,7 +48,7 @@ describe.each(CHAIN_TARGETS)('$vendor credentials, end to end', (target) => {
   /** A provider of the product, with every credential service on loopback (no metadata service unless given). */
   const provider = (settings: BaseProviderSettings = {}) =>
     target.make({ endpoint: product.endpoint, stsEndpoint: sts.endpoint, metadataEndpoint: NOTHING_LISTENS, rateLimit: false, maxRetries: 0, ...settings });
-  const sourceOf = (made: { readonly settings: object }): CredentialSource => (made.settings as { credentials: CredentialSource }).credentials;
+  const sourceOf = (made: { readonly settings: { readonly credentials: CredentialSource } }): CredentialSource => made.settings.credentials;
   const stubAll = (variables: Record<string, string>): void => {
     for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
   };

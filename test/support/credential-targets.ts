@@ -4,7 +4,7 @@
  * expired-token code. One table, so every chain step is proved the same way for all three.
  */
 import type { ContactProvider } from '../../src/contract/provider.js';
-import type { BaseProviderSettings } from '../../src/settings/settings.js';
+import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import type { CredentialVendor, StsEmulatorMap } from '../../providers/testing.js';
 import { alibabaResourceDirectory } from '../../providers/alibaba-resource-directory/index.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
@@ -23,7 +23,7 @@ export interface ChainTarget {
   /** The product whose emulator accepts the keys. */
   readonly product: 'alibaba-resource-directory' | 'tencent-cam' | 'volcengine-vmp';
   /** Makes a provider of that product. */
-  make(settings: BaseProviderSettings): ContactProvider;
+  make(settings: BaseProviderSettings): ContactProvider & { readonly settings: ResolvedBaseSettings };
   /** A role's ARN (TRN) in the vendor's format. */
   roleArn(name: string): string;
   /** The variables of static keys. */

@@ -6,6 +6,7 @@ import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import { PROVIDER_TABLE } from '../model/provider-table.js';
 import { ContactError } from '../errors/errors.js';
+import { UsageError } from './cli-usage.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 
 /** `tencent-cam` → `TENCENT_CAM`, for environment variable names. */
@@ -52,4 +53,16 @@ export async function loadProvider(
     }
   }
   return module[factory]!({ ...extraSettings, ...options.settings, ...(endpoint === undefined || endpoint === '' ? {} : { endpoint }) });
+}
+
+/**
+ * The settings `--profile` stands for: a named profile of each vendor CLI's files, read through
+ * the vendor's chain as the providers read it.
+ *
+ * @throws UsageError for an empty name.
+ */
+export function profileSettings(profile: unknown): { profile?: string } {
+  if (profile === undefined) return {};
+  if (typeof profile !== 'string' || profile.trim() === '') throw new UsageError('--profile needs the name of a profile, such as --profile prod');
+  return { profile };
 }

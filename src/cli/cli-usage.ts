@@ -11,8 +11,11 @@ const COMMON = `Options for every command:
 
 const PROVIDER_OPTIONS = `  --provider <id>   tencent-cam, alibaba-resource-directory, volcengine-vmp or alibaba-chatapp
   --endpoint <url>  an emulator or gateway (default: CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, else the vendor's)
-Credentials come from the vendor's usual environment variables (TENCENTCLOUD_SECRET_ID,
-ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...); \`cloud-contacts emulator\` prints them.`;
+  --profile <name>  a profile of the vendor CLI's files (~/.aliyun/config.json, ~/.tencentcloud/credentials,
+                    ~/.volcengine/config.json) instead of the vendor's default chain
+Credentials come from the vendor's default chain: its environment variables (TENCENTCLOUD_SECRET_ID,
+ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...), its CLI's profile files, a Kubernetes OIDC
+token, the instance's role; \`cloud-contacts emulator\` prints the emulators' keys as variables.`;
 
 /** Help texts, by command; `''` is the overview. */
 export const HELP: Readonly<Record<string, string>> = {
@@ -51,7 +54,8 @@ ${COMMON}`,
 Reads every provider's contacts and prints what \`apply\` would do; changes nothing.
   --provider <id>   only these providers (default: the roster's providers, else every available one)
   --prune           also delete contacts the roster manages but no longer lists
-Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' variables.
+  --profile <name>  read each vendor's keys from this profile of its CLI's files
+Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' default chains.
 ${COMMON}`,
   apply: `Usage: cloud-contacts apply <roster.yaml|roster.json> [--provider <id>]... [--prune] [--concurrency N]
 
@@ -60,6 +64,7 @@ what failed. Exits 1 when anything failed.
   --provider <id>   only these providers (default: the roster's providers, else every available one)
   --prune           also delete contacts the roster manages but no longer lists
   --concurrency N   changes in flight per provider (default 4; each provider paces itself)
+  --profile <name>  read each vendor's keys from this profile of its CLI's files
 ${COMMON}`,
   emulator: `Usage: cloud-contacts emulator [provider]...
 

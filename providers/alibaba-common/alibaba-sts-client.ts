@@ -11,7 +11,7 @@ import { credentialError, credentialServiceError } from '../../src/credentials/c
 import { callCredentialService, jsonBody } from '../../src/credentials/credential-http.js';
 import { envFlag, envValue } from '../../src/credentials/credential-inputs.js';
 import { defaultSessionName } from '../../src/credentials/credential-setup.js';
-import { signingKeys } from '../../src/credentials/credentials.js';
+import { secretValuesOf, signingKeys } from '../../src/credentials/credentials.js';
 import type { AssumeRoleSettings, Credentials } from '../../src/credentials/credentials.js';
 import type { CredentialOptions, IssuedKeys } from '../../src/credentials/vendor-credentials.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
@@ -81,7 +81,7 @@ export async function alibabaAssumeRole(keys: Credentials, role: AssumeRoleSetti
   ];
   const signature = v2Signature(signing.accessKeySecret, v2StringToSign('POST', [...common, ...form]));
   const query = encodePairs([...common, ['Signature', signature]]);
-  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, new URL(`/?${query}`, endpoint), encodePairs(form), options.timeoutMs);
+  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, new URL(`/?${query}`, endpoint), encodePairs(form), options.timeoutMs, secretValuesOf(keys));
 }
 
 /** What an OIDC exchange needs. */
@@ -116,7 +116,7 @@ export async function alibabaAssumeRoleWithOidc(request: AlibabaOidcRequest, opt
   return await exchange(options.provider, `exchanging the OIDC token for role ${request.roleArn} at STS`, new URL(`/?${query}`, endpoint), form, options.timeoutMs);
 }
 
-async function exchange(provider: ProviderId, step: string, url: URL, form: string, timeoutMs: number): Promise<IssuedKeys> {
+async function exchange(provider: ProviderId, step: string, url: URL, form: string, timeoutMs: number, secrets: readonly string[] = []): Promise<IssuedKeys> {
   const answer = await callCredentialService(
     { url, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form, timeoutMs },
     provider,
@@ -129,7 +129,7 @@ async function exchange(provider: ProviderId, step: string, url: URL, form: stri
     typeof body?.Code === 'string'
       ? { code: body.Code, message: typeof body.Message === 'string' ? body.Message : '', httpStatus: answer.status, ...(typeof body.RequestId === 'string' ? { requestId: body.RequestId } : {}) }
       : undefined;
-  throw credentialServiceError(provider, step, STS_CODES, { status: answer.status, text: answer.text, vendor });
+  throw credentialServiceError(provider, step, STS_CODES, { status: answer.status, text: answer.text, vendor }, secrets);
 }
 
 /** The keys of an STS or metadata answer (`AccessKeyId`, `AccessKeySecret`, `SecurityToken`, `Expiration`). */

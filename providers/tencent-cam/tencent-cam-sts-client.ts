@@ -9,7 +9,7 @@ import type { ProviderId } from '../../src/model/contact.js';
 import { credentialError, credentialServiceError } from '../../src/credentials/credential-errors.js';
 import { callCredentialService, jsonBody } from '../../src/credentials/credential-http.js';
 import { defaultSessionName } from '../../src/credentials/credential-setup.js';
-import { signingKeys } from '../../src/credentials/credentials.js';
+import { secretValuesOf, signingKeys } from '../../src/credentials/credentials.js';
 import type { AssumeRoleSettings, Credentials } from '../../src/credentials/credentials.js';
 import type { CredentialOptions, IssuedKeys } from '../../src/credentials/vendor-credentials.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
@@ -67,7 +67,7 @@ export async function tencentAssumeRole(keys: Credentials, role: AssumeRoleSetti
     date,
   });
   headers['authorization'] = `TC3-HMAC-SHA256 Credential=${signing.accessKeyId}/${date}/sts/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`;
-  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, url, headers, body, options.timeoutMs);
+  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, url, headers, body, options.timeoutMs, secretValuesOf(keys));
 }
 
 /** What TKE's OIDC exchange needs. */
@@ -107,7 +107,7 @@ function stsHeaders(action: string, region: string, url: URL): Record<string, st
   };
 }
 
-async function exchange(provider: ProviderId, step: string, url: URL, headers: Record<string, string>, body: string, timeoutMs: number): Promise<IssuedKeys> {
+async function exchange(provider: ProviderId, step: string, url: URL, headers: Record<string, string>, body: string, timeoutMs: number, secrets: readonly string[] = []): Promise<IssuedKeys> {
   const answer = await callCredentialService({ url, method: 'POST', headers, body, timeoutMs }, provider, step);
   const response = (jsonBody(answer) as { Response?: Record<string, unknown> } | undefined)?.Response;
   const error = response?.['Error'] as { Code?: unknown; Message?: unknown } | undefined;
@@ -116,7 +116,7 @@ async function exchange(provider: ProviderId, step: string, url: URL, headers: R
     typeof error?.Code === 'string'
       ? { code: error.Code, message: typeof error.Message === 'string' ? error.Message : '', httpStatus: answer.status, ...(typeof response?.['RequestId'] === 'string' ? { requestId: response['RequestId'] } : {}) }
       : undefined;
-  throw credentialServiceError(provider, step, STS_CODES, { status: answer.status, text: answer.text, vendor });
+  throw credentialServiceError(provider, step, STS_CODES, { status: answer.status, text: answer.text, vendor }, secrets);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ProviderId } from '../../src/model/contact.js';
 import { credentialError, credentialServiceError } from '../../src/credentials/credential-errors.js';
 import { callCredentialService, jsonBody } from '../../src/credentials/credential-http.js';
 import { defaultSessionName } from '../../src/credentials/credential-setup.js';
-import { signingKeys } from '../../src/credentials/credentials.js';
+import { secretValuesOf, signingKeys } from '../../src/credentials/credentials.js';
 import type { AssumeRoleSettings, Credentials } from '../../src/credentials/credentials.js';
 import type { CredentialOptions, IssuedKeys } from '../../src/credentials/vendor-credentials.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
@@ -82,7 +82,7 @@ export async function volcengineAssumeRole(keys: Credentials, role: AssumeRoleSe
     service: 'sts',
     secretKey: signing.accessKeySecret,
   });
-  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, { url, method: 'GET', headers: { ...signed, authorization, accept: 'application/json' }, timeoutMs: options.timeoutMs });
+  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, { url, method: 'GET', headers: { ...signed, authorization, accept: 'application/json' }, timeoutMs: options.timeoutMs }, secretValuesOf(keys));
 }
 
 /** What an OIDC exchange needs. */
@@ -120,7 +120,7 @@ export async function volcengineAssumeRoleWithOidc(request: VolcengineOidcReques
   });
 }
 
-async function exchange(provider: ProviderId, step: string, request: Parameters<typeof callCredentialService>[0]): Promise<IssuedKeys> {
+async function exchange(provider: ProviderId, step: string, request: Parameters<typeof callCredentialService>[0], secrets: readonly string[] = []): Promise<IssuedKeys> {
   const answer = await callCredentialService(request, provider, step);
   const body = jsonBody(answer) as { ResponseMetadata?: { RequestId?: unknown; Error?: { Code?: unknown; Message?: unknown } }; Result?: { Credentials?: Record<string, unknown> } } | undefined;
   const error = body?.ResponseMetadata?.Error;
@@ -131,7 +131,7 @@ async function exchange(provider: ProviderId, step: string, request: Parameters<
     typeof error?.Code === 'string'
       ? { code: error.Code, message: typeof error.Message === 'string' ? error.Message : '', httpStatus: answer.status, ...(typeof requestId === 'string' ? { requestId } : {}) }
       : undefined;
-  throw credentialServiceError(provider, step, STS_CODES, { status: answer.status, text: answer.text, vendor });
+  throw credentialServiceError(provider, step, STS_CODES, { status: answer.status, text: answer.text, vendor }, secrets);
 }
 
 /** The keys of an STS or metadata answer (`AccessKeyId`, `SecretAccessKey`, `SessionToken`, `ExpiredTime`). */

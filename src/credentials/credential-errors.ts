@@ -52,14 +52,19 @@ export function credentialRequestError(provider: ProviderId, step: string, error
  * What a credential service (an STS) answered with an error, as a ContactError through that
  * vendor's code table, its message saying which step failed; an answer without a vendor code
  * is translated by its HTTP status.
+ *
+ * @param secrets - the values of the keys the request was signed with, kept out of the message.
  */
 export function credentialServiceError(
   provider: ProviderId,
   step: string,
   table: VendorCodeTable,
   answer: { readonly status: number; readonly text: string; readonly vendor?: VendorErrorInfo | undefined },
+  secrets: readonly string[] = [],
 ): ContactError {
-  const context = { provider, operation: CREDENTIALS_OPERATION };
+  // A gateway may echo what it signed (Alibaba's SignatureDoesNotMatch quotes its string to sign,
+  // the caller's token in it): the keys the request was signed with are scrubbed from the text.
+  const context = { provider, operation: CREDENTIALS_OPERATION, secrets };
   const translated =
     answer.vendor === undefined
       ? httpStatusError(answer.status, answer.text, context)

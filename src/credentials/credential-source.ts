@@ -6,6 +6,7 @@
  * role are all a {@link KeyProvider} behind it.
  */
 import { definePrintedForm } from '../util/redaction.js';
+import { onAbort } from '../transport/abort-listeners.js';
 import type { Credentials } from './credentials.js';
 import { secretValuesOf } from './credentials.js';
 
@@ -34,6 +35,8 @@ interface Cached {
   readonly credentials: Credentials;
   /** When to fetch again (epoch ms); Infinity for keys that do not expire. */
   readonly refreshAt: number;
+  /** The vendor refused them as expired: fetch again, and never fall back to them. */
+  readonly refused?: true;
 }
 
 /**
@@ -113,7 +116,7 @@ export class CredentialSource {
    */
   invalidate(used: Credentials): boolean {
     if (!this.#provider.refreshable) return false;
-    if (this.#cached?.credentials === used) this.#cached = undefined;
+    if (this.#cached?.credentials === used) this.#cached = { credentials: used, refreshAt: Number.NEGATIVE_INFINITY, refused: true };
     return true;
   }
 
@@ -132,7 +135,7 @@ export class CredentialSource {
       return credentials;
     } catch (error) {
       const expiration = previous?.credentials.expiration?.getTime();
-      if (previous !== undefined && expiration !== undefined && Date.now() < expiration) return previous.credentials;
+      if (previous !== undefined && previous.refused !== true && expiration !== undefined && Date.now() < expiration) return previous.credentials;
       throw error;
     } finally {
       this.#pending = undefined;
@@ -164,19 +167,18 @@ export function refreshTime(expiration: Date | undefined, obtainedAt: number): n
   return expiresAt - margin;
 }
 
-/** Waits for a shared promise until the caller's own signal fires. */
+/** Waits for a shared promise until the caller's own signal fires (one listener per signal, however many wait). */
 function raceSignal<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const detach = onAbort(signal, () => reject(signal.reason));
     shared.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
+        detach();
         resolve(value);
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        detach();
         reject(error);
       },
     );

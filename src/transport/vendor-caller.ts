@@ -8,8 +8,6 @@ import type * as z from '../util/zod.js';
 import { isContactError } from '../errors/errors.js';
 import type { ContactError } from '../errors/errors.js';
 import { errorIn } from '../errors/to-contact-error.js';
-import type { CredentialSource } from '../credentials/credential-source.js';
-import type { Credentials } from '../credentials/credentials.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
 import type { Attempt, CallScope, Settlement } from './call-scope.js';
 
@@ -55,10 +53,18 @@ export interface VendorTransport<P> {
    * cannot duplicate a change).
    */
   readonly credentials?: {
-    readonly source: CredentialSource;
+    readonly source: RefreshableKeys;
     /** Whether a failure is the vendor's expired-token answer. */
     expired(error: ContactError): boolean;
   };
+}
+
+/** Where a transport's keys come from, as the caller needs it (a provider's `CredentialSource`). */
+export interface RefreshableKeys {
+  /** The keys usable now, without waiting. */
+  current(): object | undefined;
+  /** Drops keys the vendor refused; whether asking again can give others. */
+  invalidate(used: never): boolean;
 }
 
 /** How one call treats its special outcomes; see {@link VendorRequest}. */
@@ -79,10 +85,10 @@ export type VendorCaller<Table extends ActionTable, P> = <A extends keyof Table 
 
 /** Builds a provider's caller from its action table and transport. */
 export function createVendorCaller<Table extends ActionTable, P>(table: Table, transport: VendorTransport<P>): VendorCaller<Table, P> {
-  const call = async <A extends keyof Table & string>(scope: CallScope, action: A, params: P, options: CallRequestOptions<AnswerOf<Table[A]>>, signedWith?: { keys?: Credentials | undefined }) => {
+  const call = async <A extends keyof Table & string>(scope: CallScope, action: A, params: P, options: CallRequestOptions<AnswerOf<Table[A]>>, signedWith?: { keys?: object | undefined }) => {
     const spec = table[action] as ActionSpec<AnswerOf<Table[A]>>;
     // An already-cancelled call goes straight to the scope, which refuses it: nothing is fetched or sent.
-    const loading = scope.signal.aborted ? undefined : transport.ready(scope.signal);
+    const loading = scope.signal.aborted ? undefined : transport.ready(scope.options.signal);
     if (loading !== undefined) await loading;
     if (signedWith !== undefined) signedWith.keys = transport.credentials?.source.current();
     // The newest attempt's answer names the request id an event reports; a timed-out attempt
@@ -110,14 +116,14 @@ export function createVendorCaller<Table extends ActionTable, P>(table: Table, t
   const keys = transport.credentials;
   if (keys === undefined) return (scope, action, params, options = {}) => call(scope, action, params, options);
   return async (scope, action, params, options = {}) => {
-    const signedWith: { keys?: Credentials | undefined } = {};
+    const signedWith: { keys?: object | undefined } = {};
     try {
       return await call(scope, action, params, options, signedWith);
     } catch (error) {
       // Keys the vendor says expired (the clock of whoever issued them ran ahead of ours, or they
       // were revoked): fetch new ones, once, and send again.
       const used = signedWith.keys;
-      if (used === undefined || !isContactError(error) || !keys.expired(error) || !keys.source.invalidate(used)) throw error;
+      if (used === undefined || !isContactError(error) || !keys.expired(error) || !keys.source.invalidate(used as never)) throw error;
       return await call(scope, action, params, options);
     }
   };

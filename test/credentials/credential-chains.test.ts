@@ -222,10 +222,14 @@ describe.each(CHAIN_TARGETS)('$vendor credentials, end to end', (target) => {
     const failure = await made.list().all().catch((error: unknown) => error);
     const canary = provider({ credentials: { accessKeyId: product.credentials.accessKeyId, accessKeySecret: CANARY_SECRET, securityToken: CANARY_TOKEN } });
     const refused = await canary.list().all().catch((error: unknown) => error);
+    // A gateway that echoes what it signed (Alibaba quotes its string to sign): the caller's token is scrubbed.
+    sts.failNext({ kind: 'vendor-error', code: 'SignatureDoesNotMatch', message: `server string to sign is:POST&%2F&SecurityToken%3D${CANARY_TOKEN}` });
+    const echoed = await provider({ credentials: { ...sts.credentials, securityToken: CANARY_TOKEN }, assumeRole: { roleArn } }).list().all().catch((error: unknown) => error);
+    expect(String(echoed)).toMatch(/SignatureDoesNotMatch/);
     const secrets = [...tokensSent(), CANARY_SECRET, CANARY_TOKEN, sts.credentials.accessKeySecret];
     expect(tokensSent().length).toBeGreaterThan(1);
-    const outputs = [made, canary, failure, refused, events, made.settings, sourceOf(made), canary.settings].flatMap((value) => [inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? '']);
-    outputs.push(sourceOf(made).describe(), String(failure), String(refused));
+    const outputs = [made, canary, failure, refused, echoed, events, made.settings, sourceOf(made), canary.settings].flatMap((value) => [inspect(value, { depth: 20, showHidden: true }), JSON.stringify(value) ?? '']);
+    outputs.push(sourceOf(made).describe(), String(failure), String(refused), String(echoed));
     for (const output of outputs) for (const secret of secrets) expect(output).not.toContain(secret);
   });
 });

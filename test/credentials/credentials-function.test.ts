@@ -36,12 +36,22 @@ describe.each(FAULT_TARGETS)('$id with a credentials function', (target) => {
       return { ...emulator.credentials, ...(expiresInMs === undefined ? {} : { expiration: new Date(Date.now() + expiresInMs) }) };
     });
 
-  it('20 concurrent calls share one invocation', async () => {
+  it('20 concurrent calls share one invocation, and waiting on it adds one listener to a shared signal', async () => {
     const credentials = keysFunction();
     const provider = target.provider(emulator, { credentials, rateLimit: false });
-    await Promise.all(Array.from({ length: 20 }, () => provider.list().all()));
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const shutdown = new AbortController();
+      await Promise.all(Array.from({ length: 20 }, () => provider.list({}, { signal: shutdown.signal }).all()));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
     expect(credentials).toHaveBeenCalledTimes(1);
     expect(emulator.requests.length).toBeGreaterThanOrEqual(20);
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
   });
 
   it('is called again a few minutes before expiration, not before', async () => {

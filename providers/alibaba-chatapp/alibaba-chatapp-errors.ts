@@ -23,7 +23,7 @@ export const alibabaChatAppCodes = {
       code: 'not-subscribed',
       explanation: 'no WhatsApp Business Account is bound to the customer space (finish the embedded signup first)',
     },
-    'ERR-OPERATION-MAAP-0065': { code: 'not-found', explanation: 'the phone number is not in this customer space' },
+    'ERR-OPERATION-MAAP-0065': { code: 'not-found', field: 'id', explanation: 'the phone number is not in this customer space' },
     'ERR-OPERATION-MAAP-0085': { code: 'invalid-input', field: 'websites', explanation: 'each website must start with http:// or https://' },
     // The emulator's codes where the vendor documents none (UNCONFIRMED), named in the style of
     // its documented InvalidParameter.TemplateNameExist.

@@ -20,6 +20,7 @@ export const alibabaResourceDirectoryCodes = {
     'EntityNotExists.Contact.Verification': { code: 'not-found', explanation: 'nothing is waiting for confirmation on that channel' },
     'EntityNotExists.ResourceDirectory': { code: 'not-subscribed', explanation: 'the account has no resource directory enabled' },
     InvalidMember: { code: 'not-found', field: 'members', explanation: 'a member is not in the resource directory' },
+    'EntityNotExists.Contact': { code: 'not-found', field: 'id' },
   },
   prefixes: {
     'EntityNotExists.': 'not-found',

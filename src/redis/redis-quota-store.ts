@@ -1,4 +1,5 @@
-import { localQuotaStore, vendorDay } from '../transport/quota-store.js';
+import { localQuotaStore } from '../transport/quota-store.js';
+import { vendorDay } from '../util/vendor-day.js';
 import type { QuotaRequest, QuotaStore } from '../transport/quota-store.js';
 import { availability } from './redis-availability.js';
 import type { RedisOptions } from './redis-availability.js';

@@ -21,7 +21,6 @@ import type { VolcengineVmpEmulator } from './volcengine-vmp/volcengine-vmp-emul
 import type { AlibabaChatAppEmulatorHooks } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
 import type { StsEmulatorHooks, StsEmulatorOptions } from '../src/testing/sts-roles.js';
 import type { MetadataEmulatorHooks, MetadataEmulatorOptions } from '../src/testing/instance-role.js';
-import type { KeyVendor } from '../src/testing/temporary-keys.js';
 import type { AlibabaStsEmulatorHooks } from './alibaba-common/alibaba-sts-emulator.js';
 import type { TencentStsEmulatorHooks } from './tencent-cam/tencent-cam-sts-emulator.js';
 
@@ -128,7 +127,7 @@ export async function startEmulators(options: Omit<EmulatorOptions, 'port'> & { 
 }
 
 /** A vendor whose STS and instance metadata service are emulated. */
-export type CredentialVendor = KeyVendor;
+export type CredentialVendor = 'alibaba' | 'tencent' | 'volcengine';
 
 /** The STS emulator of each vendor, with its test hooks. */
 export interface StsEmulatorMap {

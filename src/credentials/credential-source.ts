@@ -51,16 +51,23 @@ interface Cached {
  * ```
  */
 export class CredentialSource {
+  /** Where keys are fetched from. */
   readonly #provider: KeyProvider;
+  /** The keys in use, and when to fetch again. */
   #cached: Cached | undefined;
+  /** The fetch in flight, which concurrent callers share. */
   #pending: Promise<Credentials> | undefined;
+  /** Who signs, once known. */
   #identity: string | undefined;
 
   static {
     secretsOf = (source) => secretValuesOf(source.#cached?.credentials);
   }
 
-  /** @internal Made by the settings layer. */
+  /**
+   * Made by the settings layer.
+   * @internal
+   */
   constructor(provider: KeyProvider) {
     this.#provider = provider;
     this.#identity = provider.identity;
@@ -81,12 +88,18 @@ export class CredentialSource {
     return this.#cached?.credentials.expiration;
   }
 
-  /** @internal Whether asking again can give other keys (a function, a chain, a role). */
+  /**
+   * Whether asking again can give other keys (a function, a chain, a role).
+   * @internal
+   */
   get refreshable(): boolean {
     return this.#provider.refreshable;
   }
 
-  /** @internal Keys usable now without waiting, or undefined when they must be fetched first. */
+  /**
+   * Keys usable now without waiting, or undefined when they must be fetched first.
+   * @internal
+   */
   current(): Credentials | undefined {
     const cached = this.#cached;
     return cached !== undefined && Date.now() < cached.refreshAt ? cached.credentials : undefined;
@@ -110,9 +123,10 @@ export class CredentialSource {
   }
 
   /**
-   * @internal Drops keys the vendor refused as expired, so the next call fetches new ones.
-   * Returns whether asking again can help: false for static keys, and false when these keys
-   * were already replaced by a concurrent call (that call fetched, so a retry uses its keys).
+   * Drops keys the vendor refused as expired, so the next call fetches new ones. Returns whether
+   * asking again can help: false for static keys (true when a concurrent call already replaced
+   * them: its keys are the ones a retry uses).
+   * @internal
    */
   invalidate(used: Credentials): boolean {
     if (!this.#provider.refreshable) return false;
@@ -120,12 +134,16 @@ export class CredentialSource {
     return true;
   }
 
-  /** @internal A stable name of who signs (a role's ARN, else the first key id), once known. */
+  /**
+   * A stable name of who signs (a role's ARN, else the first key id), once known.
+   * @internal
+   */
   identity(): string | undefined {
     return this.#identity;
   }
 
 
+  /** Fetches keys, falling back to the old ones while they still work and were not refused. */
   async #fetch(): Promise<Credentials> {
     const previous = this.#cached;
     try {
@@ -142,6 +160,7 @@ export class CredentialSource {
     }
   }
 
+  /** What printing shows: where the keys came from, masked. */
   #printed(): Record<string, string> {
     const cached = this.#cached?.credentials;
     return cached === undefined ? { source: this.describe() } : cached.describe();
@@ -149,8 +168,9 @@ export class CredentialSource {
 }
 
 /**
- * @internal The secret values a source holds now, for scrubbing error text; a function of this
- * module rather than a method, so no printed or tab-completed object offers it.
+ * The secret values a source holds now, for scrubbing error text; a function of this module
+ * rather than a method, so no printed or tab-completed object offers it.
+ * @internal
  */
 export function credentialSecrets(source: CredentialSource): string[] {
   return secretsOf(source);

@@ -66,6 +66,7 @@ let keysOf: (credentials: Credentials) => SigningKeys;
  * through an internal function no package entry exports.
  */
 export class Credentials {
+  /** The keys, reachable only through {@link signingKeys}. */
   readonly #keys: SigningKeys;
   /** When they expire; undefined for long-term keys. */
   readonly expiration: Date | undefined;
@@ -76,7 +77,10 @@ export class Credentials {
     keysOf = (credentials) => credentials.#keys;
   }
 
-  /** @internal Made by the credential sources. */
+  /**
+   * Made by the credential sources.
+   * @internal
+   */
   constructor(keys: SigningKeys, source: string, expiration?: Date) {
     this.#keys = Object.freeze({ accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret, securityToken: keys.securityToken });
     this.source = source;
@@ -108,14 +112,18 @@ export class Credentials {
 }
 
 /**
- * @internal The keys to sign with. Only a transport's signing code calls this; it is not
- * exported by any package entry, so user code (and a REPL's tab completion) cannot reach it.
+ * The keys to sign with. Only a transport's signing code calls this; it is not exported by any
+ * package entry, so user code (and a REPL's tab completion) cannot reach it.
+ * @internal
  */
 export function signingKeys(credentials: Credentials): SigningKeys {
   return keysOf(credentials);
 }
 
-/** @internal Every secret value of some credentials, for scrubbing error text. */
+/**
+ * Every secret value of some credentials, for scrubbing error text.
+ * @internal
+ */
 export function secretValuesOf(credentials: Credentials | undefined): string[] {
   if (credentials === undefined) return [];
   const keys = keysOf(credentials);

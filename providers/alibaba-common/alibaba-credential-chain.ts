@@ -8,7 +8,8 @@
 import type { ChainStep } from '../../src/credentials/credential-chain.js';
 import { credentialError } from '../../src/credentials/credential-errors.js';
 import { envFlag, envValue, inHome, parseIni, parseJsonFile, readOptionalFile, readTokenFile, shownPath, textField } from '../../src/credentials/credential-inputs.js';
-import { issuedKeyProvider, staticKeys } from '../../src/credentials/key-providers.js';
+import { issuedKeyProvider } from '../../src/credentials/key-providers.js';
+import { environmentStep, variableGroup } from '../../src/credentials/chain-steps.js';
 import type { CredentialOptions, VendorCredentials } from '../../src/credentials/vendor-credentials.js';
 import { ALIBABA_CLOUD_ENV } from './alibaba-credentials.js';
 import { cliProfileKeys, iniProfileKeys } from './alibaba-credential-profiles.js';
@@ -23,42 +24,23 @@ const OIDC_ENV = { roleArn: 'ALIBABA_CLOUD_ROLE_ARN', providerArn: 'ALIBABA_CLOU
 export const alibabaCredentials: VendorCredentials = {
   chain: (options) =>
     options.profile === undefined
-      ? [environmentStep(options), oidcStep(options), cliProfileStep(options), iniProfileStep(options), instanceRoleStep(options), credentialsUriStep(options)]
+      ? [environmentStep(options, ALIBABA_CLOUD_ENV), oidcStep(options), cliProfileStep(options), iniProfileStep(options), instanceRoleStep(options), credentialsUriStep(options)]
       : [cliProfileStep(options), iniProfileStep(options)],
   assumeRole: (keys, role, options) => alibabaAssumeRole(keys, role, options),
 };
 
-function environmentStep(options: CredentialOptions): ChainStep {
-  const env = ALIBABA_CLOUD_ENV;
-  return {
-    looksAt: `environment (${env.accessKeyId}, ${env.accessKeySecret}, ${env.securityToken})`,
-    async find() {
-      const accessKeyId = envValue(options.environment, env.accessKeyId);
-      const accessKeySecret = envValue(options.environment, env.accessKeySecret);
-      if (accessKeyId === undefined && accessKeySecret === undefined) return { notFound: 'not set' };
-      if (accessKeyId === undefined || accessKeySecret === undefined) {
-        const missing = accessKeyId === undefined ? env.accessKeyId : env.accessKeySecret;
-        throw credentialError(options.provider, 'invalid-config', `${missing} is not set, though ${missing === env.accessKeyId ? env.accessKeySecret : env.accessKeyId} is`, { field: missing });
-      }
-      return staticKeys({ accessKeyId, accessKeySecret, securityToken: envValue(options.environment, env.securityToken) }, 'environment');
-    },
-  };
-}
-
 function oidcStep(options: CredentialOptions): ChainStep {
   return {
-    looksAt: `OIDC (${OIDC_ENV.roleArn}, ${OIDC_ENV.providerArn}, ${OIDC_ENV.tokenFile})`,
+    looksAt: `OIDC (${Object.values(OIDC_ENV).join(', ')})`,
     async find() {
-      const values = Object.values(OIDC_ENV).map((name) => envValue(options.environment, name));
-      if (values.every((value) => value === undefined)) return { notFound: 'not set' };
-      const [roleArn, oidcProviderArn, tokenFile] = values;
-      if (roleArn === undefined || oidcProviderArn === undefined || tokenFile === undefined) {
-        const missing = Object.values(OIDC_ENV).filter((_, index) => values[index] === undefined);
-        throw credentialError(options.provider, 'invalid-config', `OIDC is half set up: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set`, { field: missing[0] });
-      }
+      const oidc = variableGroup(options, OIDC_ENV, 'OIDC');
+      if (oidc === undefined) return { notFound: 'not set' };
       const sessionName = envValue(options.environment, 'ALIBABA_CLOUD_ROLE_SESSION_NAME');
-      return issuedKeyProvider(`OIDC role ${roleArn}`, async () =>
-        alibabaAssumeRoleWithOidc({ roleArn, oidcProviderArn, oidcToken: await readTokenFile(tokenFile, options.provider, OIDC_ENV.tokenFile), sessionName }, options),
+      return issuedKeyProvider(`OIDC role ${oidc.roleArn}`, async () =>
+        alibabaAssumeRoleWithOidc(
+          { roleArn: oidc.roleArn, oidcProviderArn: oidc.providerArn, oidcToken: await readTokenFile(oidc.tokenFile, options.provider, OIDC_ENV.tokenFile), sessionName },
+          options,
+        ),
       );
     },
   };

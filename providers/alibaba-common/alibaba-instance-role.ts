@@ -5,7 +5,7 @@
  * step, `ALIBABA_CLOUD_IMDSV1_DISABLED` requires the session token), and a probe that tells "not
  * on an instance" (nothing answers) from a broken setup.
  */
-import { isContactError } from '../../src/errors/errors.js';
+import { probeInstance } from '../../src/credentials/chain-steps.js';
 import { credentialError } from '../../src/credentials/credential-errors.js';
 import { envFlag, envValue } from '../../src/credentials/credential-inputs.js';
 import type { ChainStep } from '../../src/credentials/credential-chain.js';
@@ -44,16 +44,11 @@ export function instanceRoleStep(options: CredentialOptions): ChainStep {
     async find() {
       if (envFlag(options.environment, 'ALIBABA_CLOUD_ECS_METADATA_DISABLED')) return { notFound: 'disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED' };
       const named = envValue(options.environment, 'ALIBABA_CLOUD_ECS_METADATA');
-      try {
+      return probeInstance('an ECS instance', async () => {
         const token = await metadataToken(access);
         const role = named ?? (await attachedRoleName(access, token));
-        if (role === undefined) return { notFound: 'the instance has no RAM role attached' };
-        return instanceRoleKeys(options, role);
-      } catch (error) {
-        // Whatever answers there (nothing, or a network's own page) is not an instance's metadata service.
-        if (isContactError(error)) return { notFound: `no metadata service answered (not an ECS instance): ${error.detail}` };
-        throw error;
-      }
+        return role === undefined ? { notFound: 'the instance has no RAM role attached' } : instanceRoleKeys(options, role);
+      });
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { EmulatorProtocol, EmulatorResponse } from '../../src/testing/emulator-protocol.js';
 import { headerOf } from '../../src/testing/emulator-request.js';
-import { InstanceRole, metadataError, metadataHooks } from '../../src/testing/instance-role.js';
+import { InstanceRole, metadataProtocol } from '../../src/testing/instance-role.js';
 import type { MetadataEmulatorHooks, MetadataEmulatorOptions } from '../../src/testing/instance-role.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { ALIBABA_CLOUD_ENV } from './alibaba-credentials.js';
@@ -39,16 +39,10 @@ export function createAlibabaMetadataProtocol(options: MetadataEmulatorOptions =
     return { status: 200, body: { ...credentialsOf(key), LastUpdated: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), Code: 'Success' } };
   }
 
-  return {
+  return metadataProtocol({
     provider: 'alibaba-metadata',
-    keyVendor: 'alibaba',
-    defaultCredentials: { accessKeyId: 'unused-by-a-metadata-service', accessKeySecret: 'unused-by-a-metadata-service' },
     credentialEnv: ALIBABA_CLOUD_ENV,
-    defaultRateLimit: 1000,
-    badRequest: { code: 'Bad Request', httpStatus: 400 },
-    quotas: {},
-    dayOffsetMinutes: 480,
-    throttle: { code: 'Too Many Requests', httpStatus: 429 },
+    instance,
     actionOf: (request) =>
       request.method === 'PUT' && request.url.pathname === '/latest/api/token'
         ? 'CreateToken'
@@ -58,8 +52,5 @@ export function createAlibabaMetadataProtocol(options: MetadataEmulatorOptions =
             ? 'GetRoleCredentials'
             : '',
     handle: (request, context) => handle(request, context.now()),
-    errorResponse: (spec) => metadataError(spec),
-    reset: () => instance.reset(),
-    hooks: metadataHooks(instance),
-  };
+  }, 'alibaba');
 }

@@ -8,6 +8,7 @@ import type { ChainStep } from '../../src/credentials/credential-chain.js';
 import { credentialError } from '../../src/credentials/credential-errors.js';
 import { envValue, inHome, parseIni, readOptionalFile, readTokenFile, shownPath, textField } from '../../src/credentials/credential-inputs.js';
 import { issuedKeyProvider, staticKeys } from '../../src/credentials/key-providers.js';
+import { environmentStep, variableGroup } from '../../src/credentials/chain-steps.js';
 import type { CredentialOptions, VendorCredentials } from '../../src/credentials/vendor-credentials.js';
 import { cvmRoleStep } from './tencent-cam-instance-role.js';
 import { TENCENT_CAM_ENV } from './tencent-cam-settings.js';
@@ -21,26 +22,9 @@ const SYSTEM_PROFILE_FILE = '/etc/tencentcloud/credentials';
 /** Tencent Cloud's side of the credential engine. */
 export const tencentCredentials: VendorCredentials = {
   chain: (options) =>
-    options.profile === undefined ? [environmentStep(options), profileStep(options), cvmRoleStep(options), tkeOidcStep(options)] : [profileStep(options)],
+    options.profile === undefined ? [environmentStep(options, TENCENT_CAM_ENV), profileStep(options), cvmRoleStep(options), tkeOidcStep(options)] : [profileStep(options)],
   assumeRole: (keys, role, options) => tencentAssumeRole(keys, role, options),
 };
-
-function environmentStep(options: CredentialOptions): ChainStep {
-  const env = TENCENT_CAM_ENV;
-  return {
-    looksAt: `environment (${env.accessKeyId}, ${env.accessKeySecret}, ${env.securityToken})`,
-    async find() {
-      const accessKeyId = envValue(options.environment, env.accessKeyId);
-      const accessKeySecret = envValue(options.environment, env.accessKeySecret);
-      if (accessKeyId === undefined && accessKeySecret === undefined) return { notFound: 'not set' };
-      if (accessKeyId === undefined || accessKeySecret === undefined) {
-        const missing = accessKeyId === undefined ? env.accessKeyId : env.accessKeySecret;
-        throw credentialError(options.provider, 'invalid-config', `${missing} is not set, though ${missing === env.accessKeyId ? env.accessKeySecret : env.accessKeyId} is`, { field: missing });
-      }
-      return staticKeys({ accessKeyId, accessKeySecret, securityToken: envValue(options.environment, env.securityToken) }, 'environment');
-    },
-  };
-}
 
 /**
  * The profile file: `TENCENTCLOUD_CREDENTIALS_FILE`, else `~/.tencentcloud/credentials`, else
@@ -75,15 +59,13 @@ function tkeOidcStep(options: CredentialOptions): ChainStep {
   return {
     looksAt: `TKE OIDC (${Object.values(TKE_ENV).join(', ')})`,
     async find() {
-      const values = Object.values(TKE_ENV).map((name) => envValue(options.environment, name));
-      if (values.every((value) => value === undefined)) return { notFound: 'not set' };
-      const [region, providerId, tokenFile, roleArn] = values;
-      if (region === undefined || providerId === undefined || tokenFile === undefined || roleArn === undefined) {
-        const missing = Object.values(TKE_ENV).filter((_, index) => values[index] === undefined);
-        throw credentialError(options.provider, 'invalid-config', `TKE OIDC is half set up: ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not set`, { field: missing[0] });
-      }
-      return issuedKeyProvider(`OIDC role ${roleArn}`, async () =>
-        tencentAssumeRoleWithWebIdentity({ roleArn, providerId, region, token: await readTokenFile(tokenFile, options.provider, TKE_ENV.tokenFile) }, options),
+      const tke = variableGroup(options, TKE_ENV, 'TKE OIDC');
+      if (tke === undefined) return { notFound: 'not set' };
+      return issuedKeyProvider(`OIDC role ${tke.roleArn}`, async () =>
+        tencentAssumeRoleWithWebIdentity(
+          { roleArn: tke.roleArn, providerId: tke.providerId, region: tke.region, token: await readTokenFile(tke.tokenFile, options.provider, TKE_ENV.tokenFile) },
+          options,
+        ),
       );
     },
   };

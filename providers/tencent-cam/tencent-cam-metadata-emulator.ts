@@ -5,7 +5,7 @@
  * https://cloud.tencent.com/document/product/598/85616
  */
 import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
-import { InstanceRole, metadataError, metadataHooks } from '../../src/testing/instance-role.js';
+import { InstanceRole, metadataProtocol } from '../../src/testing/instance-role.js';
 import type { MetadataEmulatorHooks, MetadataEmulatorOptions } from '../../src/testing/instance-role.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { TENCENT_CAM_ENV } from './tencent-cam-settings.js';
@@ -15,16 +15,10 @@ const ROLE_PATH = '/latest/meta-data/cam/security-credentials/';
 /** Creates the Tencent metadata protocol. */
 export function createTencentMetadataProtocol(options: MetadataEmulatorOptions = {}): EmulatorProtocol<MetadataEmulatorHooks, 'tencent-metadata'> {
   const instance = new InstanceRole('tencent', (account, name) => `qcs::cam::uin/${account}:roleName/${name}`, options);
-  return {
+  return metadataProtocol({
     provider: 'tencent-metadata',
-    keyVendor: 'tencent',
-    defaultCredentials: { accessKeyId: 'unused-by-a-metadata-service', accessKeySecret: 'unused-by-a-metadata-service' },
     credentialEnv: TENCENT_CAM_ENV,
-    defaultRateLimit: 1000,
-    badRequest: { code: 'Bad Request', httpStatus: 400 },
-    quotas: {},
-    dayOffsetMinutes: 480,
-    throttle: { code: 'Too Many Requests', httpStatus: 429 },
+    instance,
     actionOf: (request) => (request.method !== 'GET' || !request.url.pathname.startsWith(ROLE_PATH) ? '' : request.url.pathname === ROLE_PATH ? 'GetRoleName' : 'GetRoleCredentials'),
     handle(request, context) {
       const role = instance.roleName;
@@ -46,8 +40,5 @@ export function createTencentMetadataProtocol(options: MetadataEmulatorOptions =
         },
       };
     },
-    errorResponse: (spec) => metadataError(spec),
-    reset: () => instance.reset(),
-    hooks: metadataHooks(instance),
-  };
+  }, 'tencent');
 }

@@ -13,6 +13,7 @@ import { assumedRoleKeys } from '../../src/credentials/credential-setup.js';
 import { CredentialSource } from '../../src/credentials/credential-source.js';
 import type { KeyProvider } from '../../src/credentials/credential-source.js';
 import { issuedKeyProvider, staticKeys } from '../../src/credentials/key-providers.js';
+import { environmentStep, variableGroup } from '../../src/credentials/chain-steps.js';
 import type { CredentialOptions, VendorCredentials } from '../../src/credentials/vendor-credentials.js';
 import { instanceRoleKeys, instanceRoleStep } from './volcengine-vmp-instance-role.js';
 import { VOLCENGINE_ENV } from './volcengine-vmp-settings.js';
@@ -26,44 +27,22 @@ const CLI_MODES = ['ak', 'ststoken', 'ramrolearn', 'iamrole', 'oidc', 'ecsrole']
 /** Volcengine's side of the credential engine. */
 export const volcengineCredentials: VendorCredentials = {
   chain: (options) =>
-    options.profile === undefined ? [environmentStep(options), oidcStep(options), cliConfigStep(options), instanceRoleStep(options)] : [cliConfigStep(options)],
+    options.profile === undefined ? [environmentStep(options, VOLCENGINE_ENV), oidcStep(options), cliConfigStep(options), instanceRoleStep(options)] : [cliConfigStep(options)],
   assumeRole: (keys, role, options) => volcengineAssumeRole(keys, role, options),
 };
-
-function environmentStep(options: CredentialOptions): ChainStep {
-  const env = VOLCENGINE_ENV;
-  return {
-    looksAt: `environment (${env.accessKeyId.split(' or ')[0]}, ${env.accessKeySecret.split(' or ')[0]}, ${env.securityToken.split(' or ')[0]} and their older names)`,
-    async find() {
-      const accessKeyId = envValue(options.environment, env.accessKeyId);
-      const accessKeySecret = envValue(options.environment, env.accessKeySecret);
-      if (accessKeyId === undefined && accessKeySecret === undefined) return { notFound: 'not set' };
-      if (accessKeyId === undefined || accessKeySecret === undefined) {
-        const missing = (accessKeyId === undefined ? env.accessKeyId : env.accessKeySecret).split(' or ')[0]!;
-        throw credentialError(options.provider, 'invalid-config', `${missing} is not set, though the other half of the key pair is`, { field: missing });
-      }
-      return staticKeys({ accessKeyId, accessKeySecret, securityToken: envValue(options.environment, env.securityToken) }, 'environment');
-    },
-  };
-}
 
 function oidcStep(options: CredentialOptions): ChainStep {
   return {
     looksAt: `OIDC (${OIDC_ENV.roleTrn}, ${OIDC_ENV.tokenFile})`,
     async find() {
-      const roleTrn = envValue(options.environment, OIDC_ENV.roleTrn);
-      const tokenFile = envValue(options.environment, OIDC_ENV.tokenFile);
-      if (roleTrn === undefined && tokenFile === undefined) return { notFound: 'not set' };
-      if (roleTrn === undefined || tokenFile === undefined) {
-        const missing = roleTrn === undefined ? OIDC_ENV.roleTrn : OIDC_ENV.tokenFile;
-        throw credentialError(options.provider, 'invalid-config', `OIDC is half set up: ${missing} is not set`, { field: missing });
-      }
+      const oidc = variableGroup(options, OIDC_ENV, 'OIDC');
+      if (oidc === undefined) return { notFound: 'not set' };
       const environment = options.environment;
-      return issuedKeyProvider(`OIDC role ${roleTrn}`, async () =>
+      return issuedKeyProvider(`OIDC role ${oidc.roleTrn}`, async () =>
         volcengineAssumeRoleWithOidc(
           {
-            roleTrn,
-            oidcToken: await readTokenFile(tokenFile, options.provider, OIDC_ENV.tokenFile),
+            roleTrn: oidc.roleTrn,
+            oidcToken: await readTokenFile(oidc.tokenFile, options.provider, OIDC_ENV.tokenFile),
             sessionName: envValue(environment, 'VOLCENGINE_OIDC_ROLE_SESSION_NAME'),
             policy: envValue(environment, 'VOLCENGINE_OIDC_ROLE_POLICY'),
             host: envValue(environment, 'VOLCENGINE_OIDC_STS_ENDPOINT'),

@@ -5,7 +5,7 @@
  * setting for an emulator. `VOLCENGINE_ECS_METADATA_DISABLED=true` skips the step.
  * https://github.com/volcengine/volcengine-nodejs-sdk (docs/1-Credentials.md, EcsRoleCredentialProvider)
  */
-import { isContactError } from '../../src/errors/errors.js';
+import { probeInstance } from '../../src/credentials/chain-steps.js';
 import type { ChainStep } from '../../src/credentials/credential-chain.js';
 import { credentialError } from '../../src/credentials/credential-errors.js';
 import { callCredentialService, jsonBody } from '../../src/credentials/credential-http.js';
@@ -71,16 +71,11 @@ export function instanceRoleStep(options: CredentialOptions): ChainStep {
     looksAt: `the ECS instance's IAM role at ${client.endpoint} (VOLCENGINE_ECS_METADATA, VOLCENGINE_ECS_METADATA_DISABLED)`,
     async find() {
       if (envFlag(options.environment, 'VOLCENGINE_ECS_METADATA_DISABLED')) return { notFound: 'disabled by VOLCENGINE_ECS_METADATA_DISABLED' };
-      try {
+      return probeInstance('an ECS instance', async () => {
         const token = await client.token();
         const role = envValue(options.environment, 'VOLCENGINE_ECS_METADATA') ?? (await client.roleName(token));
-        if (role === undefined) return { notFound: 'the instance has no IAM role attached' };
-        return instanceRoleKeys(options, role);
-      } catch (error) {
-        // Whatever answers there (nothing, or a network's own page) is not an instance's metadata service.
-        if (isContactError(error)) return { notFound: `no metadata service answered (not an ECS instance): ${error.detail}` };
-        throw error;
-      }
+        return role === undefined ? { notFound: 'the instance has no IAM role attached' } : instanceRoleKeys(options, role);
+      });
     },
   };
 }

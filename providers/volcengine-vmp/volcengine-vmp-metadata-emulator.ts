@@ -6,7 +6,7 @@
  */
 import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
 import { headerOf } from '../../src/testing/emulator-request.js';
-import { InstanceRole, metadataError, metadataHooks } from '../../src/testing/instance-role.js';
+import { InstanceRole, metadataProtocol } from '../../src/testing/instance-role.js';
 import type { MetadataEmulatorHooks, MetadataEmulatorOptions } from '../../src/testing/instance-role.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { VOLCENGINE_ENV } from './volcengine-vmp-settings.js';
@@ -18,16 +18,10 @@ const ROLES_PATH = '/volcstack/latest/iam/security_credentials';
 export function createVolcengineMetadataProtocol(options: MetadataEmulatorOptions = {}): EmulatorProtocol<MetadataEmulatorHooks, 'volcengine-metadata'> {
   const instance = new InstanceRole('volcengine', (account, name) => `trn:iam::${account}:role/${name}`, options);
   const requireToken = options.requireToken ?? true;
-  return {
+  return metadataProtocol({
     provider: 'volcengine-metadata',
-    keyVendor: 'volcengine',
-    defaultCredentials: { accessKeyId: 'unused-by-a-metadata-service', accessKeySecret: 'unused-by-a-metadata-service' },
     credentialEnv: VOLCENGINE_ENV,
-    defaultRateLimit: 1000,
-    badRequest: { code: 'Bad Request', httpStatus: 400 },
-    quotas: {},
-    dayOffsetMinutes: 480,
-    throttle: { code: 'Too Many Requests', httpStatus: 429 },
+    instance,
     actionOf: (request) =>
       request.method === 'PUT' && request.url.pathname === '/latest/api/token'
         ? 'CreateToken'
@@ -52,8 +46,5 @@ export function createVolcengineMetadataProtocol(options: MetadataEmulatorOption
       }
       return { status: 200, body: volcengineCredentialsOf(instance.keys(now), now) };
     },
-    errorResponse: (spec) => metadataError(spec),
-    reset: () => instance.reset(),
-    hooks: metadataHooks(instance),
-  };
+  }, 'volcengine');
 }

@@ -4,6 +4,9 @@
  * expire, as the vendors' services do), and the session tokens of IMDSv2.
  */
 import { randomBytes } from 'node:crypto';
+import type { CredentialEnvNames } from '../credentials/credentials.js';
+import type { EmulatorProtocol } from './emulator-protocol.js';
+import type { EmulatedServiceId } from './emulator-types.js';
 import { issueTemporaryKey } from './temporary-keys.js';
 import type { KeyVendor, TemporaryKey } from './temporary-keys.js';
 
@@ -102,4 +105,38 @@ export function metadataHooks(instance: InstanceRole): MetadataEmulatorHooks {
 /** A metadata service's plain-text error answer (these services answer with a status and a short text). */
 export function metadataError(spec: { readonly code: string; readonly httpStatus?: number | undefined; readonly message?: string | undefined }): { status: number; headers: Record<string, string>; body: string } {
   return { status: spec.httpStatus ?? 400, headers: { 'content-type': 'text/plain' }, body: spec.message ?? spec.code };
+}
+
+/** What one vendor's metadata service adds to the shared parts: its routes and answers. */
+export interface MetadataService<Id extends EmulatedServiceId> {
+  /** The service emulated. */
+  readonly provider: Id;
+  /** The vendor's key variables (the harness names them; a metadata service takes no keys). */
+  readonly credentialEnv: CredentialEnvNames;
+  /** The instance's state. */
+  readonly instance: InstanceRole;
+  /** Names the route a request takes, or '' for none. */
+  actionOf: EmulatorProtocol<MetadataEmulatorHooks, Id>['actionOf'];
+  /** Answers a request. */
+  handle: EmulatorProtocol<MetadataEmulatorHooks, Id>['handle'];
+}
+
+/** A metadata service as an emulator protocol: plain-text errors, no keys, no quotas, its hooks. */
+export function metadataProtocol<Id extends EmulatedServiceId>(service: MetadataService<Id>, vendor: KeyVendor): EmulatorProtocol<MetadataEmulatorHooks, Id> {
+  return {
+    provider: service.provider,
+    keyVendor: vendor,
+    defaultCredentials: { accessKeyId: 'unused-by-a-metadata-service', accessKeySecret: 'unused-by-a-metadata-service' },
+    credentialEnv: service.credentialEnv,
+    defaultRateLimit: 1000,
+    badRequest: { code: 'Bad Request', httpStatus: 400 },
+    quotas: {},
+    dayOffsetMinutes: 480,
+    throttle: { code: 'Too Many Requests', httpStatus: 429 },
+    actionOf: service.actionOf,
+    handle: service.handle,
+    errorResponse: (spec) => metadataError(spec),
+    reset: () => service.instance.reset(),
+    hooks: metadataHooks(service.instance),
+  };
 }

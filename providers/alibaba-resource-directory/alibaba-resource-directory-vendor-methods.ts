@@ -91,11 +91,18 @@ export function createVendorMethods(rd: RdCaller, run: RunOperation, capabilitie
 
 /** Every pending target, of one contact or of all, across the vendor's pages. */
 export function listVerifications(rd: RdCaller, scope: CallScope, contactId?: string): Promise<VendorVerification[]> {
-  return collectPages(async (cursor) => {
-    const page = typeof cursor === 'number' ? cursor : 1;
-    const answer = await rd(scope, 'ListMessageContactVerifications', { ContactId: contactId, PageNumber: page, PageSize: VERIFICATION_PAGE_SIZE });
-    const items = answer.ContactVerifications ?? [];
-    return { items, next: page * VERIFICATION_PAGE_SIZE < (answer.TotalCount ?? 0) ? page + 1 : undefined };
+  return collectPages({
+    pageSize: VERIFICATION_PAGE_SIZE,
+    // A contact waits on at most one email and one phone: the pair is what a page repeats.
+    idOf: (verification) => `${verification.ContactId} ${verification.Target}`,
+    action: 'ListMessageContactVerifications',
+    context: scope.errorContext,
+    fetchPage: async (cursor) => {
+      const page = typeof cursor === 'number' ? cursor : 1;
+      const answer = await rd(scope, 'ListMessageContactVerifications', { ContactId: contactId, PageNumber: page, PageSize: VERIFICATION_PAGE_SIZE });
+      const total = answer.TotalCount ?? undefined;
+      return { items: answer.ContactVerifications ?? [], total, next: page * VERIFICATION_PAGE_SIZE < (total ?? 0) ? page + 1 : undefined };
+    },
   });
 }
 

@@ -181,6 +181,8 @@ export class CallScope {
   readonly #callId = `call-${(nextCallId += 1)}`;
   /** Personal values of the operation's input, kept out of its errors. */
   readonly #sensitive = new Set<string>();
+  /** Daily-quota units reserved ahead by {@link CallScope.holdQuota}, by action. */
+  readonly #held = new Map<string, QuotaReservation>();
 
   /** One object for the whole operation; its secrets are read when an error is built (credentials resolve late). */
   readonly #errorContext: ErrorContext;
@@ -233,8 +235,10 @@ export class CallScope {
       this.#stopIfCancelled();
       // Each step is awaited only when it has work: a call without a limit or quota goes straight out.
       if (this.#policy.limiter !== undefined) await this.#acquireSlot(request.action, attempt);
-      const quota = this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(request.action);
-      const reservation = quota === undefined ? undefined : await this.#reserveQuota(quota);
+      const held = this.#held.get(request.action);
+      if (held !== undefined) this.#held.delete(request.action);
+      const quota = held !== undefined || this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(request.action);
+      const reservation = held ?? (quota === undefined ? undefined : await this.#reserveQuota(quota));
       const result = await this.#attempt(request, attempt);
       if (result.ok) return result.value;
       let failure = result.failure;
@@ -260,6 +264,27 @@ export class CallScope {
       this.#emit('retry', request.action, attempt, { delayMs: Math.round(delay), code: failure.code });
       await sleep(delay, this.signal).catch(() => this.#stopIfCancelled());
     }
+  }
+
+  /**
+   * Reserves now the daily-quota unit that a later request of `action` in this operation will
+   * use: a replace reserves its create before it deletes, so that a used-up quota stops it while
+   * the old contact still exists. Nothing is reserved when the client counts no quota for it.
+   *
+   * @throws ContactError `quota-exceeded` (with `resetsAt`): nothing was sent.
+   */
+  async holdQuota(action: string): Promise<void> {
+    const quota = this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(action);
+    if (quota === undefined || this.#held.has(action)) return;
+    this.#held.set(action, await this.#reserveQuota(quota));
+  }
+
+  /** @internal Gives back the units held for requests the operation never sent. */
+  async releaseHeld(): Promise<void> {
+    if (this.#held.size === 0) return;
+    const unused = [...this.#held.values()];
+    this.#held.clear();
+    for (const reservation of unused) if (reservation.granted) await reservation.release().catch(() => undefined);
   }
 
   /** Asks whether a request whose answer was lost was applied; a lookup that fails leaves it unknown. */
@@ -488,5 +513,23 @@ export async function runOperation<T>(
   } catch (error) {
     if (scope !== undefined) throw scope.failure(error);
     throw isContactError(error) ? error : toContactError(error, context);
+  } finally {
+    await scope?.releaseHeld();
+  }
+}
+
+/**
+ * How many units of an action's daily quota the client counts as left today, without using one;
+ * undefined when it counts none or its store cannot tell (a store without `remaining`).
+ */
+export async function quotaLeft(policy: CallPolicy, action: string): Promise<number | undefined> {
+  const store = policy.quotaStore;
+  const quota = store?.remaining === undefined ? undefined : policy.quotaFor(action);
+  if (store?.remaining === undefined || quota === undefined) return undefined;
+  try {
+    return await store.remaining({ provider: policy.provider, account: policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes });
+  } catch {
+    // Not knowing is no reason to fail a plan: the create's own reservation still guards the quota.
+    return undefined;
   }
 }

@@ -105,7 +105,9 @@ export function restoreAdvice(result: SyncResult): string {
   });
   for (const { field, shown } of restore.unknown) flags.push(`--${field} ${quote(`<the full ${field}: ${result.provider} only showed ${shown}>`)}`);
   const lines = [
-    `! ${result.provider} ${JSON.stringify(result.name)} was deleted and could not be created again (${result.error?.code ?? 'failed'}). To restore it as it was:`,
+    restore.deleted
+      ? `! ${result.provider} ${JSON.stringify(result.name)} was deleted and could not be created again (${result.error?.code ?? 'failed'}). To restore it as it was:`
+      : `! ${result.provider} ${JSON.stringify(result.name)} may have been deleted (${result.error?.code ?? 'failed'}): list it, and if it is gone, restore it as it was:`,
     `    cloud-contacts create --provider ${result.provider} ${flags.join(' ')}`,
   ];
   const rest = ['webhooks', 'groupIds'].filter((field) => input[field] !== undefined);

@@ -76,6 +76,9 @@ export async function syncContacts(request: PlanRequest & ApplyOptions): Promise
   return { plan, report: await applySync(plan, applyOptions) };
 }
 
+/** Failures that leave unknown whether a request sent was carried out: a replace failing so may have deleted its contact. */
+const OUTCOME_UNKNOWN: ReadonlySet<string> = new Set(['timeout', 'network', 'unavailable', 'invalid-response', 'unknown']);
+
 /** A create whose vendor answered no id: its result gets the contact once one listing finds it. */
 interface Unresolved {
   readonly input: ContactInput;
@@ -158,8 +161,10 @@ async function applyEntry(plan: ProviderPlan, operations: SyncOperations<Contact
   } catch (error) {
     let failure = error instanceof ContactError || isContactError(error) ? error : toContactError(error, { provider: plan.id, operation: 'sync' });
     const id = failure.vendor?.requestId ?? requestId;
-    if (!(deleted && entry.kind === 'replace')) return { ...base, status: 'failed', error: failure, ...(id === undefined ? {} : { requestId: id }) };
-    failure = withNote(failure, 'the old contact was deleted and the new one not created: the result\'s restore puts the old one back, or run the sync again to create the new one');
-    return { ...base, status: 'failed', error: failure, restore: restoreOf(entry.current, entry.input, provider.capabilities), ...(id === undefined ? {} : { requestId: id }) };
+    const maybeDeleted = !deleted && OUTCOME_UNKNOWN.has(failure.code);
+    if (entry.kind !== 'replace' || !(deleted || maybeDeleted)) return { ...base, status: 'failed', error: failure, ...(id === undefined ? {} : { requestId: id }) };
+    const what = deleted ? 'the old contact was deleted and the new one not created' : 'whether the old contact was deleted is unknown (check it)';
+    failure = withNote(failure, `${what}: the result's restore puts the old one back, or run the sync again to create the new one`);
+    return { ...base, status: 'failed', error: failure, restore: restoreOf(entry.current, entry.input, provider.capabilities, deleted), ...(id === undefined ? {} : { requestId: id }) };
   }
 }

@@ -136,7 +136,10 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
   const isNamed = (contact: Contact<object>): boolean => matchedIds.has(contact.id) || namedNames.has(contact.name) || namedPhones.has(keyOfContact(contact, 'phone') ?? '');
   const entries = slots.filter((slot): slot is PlanEntry => slot !== undefined);
   entries.push(...deletesOf(listed, isNamed, request, warnings));
-  const managedThere = listed.filter((contact) => matchedIds.has(contact.id) || owns(request.managed, contact.name)).length;
+  // The contacts the roster manages there: those it owns or matched, and those the plan creates
+  // (counted in so that the share is the same before the creates are made and after).
+  const creates = entries.filter((entry) => entry.kind === 'create').length;
+  const managedThere = creates + listed.filter((contact) => matchedIds.has(contact.id) || owns(request.managed, contact.name)).length;
   const guarded = withinDeletionGuard(entries, managedThere, request.deletionGuard, id, warnings);
   const left = await syncOperationsOf(provider)?.createsLeft().catch(() => undefined);
   const planned = withinDailyQuota(guarded, provider, left, warnings);

@@ -10,8 +10,8 @@ import { maskShows } from '../model/masked-values.js';
 import type { Capabilities } from '../contract/provider.js';
 import type { RestoreInfo, UnknownField } from './sync-types.js';
 
-/** The restore of a contact a replace deleted, given what the roster wanted in its place. */
-export function restoreOf(current: Contact<object>, wanted: ContactInput, capabilities: Capabilities): RestoreInfo {
+/** The restore of a contact a replace deleted (or may have), given what the roster wanted in its place. */
+export function restoreOf(current: Contact<object>, wanted: ContactInput, capabilities: Capabilities, deleted: boolean): RestoreInfo {
   const input: Record<string, unknown> = { name: current.name };
   const unknown: UnknownField[] = [];
   for (const field of CONTACT_FIELDS) {
@@ -26,7 +26,7 @@ export function restoreOf(current: Contact<object>, wanted: ContactInput, capabi
     }
     write(input, field, value);
   }
-  return { contact: current, input: input as unknown as ContactInput, unknown };
+  return { deleted, contact: current, input: input as unknown as ContactInput, unknown };
 }
 
 function read(record: object, field: ContactField): unknown {

@@ -47,7 +47,7 @@ export interface DeletionGuard {
   readonly maxCount?: number;
   /**
    * At most this share, from 0 to 1, of the contacts the roster manages on a provider (those it
-   * owns or whose roster entry it matched): default 0.5; 1 for no bound.
+   * owns or matched to an entry, and those the plan creates): default 0.5; 1 for no bound.
    */
   readonly maxShare?: number;
 }
@@ -164,6 +164,11 @@ export interface UnknownField {
  * the roster's where that fits the mask, else listed in `unknown` for a person to complete.
  */
 export interface RestoreInfo {
+  /**
+   * `true`: the old contact was deleted; `false`: the replace failed in a way that leaves unknown
+   * whether its delete went through (check the provider before restoring).
+   */
+  readonly deleted: boolean;
   /** The contact as the plan read it, before the delete. */
   readonly contact: Contact<object>;
   /** What to create to restore it (without the `unknown` fields). */
@@ -190,7 +195,7 @@ export interface SyncResult {
   readonly reason?: string;
   /** The vendor request id of the call that made or failed the change. */
   readonly requestId?: string;
-  /** A failed replace that deleted the old contact: how to restore it (the CLI prints the command). */
+  /** A failed replace that deleted, or may have deleted, the old contact: how to restore it (the CLI prints the command). */
   readonly restore?: RestoreInfo;
 }
 

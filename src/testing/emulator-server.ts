@@ -182,6 +182,7 @@ export async function startEmulatorServer<Hooks extends object>(
     environment: { [protocol.credentialEnv.accessKeyId.split(' or ')[0]!]: credentials.accessKeyId, [protocol.credentialEnv.accessKeySecret.split(' or ')[0]!]: credentials.accessKeySecret },
     requests,
     failNext: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     reset: () => {
       protocol.reset();
       requests.length = 0;

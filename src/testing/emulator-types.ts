@@ -82,6 +82,8 @@ export interface Emulator {
   readonly requests: readonly RecordedRequest[];
   /** Injects a fault into the next matching call(s); faults queue in order. */
   failNext(fault: EmulatorFault): void;
+  /** Drops the faults `failNext` queued that no request has used yet. */
+  clearFaults(): void;
   /** Forgets all contacts, recorded requests, queued faults and counters. */
   reset(): void;
   /** Stops the server and drops open connections, hanging ones included. */

@@ -13,7 +13,7 @@
  * - no secret in any printed or serialised plan or report (JSON, util.inspect, the CLI's text);
  * - after a fault-free apply, planning the same roster again finds nothing to change.
  *
- * `SYNC_PROPERTY_RUNS` sets the runs per provider (default 6, a few seconds each); a long run
+ * `SYNC_PROPERTY_RUNS` sets the runs per provider (default 25, a few seconds each); a long run
  * sets it to hundreds.
  */
 import { inspect } from 'node:util';
@@ -30,7 +30,7 @@ import { alibabaResourceDirectory } from '../../providers/alibaba-resource-direc
 import { volcengineVmp } from '../../providers/volcengine-vmp/index.js';
 import { alibabaChatApp } from '../../providers/alibaba-chatapp/index.js';
 
-const RUNS = Number(process.env['SYNC_PROPERTY_RUNS'] ?? 6);
+const RUNS = Number(process.env['SYNC_PROPERTY_RUNS'] ?? 25);
 
 /** What the properties need of one provider: its emulator, contacts drawn from small pools so that they collide. */
 interface PropertyTarget {

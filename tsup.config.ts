@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 /**
- * One entry per subpath export (DESIGN.md section 2). ESM output is code-split so the
+ * One entry per subpath export of package.json (test/provider-table.test.ts checks them). ESM output is code-split so the
  * shared core is one chunk; the CommonJS output bundles the core into each entry, which
  * is why `ContactError` is recognised by a `Symbol.for` marker rather than identity.
  */

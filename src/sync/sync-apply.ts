@@ -3,6 +3,7 @@ import { ContactError, isContactError, withNote } from '../errors/errors.js';
 import type { CallOptions } from '../contract/provider.js';
 import type { SyncOperations } from '../contract/sync-operations.js';
 import { toContactError } from '../errors/to-contact-error.js';
+import { outcomeUnknown } from '../transport/retry-policy.js';
 import { callListener } from '../contract/events.js';
 import type { ContactEvent } from '../contract/events.js';
 import { checkApply, checkSyncRequest } from './sync-options.js';
@@ -75,9 +76,6 @@ export async function syncContacts(request: PlanRequest & ApplyOptions): Promise
   };
   return { plan, report: await applySync(plan, applyOptions) };
 }
-
-/** Failures that leave unknown whether a request sent was carried out: a replace failing so may have deleted its contact. */
-const OUTCOME_UNKNOWN: ReadonlySet<string> = new Set(['timeout', 'network', 'unavailable', 'invalid-response', 'unknown']);
 
 /** A create whose vendor answered no id: its result gets the contact once one listing finds it. */
 interface Unresolved {
@@ -161,7 +159,8 @@ async function applyEntry(plan: ProviderPlan, operations: SyncOperations<Contact
   } catch (error) {
     let failure = error instanceof ContactError || isContactError(error) ? error : toContactError(error, { provider: plan.id, operation: 'sync' });
     const id = failure.vendor?.requestId ?? requestId;
-    const maybeDeleted = !deleted && OUTCOME_UNKNOWN.has(failure.code);
+    // A failure that leaves unknown whether the vendor acted may have come after the delete went through.
+    const maybeDeleted = !deleted && outcomeUnknown(failure);
     if (entry.kind !== 'replace' || !(deleted || maybeDeleted)) return { ...base, status: 'failed', error: failure, ...(id === undefined ? {} : { requestId: id }) };
     const what = deleted ? 'the old contact was deleted and the new one not created' : 'whether the old contact was deleted is unknown (check it)';
     failure = withNote(failure, `${what}: the result's restore puts the old one back, or run the sync again to create the new one`);

@@ -5,15 +5,14 @@
  * forced with --replace-masked, and a replace that deleted a receiver and could not create it
  * again prints the command that restores it, which works.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../providers/testing.js';
+import { runBuiltCli, writeRoster } from './support/run-cli.js';
 import type { EmulatorMap } from '../providers/testing.js';
 
-const root = new URL('..', import.meta.url).pathname;
 let cam: EmulatorMap['tencent-cam'];
 let rd: EmulatorMap['alibaba-resource-directory'];
 let vmp: EmulatorMap['volcengine-vmp'];
@@ -51,19 +50,9 @@ beforeEach(() => {
   for (const emulator of [cam, rd, vmp, chatapp]) emulator.reset();
 });
 
-function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'dist/cli.js'), ...args], { cwd: folder, env: { ...env, ...extraEnv } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
-}
-
-const roster = (text: string): string => {
-  const path = join(folder, `roster-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(path, text);
-  return path;
-};
+/** Runs the built CLI here, with the emulators' environment (and `extraEnv` on top). */
+const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runBuiltCli(args, { cwd: folder, env: { ...env, ...extraEnv } });
+const roster = (text: string): string => writeRoster(folder, text);
 
 const README_ROSTER = `
 managed: { prefix: Oncall }

@@ -1,7 +1,6 @@
 import { createContactList } from '../../src/contract/contact-list.js';
-import { collectPages } from '../../src/contract/paging.js';
+import { collectPages, findInPages, numberedPages } from '../../src/contract/paging.js';
 import { resolveListQuery } from '../../src/validation/call-options.js';
-import { findInPages } from '../../src/contract/paging.js';
 import type { PagedListing } from '../../src/contract/paging.js';
 import type { VerificationResult } from '../../src/contract/provider.js';
 import { printAsProvider } from '../../src/settings/settings.js';
@@ -185,18 +184,16 @@ async function deleteContact(rd: RdCaller, scope: CallScope, id: string, retainI
 
 /** Pages of the vendor's contact listing, optionally of one member's contacts. */
 export function contactPages(rd: RdCaller, scope: CallScope, pageSize: number, member?: string): PagedListing<VendorContact> {
-  return {
+  return numberedPages({
     pageSize,
     idOf: (contact) => contact.ContactId,
     action: 'ListMessageContacts',
     context: scope.errorContext,
-    fetchPage: async (cursor) => {
-      const page = typeof cursor === 'number' ? cursor : 1;
+    fetchNumber: async (page) => {
       const answer = await rd(scope, 'ListMessageContacts', { Member: member, PageNumber: page, PageSize: pageSize });
-      const total = answer.TotalCount ?? undefined;
-      return { items: answer.Contacts ?? [], total, next: page * pageSize < (total ?? 0) ? page + 1 : undefined };
+      return { items: answer.Contacts ?? [], total: answer.TotalCount ?? undefined };
     },
-  };
+  });
 }
 
 /** The API has no name filter: scan the pages; names are unique in a resource directory. */

@@ -7,7 +7,7 @@ import { createContactList } from '../../src/contract/contact-list.js';
 import { resolveListQuery } from '../../src/validation/call-options.js';
 import type { KeyRule } from '../../src/validation/call-options.js';
 import { isContactError } from '../../src/errors/errors.js';
-import { findInPages } from '../../src/contract/paging.js';
+import { findInPages, numberedPages } from '../../src/contract/paging.js';
 import type { ContactList } from '../../src/contract/provider.js';
 import type { PagedListing } from '../../src/contract/paging.js';
 import { plainInput } from '../../src/validation/plain-input.js';
@@ -35,20 +35,17 @@ type ItemOf<A extends Listing> = NonNullable<VmpResult<A>['Items']>[number];
 
 /** Pages of a VMP listing, oldest first, optionally filtered (`Filter` as the vendor takes it). */
 export function vmpPages<A extends Listing>(vmp: VmpCaller, scope: CallScope, action: A, pageSize: number, filter?: Record<string, unknown>): PagedListing<ItemOf<A>> {
-  return {
+  return numberedPages({
     pageSize,
     idOf: (item) => item.Id,
     action,
     context: scope.errorContext,
-    fetchPage: async (cursor) => {
-      const page = typeof cursor === 'number' ? cursor : 1;
+    fetchNumber: async (page) => {
       const params = { PageNumber: page, PageSize: pageSize, SortBy: 'CreatedAt', SortOrder: 'Asc', ...(filter === undefined ? {} : { Filter: filter }) };
       const answer = (await vmp(scope, action, params)) as VmpResult<Listing>;
-      const items = (answer.Items ?? []) as Array<ItemOf<A>>;
-      const total = answer.Total ?? undefined;
-      return { items, total, next: page * pageSize < (total ?? 0) ? page + 1 : undefined };
+      return { items: (answer.Items ?? []) as Array<ItemOf<A>>, total: answer.Total ?? undefined };
     },
-  };
+  });
 }
 
 /**

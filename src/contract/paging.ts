@@ -35,6 +35,27 @@ export interface PagedListing<T> {
   readonly context?: ErrorContext | undefined;
 }
 
+/** A listing whose pages are numbered from 1 and whose every answer states the total (Alibaba's and Volcengine's). */
+export interface NumberedListing<T> extends Omit<PagedListing<T>, 'fetchPage' | 'pageSize'> {
+  /** Items per page asked for. */
+  readonly pageSize: number;
+  /** Fetches page `number` (from 1): its items and the total the answer states. */
+  readonly fetchNumber: (number: number) => Promise<{ readonly items: readonly T[]; readonly total: number | undefined }>;
+}
+
+/** A {@link PagedListing} over numbered pages: the next page is asked while the pages so far hold fewer than the total. */
+export function numberedPages<T>(listing: NumberedListing<T>): PagedListing<T> {
+  const { fetchNumber, ...rest } = listing;
+  return {
+    ...rest,
+    fetchPage: async (cursor) => {
+      const number = typeof cursor === 'number' ? cursor : 1;
+      const { items, total } = await fetchNumber(number);
+      return { items, total, next: number * listing.pageSize < (total ?? 0) ? number + 1 : undefined };
+    },
+  };
+}
+
 /**
  * The one walk over a vendor's listing: each call fetches the next page and resolves to its new
  * items (cut at `limit`), or to undefined once the walk is over.

@@ -16,7 +16,7 @@ type Problem = (path: string, message: string) => void;
 /** Applies `check` to a value, and throws `invalid-input` listing every problem it found. */
 function checked<T>(operation: string, check: (problem: Problem) => T): T {
   const issues: ContactIssue[] = [];
-  const result = check((path, message) => void issues.push({ path, code: 'invalid_option', message: `${path} ${message}` }));
+  const result = check((path, message) => void issues.push({ path, code: 'invalid_option', message }));
   if (issues.length > 0) throw issuesError('invalid-input', issues, { operation });
   return result;
 }

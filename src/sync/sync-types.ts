@@ -4,14 +4,17 @@
  */
 import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from '../model/contact.js';
 import type { ContactError } from '../errors/errors.js';
-import type { ContactProvider } from '../contract/provider.js';
+import type { ContactProvider, SyncCapability } from '../contract/provider.js';
 
 /** The fields of a contact a roster can set for one provider only; `null` leaves a shared field out there. */
 export type ContactOverride = { [K in keyof ContactInput]?: ContactInput[K] | null };
 
 /** A person or endpoint the roster wants in the clouds. */
 export interface DesiredContact extends ContactInput {
-  /** Only these providers hold this contact (default: every provider synced). */
+  /**
+   * Only these providers hold this contact (default: every provider synced, except those that take
+   * only entries naming them, such as ChatApp: see {@link SyncCapability.entries}).
+   */
   only?: ProviderId[];
   /** What differs per provider: a name a provider accepts, a title, webhooks only one vendor holds. */
   providers?: { [P in ProviderId]?: ContactOverride };

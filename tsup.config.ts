@@ -18,7 +18,9 @@ export default defineConfig({
   },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps: the output is readable, unminified JavaScript, and maps would triple the package
+  // (2.8 of its 4.1 MB unpacked) to point at `../src` files it does not ship.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   platform: 'node',

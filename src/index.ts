@@ -38,10 +38,12 @@ export type {
   OperationCapability,
   QuotaCapability,
   RateLimitCapability,
+  SyncCapability,
   VerificationChannel,
   VerificationResult,
 } from './contract/provider.js';
 export { CONTACT_OPERATIONS } from './contract/provider.js';
+export type { ReplaceProgress, SyncOperations } from './contract/sync-operations.js';
 export type { AgentSettings, BaseProviderSettings, RegionSettings, ResolvedBaseSettings } from './settings/settings.js';
 export type { ContactEvent, ContactEventBase, ContactEventListener } from './contract/events.js';
 export type { RateLimiter, RateLimitRequest } from './transport/rate-limiter.js';
@@ -60,14 +62,17 @@ export type { Roster } from './sync/roster.js';
 export type {
   ApplyOptions,
   ContactOverride,
+  DeletionGuard,
   DesiredContact,
   FieldChange,
   ManagedContacts,
   PlanEntry,
   PlanRequest,
   ProviderPlan,
+  RestoreInfo,
   SyncPlan,
   SyncProvider,
   SyncReport,
   SyncResult,
+  UnknownField,
 } from './sync/sync-types.js';

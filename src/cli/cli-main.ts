@@ -32,6 +32,9 @@ const OPTIONS = {
   channel: { type: 'string' },
   prune: { type: 'boolean' },
   concurrency: { type: 'string' },
+  'max-deletes': { type: 'string' },
+  'max-delete-share': { type: 'string' },
+  'replace-masked': { type: 'string', multiple: true },
 } as const;
 
 /** Runs one command line (without `node` and the script); resolves to its exit code. */

@@ -8,15 +8,11 @@ import { PROVIDER_TABLE } from '../model/provider-table.js';
 import { ContactError } from '../errors/errors.js';
 import { UsageError } from './cli-usage.js';
 import type { SyncProvider } from '../sync/sync-types.js';
+import { endpointVariable } from '../settings/settings.js';
 
 /** `tencent-cam` → `TENCENT_CAM`, for environment variable names. */
 export function envName(id: ProviderId): string {
   return id.toUpperCase().replace(/-/g, '_');
-}
-
-/** The variable holding a provider's endpoint (set by `cloud-contacts emulator`). */
-export function endpointVariable(id: ProviderId): string {
-  return `CLOUD_CONTACTS_${envName(id)}_ENDPOINT`;
 }
 
 /** The variable holding extra settings of a provider, as JSON (`{"custSpaceId": "..."}`). */

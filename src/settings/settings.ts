@@ -51,7 +51,9 @@ export interface BaseProviderSettings {
   metadataEndpoint?: string;
   /**
    * A URL replacing the vendor's endpoint: scheme, host and port only, such as an emulator's
-   * `http://127.0.0.1:4010` or a private gateway.
+   * `http://127.0.0.1:4010` or a private gateway. Default: the `CLOUD_CONTACTS_<PROVIDER>_ENDPOINT`
+   * environment variable when set (`CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT`, what
+   * `cloud-contacts emulator` prints), else the vendor's documented endpoint.
    */
   endpoint?: string;
   /**
@@ -241,7 +243,7 @@ export function setUpProvider<T extends Parsed>(
   );
   const settings = {
     ...(rest as Omit<T, keyof BaseProviderSettings>),
-    endpoint: new URL(endpoint ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin,
+    endpoint: new URL(endpoint ?? environmentEndpoint(defaults.provider, context) ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin,
     timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: maxRetries ?? DEFAULT_MAX_RETRIES,
     rateLimit: rateLimit ?? ('documented' as const),
@@ -260,6 +262,27 @@ export function setUpProvider<T extends Parsed>(
 }
 
 /** `scheme://host[:port]` of a URL setting. */
+/** The variable that points a provider at another endpoint when its settings name none: `CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT`. */
+export function endpointVariable(provider: ProviderId): string {
+  return `CLOUD_CONTACTS_${provider.toUpperCase().replace(/-/g, '_')}_ENDPOINT`;
+}
+
+const endpointSchema = originUrl();
+
+/**
+ * The endpoint the environment names for a provider, if any.
+ *
+ * @throws ContactError `invalid-config` naming the variable when it is not a scheme, host and port.
+ */
+function environmentEndpoint(provider: ProviderId, context: { provider: ProviderId; operation: string }): string | undefined {
+  const name = endpointVariable(provider);
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  const result = endpointSchema.safeParse(value);
+  if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, name), context);
+  return result.data;
+}
+
 function originOf(url: string | undefined): string | undefined {
   return url === undefined ? undefined : new URL(url).origin;
 }

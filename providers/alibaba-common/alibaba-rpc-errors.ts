@@ -1,8 +1,8 @@
 /**
  * Alibaba Cloud's error envelope and gateway codes, and the one translation of whatever
  * `@alicloud/openapi-client` threw into a ContactError. Four cases reach the caller: an empty
- * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status; the
- * transport recovers it), and an unknown code, kept verbatim as `unknown`.
+ * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status;
+ * `alibaba-openapi-http-workaround.ts` recovers it), and an unknown code, kept verbatim as `unknown`.
  */
 import * as z from '../../src/util/zod.js';
 import { ContactError, isContactError } from '../../src/errors/errors.js';
@@ -58,7 +58,7 @@ export function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
   return { exact: { ...alibabaGatewayCodes.exact, ...product.exact }, prefixes: { ...alibabaGatewayCodes.prefixes, ...product.prefixes } };
 }
 
-/** The status and headers of the vendor's answer, as the transport observed them. */
+/** The status and headers of the vendor's answer, as the HTTP workaround observed them. */
 export interface ObservedResponse {
   /** HTTP status. */
   readonly status: number;
@@ -91,7 +91,8 @@ export function translateAlibabaFailure(failure: unknown, product: AlibabaProduc
   const { error, observed } = failure;
   if (isContactError(error)) return error;
   if (isSdkTimeout(error)) return errorIn(context, { code: 'timeout', message: 'no answer in time' });
-  const status = observed?.status ?? numberProp(error, 'statusCode');
+  // The SDK's own error keeps the status of a JSON answer; only a non-JSON one needs the observed status.
+  const status = numberProp(error, 'statusCode') ?? observed?.status;
   const body = objectProp(error, 'data');
   if (body !== undefined && status !== undefined) return parsedBodyError(body, status, observed, error, product, context);
   // An unparseable or empty body: the SDK threw a bare SyntaxError; the status came from the transport.

@@ -9,7 +9,7 @@
  *    own read timer fires.
  * 3. httpx (the SDK's HTTP layer) arms a read timer per request on the socket and clears it only
  *    when its own `read` reads the body, which `callApi` does not: each timer holds its request
- *    and answer in memory for the whole timeout (tens of MB over a few thousand quick calls).
+ *    and answer in memory for the whole timeout, however quickly the answer came.
  *
  * How: Node's built-in HTTP diagnostics channels (https://nodejs.org/docs/latest-v20.x/api/diagnostics_channel.html#http),
  * process-wide and read-only, show every `node:http` request. A request is matched to its attempt

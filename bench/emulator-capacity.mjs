@@ -15,8 +15,9 @@ const READS = {
 
 export async function emulatorCapacity() {
   const testing = await import('cloud-contacts/testing');
+  const { PROVIDER_IDS } = await import('cloud-contacts');
   const rows = [];
-  for (const id of testing.availableEmulators()) {
+  for (const id of PROVIDER_IDS) {
     const make = READS[id];
     if (make === undefined) continue;
     const emulator = await testing.startEmulator(id, { rateLimit: false });

@@ -160,7 +160,8 @@ const PROVIDERS = {
 export async function perCall() {
   for (const name of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY']) delete process.env[name];
   const testing = await import('cloud-contacts/testing');
-  const available = new Set(testing.availableEmulators());
+  const { PROVIDER_IDS } = await import('cloud-contacts');
+  const available = new Set(PROVIDER_IDS);
   // BENCH_PROVIDERS=a,b measures only those providers (to look closer at one).
   const only = process.env.BENCH_PROVIDERS ? new Set(process.env.BENCH_PROVIDERS.split(',')) : undefined;
   const rows = [];

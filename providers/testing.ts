@@ -11,6 +11,7 @@
 import type { ProviderId } from '../src/model/contact.js';
 import { PROVIDER_IDS } from '../src/model/contact.js';
 import { ContactError } from '../src/errors/errors.js';
+import { ownValue } from '../src/util/own-value.js';
 import type { Emulator, EmulatorOptions } from '../src/testing/emulator-types.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { EmulatorProtocol } from '../src/testing/emulator-protocol.js';
@@ -57,10 +58,7 @@ const EMULATORS = {
     import('./alibaba-resource-directory/alibaba-resource-directory-emulator.js').then((module) => module.createAlibabaResourceDirectoryProtocol),
   'volcengine-vmp': () => import('./volcengine-vmp/volcengine-vmp-emulator.js').then((module) => module.createVolcengineVmpProtocol),
   'alibaba-chatapp': () => import('./alibaba-chatapp/alibaba-chatapp-emulator.js').then((module) => module.createAlibabaChatAppProtocol),
-} satisfies Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>;
-
-/** The providers that have an emulator in this version. */
-export type EmulatedProviderId = keyof typeof EMULATORS;
+} satisfies Record<ProviderId, () => Promise<ProtocolFactory>>;
 
 /**
  * Starts the emulator of one provider on 127.0.0.1 and resolves once it listens.
@@ -72,58 +70,48 @@ export type EmulatedProviderId = keyof typeof EMULATORS;
  * await cam.create({ name: 'oncall', email: 'oncall@example.com', phone: '+8613900001234' });
  * await emulator.close();
  * ```
- * @throws ContactError `invalid-config` for bad options; `unsupported` for a provider without an emulator yet.
+ * @throws ContactError `invalid-config` for bad options or an unknown provider.
  */
 export async function startEmulator<P extends ProviderId>(provider: P, options: EmulatorOptions = {}): Promise<EmulatorMap[P]> {
-  const load = (EMULATORS as Partial<Record<ProviderId, () => Promise<ProtocolFactory>>>)[provider];
+  const load = ownValue(EMULATORS, provider);
   if (load === undefined) {
-    const known = PROVIDER_IDS.includes(provider);
-    throw new ContactError({
-      code: known ? 'unsupported' : 'invalid-config',
-      operation: 'startEmulator',
-      message: known
-        ? `there is no emulator for ${provider} in this version (available: ${availableEmulators().join(', ') || 'none'})`
-        : `unknown provider ${JSON.stringify(provider)} (known: ${PROVIDER_IDS.join(', ')})`,
-    });
+    throw new ContactError({ code: 'invalid-config', operation: 'startEmulator', message: `unknown provider ${JSON.stringify(provider)} (known: ${PROVIDER_IDS.join(', ')})` });
   }
   const createProtocol = await load();
   return (await startEmulatorServer(createProtocol(), options)) as EmulatorMap[P];
 }
 
-/** Running emulators: one for every provider that has one, with one `close()` for all of them. */
-export type Emulators = { readonly [P in EmulatedProviderId]: EmulatorMap[P] } & {
+/** Every provider's emulator, running, and one function that closes them all. */
+export interface RunningEmulators {
+  /** The emulators, by provider. */
+  readonly emulators: { readonly [P in ProviderId]: EmulatorMap[P] };
   /** Closes every emulator started. */
   close(): Promise<void>;
-};
-
-/**
- * Starts the emulator of every provider that has one, each on its own ephemeral port.
- *
- * @param options - options for all of them (`port` is ignored); `perProvider` overrides them per provider.
- */
-export async function startEmulators(
-  options: Omit<EmulatorOptions, 'port'> & { perProvider?: { [P in ProviderId]?: EmulatorOptions } } = {},
-): Promise<Emulators> {
-  const { perProvider, ...shared } = options;
-  const byProvider: Partial<Record<ProviderId, Emulator>> = {};
-  const all: Emulator[] = [];
-  const closeAll = async (): Promise<void> => {
-    await Promise.all(all.map((emulator) => emulator.close()));
-  };
-  try {
-    for (const provider of availableEmulators()) {
-      const emulator = await startEmulator(provider, { ...shared, ...perProvider?.[provider] });
-      all.push(emulator);
-      byProvider[provider] = emulator;
-    }
-  } catch (error) {
-    await closeAll();
-    throw error;
-  }
-  return { ...byProvider, close: closeAll } as Emulators;
 }
 
-/** The providers that have an emulator in this version. */
-export function availableEmulators(): EmulatedProviderId[] {
-  return PROVIDER_IDS.filter((provider): provider is EmulatedProviderId => provider in EMULATORS);
+/**
+ * Starts the emulator of every provider, each on its own ephemeral port.
+ *
+ * @param options - options for all of them (`port` is ignored); `perProvider` overrides them per provider.
+ *
+ * @example
+ * ```ts
+ * const { emulators, close } = await startEmulators();
+ * const cam = tencentCam({ endpoint: emulators['tencent-cam'].endpoint, credentials: emulators['tencent-cam'].credentials });
+ * await close();
+ * ```
+ */
+export async function startEmulators(options: Omit<EmulatorOptions, 'port'> & { perProvider?: { [P in ProviderId]?: EmulatorOptions } } = {}): Promise<RunningEmulators> {
+  const { perProvider, ...shared } = options;
+  const byProvider: Partial<Record<ProviderId, Emulator>> = {};
+  const close = async (): Promise<void> => {
+    await Promise.all(Object.values(byProvider).map((emulator) => emulator.close()));
+  };
+  try {
+    for (const provider of PROVIDER_IDS) byProvider[provider] = await startEmulator(provider, { ...shared, ...perProvider?.[provider] });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { emulators: byProvider as RunningEmulators['emulators'], close };
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isContactError } from '../src/errors/errors.js';
 import { startEmulatorServer } from '../src/testing/emulator-server.js';
 import type { Emulator } from '../src/testing/emulator-types.js';
-import { availableEmulators, startEmulator, startEmulators } from '../providers/testing.js';
+import { startEmulator, startEmulators } from '../providers/testing.js';
+import { PROVIDER_IDS } from '../src/model/contact.js';
 import { createFakeProtocol } from './fake/fake-emulator.js';
 import { fakeProvider } from './fake/fake-provider.js';
 
@@ -45,6 +46,24 @@ describe('the emulator harness', () => {
     emulator.failNext({ kind: 'reset-after-apply', action: 'DeleteContact' });
     expect(await codeOf(provider.delete(created.id))).toBe('network');
     expect(await codeOf(provider.get(created.id))).toBe('not-found');
+  });
+
+  it('shows the faults not used yet, and clearFaults() drops them and nothing else', async () => {
+    const { emulator, provider } = await fake();
+    const created = await provider.create({ name: 'ops' });
+    emulator.failNext({ kind: 'hang', action: 'GetContact', times: 5 });
+    emulator.failNext({ kind: 'reset' });
+    expect(emulator.pendingFaults).toEqual([
+      { kind: 'hang', action: 'GetContact', times: 5 },
+      { kind: 'reset', times: 1 },
+    ]);
+    expect(await codeOf(provider.list().all())).toBe('network');
+    expect(emulator.pendingFaults).toEqual([{ kind: 'hang', action: 'GetContact', times: 5 }]);
+    const before = emulator.requests.length;
+    emulator.clearFaults();
+    expect(emulator.pendingFaults).toEqual([]);
+    expect(await codeOf(provider.get(created.id))).toBe('ok');
+    expect(emulator.requests.length).toBe(before + 1);
   });
 
   it('reset() forgets contacts, requests and queued faults', async () => {
@@ -141,20 +160,17 @@ describe('the emulator harness refuses what a vendor gateway refuses', () => {
 });
 
 describe('startEmulator / startEmulators', () => {
-  it('refuses unknown providers, and providers whose emulator has not landed, clearly', async () => {
-    await expect(startEmulator('nope' as 'tencent-cam')).rejects.toMatchObject({ code: 'invalid-config' });
-    const missing = (['volcengine-vmp', 'alibaba-chatapp', 'alibaba-resource-directory'] as const).find((id) => !(availableEmulators() as string[]).includes(id));
-    if (missing !== undefined) await expect(startEmulator(missing)).rejects.toMatchObject({ code: 'unsupported' });
+  it('refuses unknown providers clearly, from plain JavaScript too', async () => {
+    await expect(startEmulator('nope' as 'tencent-cam')).rejects.toMatchObject({ code: 'invalid-config', message: expect.stringContaining('known: tencent-cam') });
+    await expect(startEmulator('constructor' as 'tencent-cam')).rejects.toMatchObject({ code: 'invalid-config' });
   });
 
-  it('starts every available emulator on its own port, and closes them all', async () => {
-    const emulators = await startEmulators();
-    try {
-      const endpoints = availableEmulators().map((id) => emulators[id]?.endpoint);
-      expect(endpoints.length).toBeGreaterThan(0);
-      expect(new Set(endpoints).size).toBe(endpoints.length);
-    } finally {
-      await emulators.close();
-    }
+  it('starts every emulator on its own port, and one close() stops them all', async () => {
+    const { emulators, close } = await startEmulators();
+    const endpoints = PROVIDER_IDS.map((id) => emulators[id].endpoint);
+    expect(Object.keys(emulators).sort()).toEqual([...PROVIDER_IDS].sort());
+    expect(new Set(endpoints).size).toBe(PROVIDER_IDS.length);
+    await close();
+    for (const endpoint of endpoints) await expect(fetch(endpoint)).rejects.toThrow();
   });
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANDED, PLANNED_ENTRIES } from './support/landed-providers.js';
+import { LANDED } from './support/landed-providers.js';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -24,7 +24,6 @@ const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['cloud-contacts/testing', ['startEmulator', 'startEmulators']],
   ['cloud-contacts/redis', ['redisRateLimiter', 'redisQuotaStore']],
   ...LANDED.map((provider) => [provider.entry, [provider.factory, `${provider.factory}Capabilities`]] as const),
-  ...PLANNED_ENTRIES.map((entry) => [entry, []] as const),
 ];
 
 /**
@@ -125,7 +124,7 @@ describe('the built package', () => {
 });
 
 describe("a consumer's install", () => {
-  /** Versions with known high or critical advisories (dependencies.md section 1.1): name → first fixed version. */
+  /** Versions with known high or critical advisories (the GitHub advisory database): name → first fixed version. */
   const ADVISORIES: Readonly<Record<string, string>> = { uuid: '11.1.1', protobufjs: '7.5.6', axios: '1.15.2', 'form-data': '3.0.5', 'follow-redirects': '1.16.3' };
   const folders: string[] = [];
   afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));

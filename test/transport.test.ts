@@ -1,5 +1,5 @@
 /**
- * The call semantics every provider shares (DESIGN.md section 4), on the bare machinery: retries
+ * The call semantics every provider shares (README "Timeouts, retries and rate limits"), on the bare machinery: retries
  * and what is safe to resend, per-attempt timeouts, cancellation, settling a lost create, the
  * rate limiter's pacing and priorities, events, and lazy listings.
  */

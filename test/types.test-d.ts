@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from 'vitest';
-import type { Contact, ContactErrorCode, ContactInput, ContactPatch, ContactTitle, MessageType } from '../src/index.js';
+import type { Contact, ContactErrorCode, ContactInput, ContactPatch, ContactProvider, ContactTitle, MessageType } from '../src/index.js';
 import { z } from 'zod';
 import { contactInputSchema, isContactError } from '../src/index.js';
 import type { TencentCamContact, TencentCamContactInput } from '../providers/tencent-cam/index.js';
@@ -12,6 +12,7 @@ import type { ContactWebhooks, ContactWebhooksPatch, VerificationResult } from '
 import type { AlibabaChatAppContactInput, AlibabaChatAppContactPatch } from '../providers/alibaba-chatapp/index.js';
 import { alibabaChatApp, alibabaChatAppCapabilities } from '../providers/alibaba-chatapp/index.js';
 import { startEmulators } from '../providers/testing.js';
+import type { TestingEntry } from '../src/testing/testing-entry.js';
 
 test('isContactError narrows by code', () => {
   const error: unknown = undefined;
@@ -29,8 +30,23 @@ test('a patch clears with null, except the name', () => {
 test('providers return their own contact type, with typed details', () => {
   const cam = tencentCam({ credentials: { accessKeyId: 'a', accessKeySecret: 'b' } });
   expectTypeOf(cam.create).returns.resolves.toEqualTypeOf<TencentCamContact>();
-  expectTypeOf<TencentCamContact['details']>().toEqualTypeOf<{ uin?: string; isReceiverOwner: boolean; wechatEnabled: boolean; countryCode?: string } | undefined>();
-  expectTypeOf<TencentCamContact>().toMatchTypeOf<Contact<object>>();
+  expectTypeOf<TencentCamContact['details']>().toEqualTypeOf<{ uin?: string; isReceiverOwner: boolean; wechatEnabled: boolean; countryCode?: string }>();
+  expectTypeOf<TencentCamContact>().toMatchTypeOf<Contact>();
+});
+
+test('every provider is a ContactProvider, and every contact it returns a Contact with its details present', async () => {
+  const credentials = { accessKeyId: 'a', accessKeySecret: 'b' };
+  const providers: ContactProvider[] = [tencentCam({ credentials }), alibabaResourceDirectory({ credentials }), volcengineVmp({ credentials }), alibabaChatApp({ credentials })];
+  expectTypeOf(providers).toEqualTypeOf<ContactProvider[]>();
+  const cam: ContactProvider = tencentCam();
+  const contact: Contact = await cam.get('1');
+  expectTypeOf(contact).toEqualTypeOf<Contact>();
+  const chatapp = alibabaChatApp({ custSpaceId: 'cams-1' });
+  const number = await chatapp.get('+8613800001234');
+  expectTypeOf(number.details.vendorStatus).toMatchTypeOf<string>();
+  expectTypeOf((await alibabaResourceDirectory().get('c-1')).details).not.toBeNullable();
+  expectTypeOf((await volcengineVmp().get('x')).details).not.toBeNullable();
+  expectTypeOf((await tencentCam().get('1')).details).not.toBeNullable();
 });
 
 test('each provider types its own input from its capabilities: what the vendor refuses does not compile', () => {
@@ -96,7 +112,8 @@ test('VMP takes a name, an email, webhooks and groups; a patch removes one webho
 });
 
 test('startEmulators types every emulator it starts as present, with its hooks', async () => {
-  const emulators = await startEmulators();
+  const { emulators, close } = await startEmulators();
+  expectTypeOf(close).returns.resolves.toBeVoid();
   expectTypeOf(emulators['tencent-cam'].verifyReceiver).toBeFunction();
   expectTypeOf(emulators['alibaba-resource-directory'].confirmVerification).toBeFunction();
   expectTypeOf(emulators['volcengine-vmp'].confirmEmail).toBeFunction();
@@ -109,4 +126,9 @@ test("contactInputSchema composes into the caller's own (classic) zod schemas, t
   expectTypeOf<z.infer<typeof team>['owner']>().toEqualTypeOf<ContactInput>();
   expectTypeOf<z.infer<typeof team>['members']>().toEqualTypeOf<ContactInput[] | undefined>();
   expectTypeOf(contactInputSchema.parse({})).toEqualTypeOf<ContactInput>();
+});
+
+test('cloud-contacts/testing is what the CLI expects of it (the one declaration in src/testing/testing-entry.ts)', async () => {
+  const testing = await import('../providers/testing.js');
+  expectTypeOf(testing).toMatchTypeOf<TestingEntry>();
 });

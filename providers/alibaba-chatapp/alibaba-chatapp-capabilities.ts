@@ -2,7 +2,7 @@ import type { Capabilities, FieldCapability } from '../../src/contract/provider.
 
 const unsupported = (rule: string) => ({ support: 'unsupported', rule }) as const satisfies FieldCapability;
 
-/** The `Status` values of a number (alibaba.md section 3.4), as data for the `status` filter. */
+/** The `Status` values of a number (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-chatappsyncphonenumber), as data for the `status` filter. */
 export const CHATAPP_NUMBER_STATUSES = [
   'PENDING',
   'DELETED',

@@ -1,6 +1,7 @@
 /**
- * The emulator's ChatApp actions: parameters checked as the vendor documents (alibaba.md section
- * 3.3), state changed through the account, answers in the vendor's shapes. The envelope (`Code`,
+ * The emulator's ChatApp actions: parameters checked as the vendor documents them
+ * (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-chatappsyncphonenumber
+ * and the pages of the other phone-number actions), state changed through the account, answers in the vendor's shapes. The envelope (`Code`,
  * `Message`, `AccessDeniedDetail`, `Success` where the operation has it) is added by the protocol.
  */
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,7 @@ export const CAMS_QUOTAS = {
   numbers: { limit: 20, daily: false },
 } as const;
 
-/** The actions whose answers carry `Success` (alibaba.md section 3.2). */
+/** The actions whose answers carry `Success` (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-error-codes). */
 export const ACTIONS_WITH_SUCCESS = new Set([
   'ChatappSyncPhoneNumber',
   'ChatappPhoneNumberRegister',

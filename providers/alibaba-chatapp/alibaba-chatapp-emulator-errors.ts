@@ -1,8 +1,8 @@
 /**
  * The emulator's catalogue of ChatApp's own errors: HTTP status and documented message of each
- * code. The four codes of every phone operation are HTTP 400 (alibaba.md section 3.2); the
+ * code. The four codes of every phone operation are HTTP 400 (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-error-codes); the
  * business codes of the "API error codes" page come back as HTTP 200 inside the success envelope
- * with `Code` other than `OK` (UNCONFIRMED, see section 4); the gateway's codes are in `alibaba-common`.
+ * with `Code` other than `OK` (UNCONFIRMED: the vendor does not document it); the gateway's codes are in `alibaba-common`.
  */
 import type { ErrorCatalogue } from '../alibaba-common/alibaba-emulator-errors.js';
 

@@ -1,6 +1,6 @@
 /**
  * The emulated ChatApp account: its customer spaces, the WhatsApp numbers in them, and the
- * registration flow (alibaba.md section 3.5) with its states:
+ * registration flow (https://www.alibabacloud.com/help/en/chatapp/developer-reference/register-and-synchronize-phone-numbers) with its states:
  *
  *   AddChatappPhoneNumber → UNVERIFIED (code NOT_VERIFIED) → GetChatappVerifyCode sends a code →
  *   ChatappVerifyAndRegister → CONNECTED (code VERIFIED) → ChatappPhoneNumberDeregister →

@@ -1,5 +1,5 @@
 /**
- * ChatApp's error codes (alibaba.md section 3.2, the CAMS "API error codes" and "Public error
+ * ChatApp's error codes (https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-error-codes: the CAMS "API error codes" and "Public error
  * codes" pages), on top of the gateway's in `alibaba-common`, with the neutral field each
  * parameter is. Business failures come back inside the 200 envelope as `Code`; the four documented
  * phone-operation codes come back as HTTP 400; the transport reads both the same way.
@@ -23,7 +23,7 @@ export const alibabaChatAppCodes = {
       code: 'not-subscribed',
       explanation: 'no WhatsApp Business Account is bound to the customer space (finish the embedded signup first)',
     },
-    'ERR-OPERATION-MAAP-0065': { code: 'not-found', explanation: 'the phone number is not in this customer space' },
+    'ERR-OPERATION-MAAP-0065': { code: 'not-found', field: 'id', explanation: 'the phone number is not in this customer space' },
     'ERR-OPERATION-MAAP-0085': { code: 'invalid-input', field: 'websites', explanation: 'each website must start with http:// or https://' },
     // The emulator's codes where the vendor documents none (UNCONFIRMED), named in the style of
     // its documented InvalidParameter.TemplateNameExist.

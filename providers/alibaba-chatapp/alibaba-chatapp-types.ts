@@ -98,7 +98,10 @@ export interface AlibabaChatAppContactDetails {
 }
 
 /** A WhatsApp Business number in a ChatApp customer space. */
-export type AlibabaChatAppContact = Contact<AlibabaChatAppContactDetails>;
+export interface AlibabaChatAppContact extends Contact<AlibabaChatAppContactDetails> {
+  /** What the vendor holds beyond the neutral model: always present on a contact this provider returns. */
+  details: AlibabaChatAppContactDetails;
+}
 
 /** What `create` takes: the verified name and the number, an email optional (derived from the capabilities data). */
 export type AlibabaChatAppContactInput = InputFor<typeof alibabaChatAppCapabilities.fields>;

@@ -1,13 +1,13 @@
 /**
  * The Alibaba Cloud API gateway's errors as an emulator answers them: HTTP status and documented
- * message of each code (alibaba.md section 1.6). Products add their own catalogue on top.
+ * message of each code (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). Products add their own catalogue on top.
  */
 import { ownValue } from '../../src/util/own-value.js';
 
 /** A code's HTTP status and documented message. */
 export type ErrorCatalogue = Readonly<Record<string, readonly [status: number, message: string]>>;
 
-/** The gateway's codes; where doc pages disagree on the status, the first one alibaba.md lists is used. */
+/** The gateway's codes; where doc pages disagree on the status, the first one the error-code pages list is used. */
 export const ALIBABA_GATEWAY_ERRORS: ErrorCatalogue = {
   'InvalidAccessKeyId.NotFound': [404, 'Specified access key is not found.'],
   'InvalidAccessKeyId.Inactive': [400, 'Specified access key is disabled.'],

@@ -4,6 +4,7 @@
  * headers (or `Action` / `Version` for V2), ACS3 or V2 signatures checked, JSON answers with a
  * `RequestId`, and the `{RequestId, HostId, Code, Message, Recommend}` error envelope.
  */
+import { CHINA_OFFSET_MINUTES } from '../../src/util/china-time.js';
 import type { ProviderId } from '../../src/model/contact.js';
 import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
@@ -167,7 +168,7 @@ export function alibabaRpcProtocol<Hooks extends object, Env>(product: AlibabaRp
     ...(product.actionRateLimits === undefined ? {} : { actionRateLimits: product.actionRateLimits }),
     badRequest: { code: 'InvalidParameter', message: 'The request URL is malformed.' },
     quotas: product.quotas,
-    dayOffsetMinutes: 480,
+    dayOffsetMinutes: CHINA_OFFSET_MINUTES,
     throttle: product.throttle,
     actionOf: (request) => headerOf(request, 'x-acs-action') ?? queryValue(request, 'Action') ?? '',
     handle,

@@ -1,7 +1,8 @@
 /**
  * The emulator's signature checks: ACS3-HMAC-SHA256 (what the vendor's SDKs send by default) and
- * the legacy V2 RPC signature (HMAC-SHA1 in the query), both as alibaba.md section 1.4-1.5 and
- * dependencies.md section 4.1 define them, over the request exactly as received.
+ * the legacy V2 RPC signature (HMAC-SHA1 in the query), as the vendor defines them
+ * (https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature,
+ * https://help.aliyun.com/en/sdk/product-overview/rpc-mechanism), over the request exactly as received.
  */
 import { createHmac } from 'node:crypto';
 import { hmacSha256, rfc3986, safeEqual, sha256Hex } from '../../src/util/signing.js';
@@ -51,7 +52,7 @@ export class NonceLedger {
   remember(nonce: string, atMs: number): void {
     // A Map iterates in insertion order, which is the order of time: the expired ones are at the
     // front, so the sweep stops at the first live one (scanning every nonce made each request
-    // cost more than the one before: 0.15 ms after a few thousand).
+    // cost more than the one before).
     for (const [old, at] of this.#seen) {
       if (atMs - at <= MAX_SKEW_MS) break;
       this.#seen.delete(old);

@@ -21,7 +21,7 @@ export const alibabaErrorEnvelopeSchema = z.object({
   Recommend: z.nullishString(),
 });
 
-/** The codes of Alibaba Cloud's API gateway, which every product answers (alibaba.md section 1.6). */
+/** The codes of Alibaba Cloud's API gateway, which every product answers (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). */
 export const alibabaGatewayCodes = {
   exact: {
     SignatureDoesNotMatch: 'unauthenticated',

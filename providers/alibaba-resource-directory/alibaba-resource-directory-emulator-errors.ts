@@ -1,6 +1,6 @@
 /**
  * The emulator's catalogue of the message-contact API's own errors: HTTP status and documented
- * message of each code (alibaba.md section 2.3). The gateway's codes are in `alibaba-common`.
+ * message of each code (the API reference of each action, such as https://www.alibabacloud.com/help/en/resource-management/developer-reference/api-resourcedirectorymaster-2022-04-19-addmessagecontact). The gateway's codes are in `alibaba-common`.
  */
 import type { ErrorCatalogue } from '../alibaba-common/alibaba-emulator-errors.js';
 

@@ -6,7 +6,8 @@
  * a change of a confirmed email or phone stays pending (the old value is still shown) until
  * confirmed, while an unconfirmed value is simply replaced; ContactStatusMismatchAction answers
  * any change while Deleting, AssociateMembers while Verifying, and a cancel with nothing to cancel.
- * The value rules (names, addresses, numbers, members) follow alibaba.md section 2.2.
+ * The value rules (names, addresses, numbers, members) follow the API reference of each action
+ * (https://www.alibabacloud.com/help/en/resource-management/developer-reference/api-resourcedirectorymaster-2022-04-19-addmessagecontact and its siblings).
  */
 import { CONTACT_TITLES, MESSAGE_TYPES } from '../../src/model/contact.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';

@@ -1,5 +1,5 @@
 /**
- * The message-contact API's error codes (alibaba.md section 2.3), on top of the gateway's in
+ * The message-contact API's error codes (each action's API reference, such as https://www.alibabacloud.com/help/en/resource-management/developer-reference/api-resourcedirectorymaster-2022-04-19-addmessagecontact), on top of the gateway's in
  * `alibaba-common`, with the neutral field each parameter is and when a daily quota starts over.
  */
 import { nextChinaMidnight } from '../../src/util/china-time.js';
@@ -20,6 +20,7 @@ export const alibabaResourceDirectoryCodes = {
     'EntityNotExists.Contact.Verification': { code: 'not-found', explanation: 'nothing is waiting for confirmation on that channel' },
     'EntityNotExists.ResourceDirectory': { code: 'not-subscribed', explanation: 'the account has no resource directory enabled' },
     InvalidMember: { code: 'not-found', field: 'members', explanation: 'a member is not in the resource directory' },
+    'EntityNotExists.Contact': { code: 'not-found', field: 'id' },
   },
   prefixes: {
     'EntityNotExists.': 'not-found',

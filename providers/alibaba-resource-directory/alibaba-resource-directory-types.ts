@@ -21,7 +21,10 @@ export interface AlibabaResourceDirectoryContactDetails {
 }
 
 /** A Resource Directory message contact. */
-export type AlibabaResourceDirectoryContact = Contact<AlibabaResourceDirectoryContactDetails>;
+export interface AlibabaResourceDirectoryContact extends Contact<AlibabaResourceDirectoryContactDetails> {
+  /** What the vendor holds beyond the neutral model: always present on a contact this provider returns. */
+  details: AlibabaResourceDirectoryContactDetails;
+}
 
 /**
  * What `create` takes: name, email, title and message types required, phone optional; nothing

@@ -3,6 +3,7 @@
  * (or GET with the query), `X-TC-Action` / `X-TC-Version` headers, TC3-HMAC-SHA256 checked,
  * answers in `{"Response": {...}}` and errors with HTTP 200.
  */
+import { CHINA_OFFSET_MINUTES } from '../../src/util/china-time.js';
 import type { Emulator } from '../../src/testing/emulator-types.js';
 import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
@@ -74,7 +75,7 @@ export function createTencentCamProtocol(): EmulatorProtocol<TencentCamEmulatorH
     defaultRateLimit: 20,
     badRequest: { code: 'InvalidParameter', message: 'The request URL is malformed.' },
     quotas: TENCENT_CAM_EMULATOR_QUOTAS,
-    dayOffsetMinutes: 480,
+    dayOffsetMinutes: CHINA_OFFSET_MINUTES,
     throttle: { code: 'RequestLimitExceeded' },
     actionOf: (request) => headerOf(request, 'x-tc-action') ?? queryValue(request, 'Action') ?? '',
     handle,

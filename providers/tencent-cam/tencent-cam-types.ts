@@ -17,7 +17,10 @@ export interface TencentCamContactDetails {
 }
 
 /** A contact from Tencent Cloud CAM. `email` and `phone` are masked as CAM returns them. */
-export type TencentCamContact = Contact<TencentCamContactDetails>;
+export interface TencentCamContact extends Contact<TencentCamContactDetails> {
+  /** What the vendor holds beyond the neutral model: always present on a contact this provider returns. */
+  details: TencentCamContactDetails;
+}
 
 /**
  * What `create` takes: name, email and phone required, a remark optional, nothing else (derived

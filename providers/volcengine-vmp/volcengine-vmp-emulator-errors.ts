@@ -1,6 +1,6 @@
 /**
  * The VMP emulator's error catalogue: each code's HTTP status, documented message and, for the
- * gateway's codes, its numeric `CodeN` (reference part A section 5). Statuses the vendor does
+ * gateway's codes, its numeric `CodeN` (https://www.volcengine.com/docs/6369/68677). Statuses the vendor does
  * not document (UNCONFIRMED) follow the nearest documented ones: throttling 429, `Conflict.*` 409,
  * `NotFound.*` 404.
  */

@@ -4,6 +4,7 @@
  * signatures checked from the client's own `SignedHeaders`, and answers in the
  * `{ResponseMetadata, Result}` envelope with the vendor's statuses.
  */
+import { CHINA_OFFSET_MINUTES } from '../../src/util/china-time.js';
 import { ContactError } from '../../src/errors/errors.js';
 import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
@@ -123,7 +124,7 @@ export function createVolcengineVmpProtocol(): EmulatorProtocol<VolcengineVmpEmu
     defaultRateLimit: 20,
     badRequest: { code: 'MissingParameter', httpStatus: 400, message: 'The request URL cannot be parsed.' },
     quotas: {},
-    dayOffsetMinutes: 480,
+    dayOffsetMinutes: CHINA_OFFSET_MINUTES,
     throttle: { code: 'FlowLimitExceeded', httpStatus: 429 },
     actionOf: (request) => queryValue(request, 'Action') ?? '',
     handle,

@@ -1,5 +1,5 @@
 /**
- * The VMP and Volcengine gateway error codes (reference part A section 5), and the one
+ * The VMP and Volcengine gateway error codes (https://www.volcengine.com/docs/6369/68677 and the VMP API pages), and the one
  * translation of a failed attempt into a ContactError. Errors arrive in
  * `ResponseMetadata.Error` with a 4xx or 5xx status, inside a 200 (one unsuccessful item of a
  * batch, a verification mail not sent), or as a gateway's page without any code.
@@ -72,8 +72,10 @@ const NEUTRAL_SUBFIELDS: Readonly<Record<string, string>> = {
   AtUserIds: 'atUserIds',
 };
 
-/** The neutral field an `InvalidParameter.X[.Y]` or `MissingParameter.X[.Y]` code names. */
+/** The neutral field an `InvalidParameter.X[.Y]`, `MissingParameter.X[.Y]` or `NotFound.X` code names. */
 export function fieldOfCode(code: string): string | undefined {
+  // `NotFound.Contact`, `NotFound.ContactGroup` and a batch's `NotFound.Ids` name the id that was asked for.
+  if (/^NotFound\.(?:Contact|ContactGroup|Ids?)$/.test(code)) return 'id';
   const match = /^(?:InvalidParameter|MissingParameter|Conflict)\.([A-Za-z]+)(?:\.([A-Za-z]+))?/.exec(code);
   if (match === null) return undefined;
   const field = ownValue(NEUTRAL_FIELDS, match[1]!);

@@ -1,5 +1,5 @@
 /**
- * The Volcengine HMAC-SHA256 request signature (reference part A section 6), as pure functions:
+ * The Volcengine HMAC-SHA256 request signature (https://www.volcengine.com/docs/6469/1121980), as pure functions:
  * the client signs with them and the emulator verifies with them, so the algorithm exists once.
  * Built on the shared primitives of `src/util/signing.ts`.
  */

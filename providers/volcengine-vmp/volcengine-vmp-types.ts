@@ -11,7 +11,10 @@ export interface VolcengineVmpContactDetails {
 }
 
 /** A Volcengine VMP alert contact. Webhook secrets and tokens print masked. */
-export type VolcengineVmpContact = Contact<VolcengineVmpContactDetails>;
+export interface VolcengineVmpContact extends Contact<VolcengineVmpContactDetails> {
+  /** What the vendor holds beyond the neutral model: always present on a contact this provider returns. */
+  details: VolcengineVmpContactDetails;
+}
 
 /** What `create` takes: a name, and optionally an email, webhooks and groups (derived from the capabilities data). */
 export type VolcengineVmpContactInput = InputFor<typeof volcengineVmpCapabilities.fields>;

@@ -5,6 +5,7 @@
  * then the roster's WhatsApp number is registered with its code (ChatApp); last, one typed error
  * from a vendor limit.
  */
+import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import { isContactError } from '../errors/errors.js';
 import { checkRoster, parseRoster } from '../sync/roster.js';
@@ -13,7 +14,7 @@ import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 import { DEMO_ROSTER } from './cli-demo-roster.js';
-import { loadTesting, startLocalEmulators } from './cli-emulator.js';
+import { startLocalEmulators } from './cli-emulator.js';
 import { describeError } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { loadProvider } from './cli-providers.js';
@@ -23,8 +24,7 @@ const rule = (title: string): string => `\n== ${title} ${'='.repeat(Math.max(3, 
 
 /** Runs the demo; resolves to the exit code (0 when every step behaved as shown). */
 export async function demoCommand(output: Output): Promise<number> {
-  const testing = await loadTesting();
-  const ids = testing.availableEmulators();
+  const ids = PROVIDER_IDS;
   output.out(`cloud-contacts demo: one roster, ${ids.length} clouds (${ids.join(', ')}), each a local emulator that speaks its vendor's API.`);
   const emulators = await startLocalEmulators(ids);
   try {

@@ -2,30 +2,26 @@
  * `cloud-contacts emulator`: local emulators for another shell or process to use. Prints one
  * `export` line per variable (endpoint and credentials of each), then runs until interrupted.
  */
+import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
-import type { Emulator } from '../testing/emulator-types.js';
+import type { CliEmulator, TestingEntry } from '../testing/testing-entry.js';
 import { endpointVariable, isProviderId, settingsVariable } from './cli-providers.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
 
-interface TestingModule {
-  startEmulator(provider: ProviderId, options?: object): Promise<Emulator & { custSpaceId?: string }>;
-  availableEmulators(): ProviderId[];
-}
-
 /** Loads `cloud-contacts/testing` by package name (the core never imports the emulators). */
-export async function loadTesting(): Promise<TestingModule> {
+export async function loadTesting(): Promise<TestingEntry> {
   const specifier = 'cloud-contacts/testing';
-  return (await import(specifier)) as TestingModule;
+  return (await import(specifier)) as TestingEntry;
 }
 
 /**
  * Starts the emulators of the named providers (default: all available). Providers that read the
  * same credential variables (the Alibaba ones) get the same keys, so one set of lines serves both.
  */
-export async function startLocalEmulators(ids: readonly ProviderId[], options: object = {}): Promise<Array<Emulator & { custSpaceId?: string }>> {
+export async function startLocalEmulators(ids: readonly ProviderId[], options: object = {}): Promise<CliEmulator[]> {
   const testing = await loadTesting();
-  const started: Array<Emulator & { custSpaceId?: string }> = [];
+  const started: CliEmulator[] = [];
   const keys = new Map<string, { accessKeyId: string; accessKeySecret: string }>();
   try {
     for (const id of ids) {
@@ -48,7 +44,7 @@ export async function startLocalEmulators(ids: readonly ProviderId[], options: o
 }
 
 /** The environment lines of running emulators. */
-export function environmentLines(emulators: ReadonlyArray<Emulator & { custSpaceId?: string }>): string[] {
+export function environmentLines(emulators: readonly CliEmulator[]): string[] {
   const lines = new Map<string, string>();
   for (const emulator of emulators) {
     lines.set(endpointVariable(emulator.provider), emulator.endpoint);
@@ -64,9 +60,8 @@ function shellQuote(value: string): string {
 
 /** `emulator [providers...]`: resolves when interrupted. */
 export async function emulatorCommand(positionals: readonly string[], output: Output, json: boolean): Promise<number> {
-  const testing = await loadTesting();
   for (const id of positionals) if (!isProviderId(id)) throw new UsageError(`${JSON.stringify(id)} is not a provider`);
-  const ids = positionals.length === 0 ? testing.availableEmulators() : (positionals as ProviderId[]);
+  const ids = positionals.length === 0 ? PROVIDER_IDS : (positionals as ProviderId[]);
   const emulators = await startLocalEmulators(ids);
   if (json) output.out(JSON.stringify(emulators.map((e) => ({ provider: e.provider, endpoint: e.endpoint, environment: e.environment }))));
   else {

@@ -2,13 +2,14 @@
  * `plan` and `apply`: a roster file synced to several providers, and how plans and reports print.
  */
 import { readFile } from 'node:fs/promises';
+import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import { parseRoster, rosterProviders } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
 import type { PlanEntry, SyncPlan, SyncProvider, SyncReport } from '../sync/sync-types.js';
-import { availableProviders, isProviderId, loadProvider } from './cli-providers.js';
+import { isProviderId, loadProvider } from './cli-providers.js';
 import { describeError, progressLine, table } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
@@ -67,7 +68,7 @@ async function providersFor(roster: Roster, flags: Readonly<Record<string, unkno
   const named = flags['provider'];
   const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
   for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider`);
-  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? (await availableProviders());
+  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? [...PROVIDER_IDS];
   return Promise.all(ids.map((id) => loadProvider(id)));
 }
 

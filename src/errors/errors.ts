@@ -74,9 +74,6 @@ export interface VendorErrorInfo {
   readonly httpStatus?: number;
 }
 
-/** The operation an error happened in: a contract method, a provider's extra method, or `settings`. */
-export type ContactOperationName = string;
-
 /** Everything needed to build a {@link ContactError}. */
 export interface ContactErrorOptions<C extends ContactErrorCode = ContactErrorCode> {
   /** What went wrong. */
@@ -85,8 +82,8 @@ export interface ContactErrorOptions<C extends ContactErrorCode = ContactErrorCo
   readonly message: string;
   /** The provider the call went to. */
   readonly provider?: ProviderId | undefined;
-  /** The operation that failed (`create`, `get`, `settings`, ...). */
-  readonly operation?: ContactOperationName | undefined;
+  /** The operation that failed: a contract method (`create`), a provider's extra method, or `settings`, `plan`, `sync`. */
+  readonly operation?: string | undefined;
   /** Overrides the code's default retryability. */
   readonly retryable?: boolean | undefined;
   /** The neutral field at fault, such as `email`. */
@@ -102,6 +99,23 @@ export interface ContactErrorOptions<C extends ContactErrorCode = ContactErrorCo
   /** The underlying error, already stripped of secrets. */
   readonly cause?: unknown;
 }
+
+/**
+ * The optional fields of a ContactError: the one registry the constructor, `toJSON` and
+ * {@link optionsOf} walk. `satisfies` makes a field added to {@link ContactErrorOptions} and not
+ * here (or named here and not there) a compile error.
+ */
+const OPTIONAL_FIELD_REGISTRY = {
+  provider: true,
+  operation: true,
+  field: true,
+  issues: true,
+  retryAfterMs: true,
+  resetsAt: true,
+  vendor: true,
+} as const satisfies Record<Exclude<keyof ContactErrorOptions, 'code' | 'message' | 'retryable' | 'cause'>, true>;
+type OptionalField = keyof typeof OPTIONAL_FIELD_REGISTRY;
+const OPTIONAL_FIELDS = Object.keys(OPTIONAL_FIELD_REGISTRY) as OptionalField[];
 
 /**
  * The marker that identifies a ContactError across duplicate package copies and between the
@@ -140,7 +154,7 @@ export class ContactError<C extends ContactErrorCode = ContactErrorCode> extends
   /** The provider the call went to, when there was one. */
   declare readonly provider?: ProviderId;
   /** The operation that failed. */
-  declare readonly operation?: ContactOperationName;
+  declare readonly operation?: string;
   /** The neutral field at fault. */
   declare readonly field?: string;
   /** Every input problem found. */
@@ -157,8 +171,7 @@ export class ContactError<C extends ContactErrorCode = ContactErrorCode> extends
     super(formatMessage(options), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = options.code;
     this.retryable = options.retryable ?? DEFAULT_RETRYABLE[options.code];
-    const optional = ['provider', 'operation', 'field', 'issues', 'retryAfterMs', 'resetsAt', 'vendor'] as const;
-    for (const key of optional) {
+    for (const key of OPTIONAL_FIELDS) {
       if (options[key] !== undefined) Object.defineProperty(this, key, { value: options[key], enumerable: true });
     }
     Object.defineProperty(this, CONTACT_ERROR_MARKER, { value: true });
@@ -178,20 +191,7 @@ export class ContactError<C extends ContactErrorCode = ContactErrorCode> extends
   /** A plain, secret-free view for logs and `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
     const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message } : undefined;
-    return dropUndefined({
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      retryable: this.retryable,
-      provider: this.provider,
-      operation: this.operation,
-      field: this.field,
-      issues: this.issues,
-      retryAfterMs: this.retryAfterMs,
-      resetsAt: this.resetsAt,
-      vendor: this.vendor,
-      cause,
-    });
+    return dropUndefined({ name: this.name, code: this.code, message: this.message, retryable: this.retryable, ...optionalFieldsOf(this), cause });
   }
 }
 
@@ -233,19 +233,14 @@ export function withNote<E extends ContactError>(error: E, note: string): E {
 
 /** The options that rebuild an error as it is. */
 export function optionsOf(error: ContactError): ContactErrorOptions {
-  return {
-    code: error.code,
-    message: error.detail,
-    provider: error.provider,
-    operation: error.operation,
-    retryable: error.retryable,
-    field: error.field,
-    issues: error.issues,
-    retryAfterMs: error.retryAfterMs,
-    resetsAt: error.resetsAt,
-    vendor: error.vendor,
-    cause: error.cause,
-  };
+  return { code: error.code, message: error.detail, retryable: error.retryable, ...optionalFieldsOf(error), cause: error.cause };
+}
+
+/** The optional fields an error has set. */
+function optionalFieldsOf(error: ContactError): Partial<Pick<ContactErrorOptions, OptionalField>> {
+  const out: Record<string, unknown> = {};
+  for (const key of OPTIONAL_FIELDS) if (error[key] !== undefined) out[key] = error[key];
+  return out;
 }
 
 function dropUndefined(record: Record<string, unknown>): Record<string, unknown> {

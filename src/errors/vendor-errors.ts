@@ -1,7 +1,7 @@
-import { ContactError } from './errors.js';
-import type { ContactErrorCode, VendorErrorInfo } from './errors.js';
+import type { ContactError, ContactErrorCode, VendorErrorInfo } from './errors.js';
 import { ownValue } from '../util/own-value.js';
 import { redactText } from '../util/redaction.js';
+import { errorIn } from './to-contact-error.js';
 import type { ErrorContext } from './to-contact-error.js';
 
 /** How one vendor code translates: a code, or a code with overrides. */
@@ -90,10 +90,8 @@ export function vendorCodeError(table: VendorCodeTable, failure: VendorFailure, 
   const subject = field === undefined ? '' : `field "${field}": `;
   const message =
     normalized?.explanation === undefined ? `${subject}${vendorSaid}` : `${subject}${normalized.explanation} (${vendorSaid})`;
-  return new ContactError({
+  return errorIn(context, {
     code,
-    provider: context.provider,
-    operation: context.operation,
     message,
     retryable: normalized?.retryable,
     field,
@@ -121,10 +119,8 @@ export function httpStatusError(status: number | undefined, bodyText: string, co
             : 'invalid-response';
   const excerpt = redactText(bodyText.replace(/\s+/g, ' ').trim().slice(0, 120), context.secrets);
   const statusText = status === undefined ? 'an answer' : `HTTP ${status}`;
-  return new ContactError({
+  return errorIn(context, {
     code,
-    provider: context.provider,
-    operation: context.operation,
     message: `${statusText} without a vendor error code${excerpt === '' ? ' (empty body)' : `: ${JSON.stringify(excerpt)}`}`,
     ...(status === undefined ? {} : { vendor: { code: `HTTP ${status}`, message: excerpt, httpStatus: status } }),
   });

@@ -100,10 +100,13 @@ export interface ContactVerification {
 /**
  * A notification contact as it exists in one cloud.
  *
+ * @typeParam Details - the provider-specific fields; every provider of this package types them
+ * and always sets them (`TencentCamContact`, ...), so a contact from any provider is a `Contact`.
+ *
  * @remarks Fields the vendor does not store are absent. Webhook secrets and tokens hold their
  * real values but print masked in `util.inspect` and `JSON.stringify`.
  */
-export interface Contact<Details extends object = Record<string, unknown>> {
+export interface Contact<Details extends object = object> {
   /** The cloud this contact lives in. */
   provider: ProviderId;
   /** The vendor's id (ContactId, Uid, Id or phone number). */

@@ -5,8 +5,8 @@ let library: PhoneLibrary | undefined;
 
 /**
  * libphonenumber-js with its full metadata, loaded on the first phone number rather than with
- * the package: it takes about 35 ms to load, which a process that never sees a phone number
- * (or a CLI command that lists contacts) should not pay at startup.
+ * the package: its metadata is most of the core's import cost (BENCHMARKS.md, cold start), which a
+ * process that never sees a phone number (or a CLI command that lists contacts) should not pay.
  */
 function phoneLibrary(): PhoneLibrary {
   library ??= requirePackage<PhoneLibrary>('libphonenumber-js/max');

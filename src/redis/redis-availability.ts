@@ -9,6 +9,7 @@ import { redactText } from '../util/redaction.js';
 
 /** An event of the Redis layer: Redis stopped answering (and the fallback took over), or answers again. */
 export interface RedisEvent {
+  /** Whether Redis stopped answering or answers again. */
   readonly type: 'redis-unavailable' | 'redis-recovered';
   /** What it was doing: `rate-limit` or `quota`. */
   readonly role: 'rate-limit' | 'quota';

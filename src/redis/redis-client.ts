@@ -8,8 +8,18 @@ import type { RedisScript } from './redis-scripts.js';
 
 /** An `ioredis` client, or a node-redis (`redis` v4+) client. */
 export type RedisClientLike =
-  | { evalsha(sha: string, keys: number, ...args: Array<string | number>): Promise<unknown>; eval(script: string, keys: number, ...args: Array<string | number>): Promise<unknown> }
-  | { evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>; eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown> };
+  | {
+      /** ioredis: runs a script Redis already holds, by its SHA-1. */
+      evalsha(sha: string, keys: number, ...args: Array<string | number>): Promise<unknown>;
+      /** ioredis: runs a script sent in full. */
+      eval(script: string, keys: number, ...args: Array<string | number>): Promise<unknown>;
+    }
+  | {
+      /** node-redis: runs a script Redis already holds, by its SHA-1. */
+      evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+      /** node-redis: runs a script sent in full. */
+      eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+    };
 
 /** Runs scripts on whichever client was given. */
 export type ScriptRunner = (script: RedisScript, keys: readonly string[], args: ReadonlyArray<string | number>) => Promise<unknown>;

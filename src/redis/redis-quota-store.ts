@@ -1,7 +1,9 @@
-import { localQuotaStore, vendorDay } from '../transport/quota-store.js';
+import { localQuotaStore } from '../transport/quota-store.js';
+import { vendorDay } from '../util/vendor-day.js';
 import type { QuotaRequest, QuotaStore } from '../transport/quota-store.js';
 import { availability } from './redis-availability.js';
 import type { RedisOptions } from './redis-availability.js';
+import { checkRedisOptions } from './redis-options.js';
 import { scriptRunner, withDeadline } from './redis-client.js';
 import { EXHAUST, RELEASE_UNIT, RESERVE_UNIT } from './redis-scripts.js';
 
@@ -26,9 +28,10 @@ export interface RedisQuotaStoreOptions extends RedisOptions {
  * const quotaStore = redisQuotaStore(new Redis(process.env.REDIS_URL));
  * const cam = tencentCam({ rateLimiter: redisRateLimiter(redis), quotaStore });
  * ```
- * @throws ContactError `invalid-config` when `redis` is not a supported client.
+ * @throws ContactError `invalid-config` when `redis` is not a supported client, or an option is unknown or out of range.
  */
-export function redisQuotaStore(redis: unknown, options: RedisQuotaStoreOptions = {}): QuotaStore {
+export function redisQuotaStore(redis: unknown, given: RedisQuotaStoreOptions = {}): QuotaStore {
+  const options = checkRedisOptions<RedisQuotaStoreOptions>(given, 'store');
   const run = scriptRunner(redis);
   const prefix = options.keyPrefix ?? 'cloud-contacts';
   const timeoutMs = options.commandTimeoutMs ?? 1000;

@@ -3,6 +3,7 @@ import type { RateLimiter } from '../transport/rate-limiter.js';
 import { sleep } from '../transport/sleep.js';
 import { availability } from './redis-availability.js';
 import type { RedisOptions } from './redis-availability.js';
+import { checkRedisOptions } from './redis-options.js';
 import { scriptRunner, withDeadline } from './redis-client.js';
 import { RESERVE_SLOT } from './redis-scripts.js';
 
@@ -33,9 +34,10 @@ export const FLEET_MARGIN = PACING_MARGIN * 1.03;
  * const rateLimiter = redisRateLimiter(new Redis(process.env.REDIS_URL));
  * const rd = alibabaResourceDirectory({ rateLimiter });
  * ```
- * @throws ContactError `invalid-config` when `redis` is not a supported client.
+ * @throws ContactError `invalid-config` when `redis` is not a supported client, or an option is unknown or out of range.
  */
-export function redisRateLimiter(redis: unknown, options: RedisOptions = {}): RateLimiter {
+export function redisRateLimiter(redis: unknown, given: RedisOptions = {}): RateLimiter {
+  const options = checkRedisOptions<RedisOptions>(given, 'limiter');
   const run = scriptRunner(redis);
   const prefix = options.keyPrefix ?? 'cloud-contacts';
   const timeoutMs = options.commandTimeoutMs ?? 1000;

@@ -4,6 +4,7 @@ import * as z from '../util/zod.js';
 import type { ProviderId } from '../model/contact.js';
 import { CredentialSource } from '../credentials/credentials.js';
 import type { CredentialEnvNames, Credentials, CredentialsInput } from '../credentials/credentials.js';
+import { CHINA_OFFSET_MINUTES } from '../util/china-time.js';
 import { ownValue } from '../util/own-value.js';
 import { plainInput } from '../validation/plain-input.js';
 import type { Capabilities, QuotaCapability } from '../contract/provider.js';
@@ -242,11 +243,9 @@ function countedQuota(action: string, quotas: Readonly<Record<string, number>> |
   if (quota === undefined || quota.id === undefined) return undefined;
   const limit = accountQuotaLimit(quota, quotas);
   if (limit === 'unknown') return undefined;
-  return { quota: quota.id, name: quota.name, limit, dayOffsetMinutes: CHINA_DAY_OFFSET_MINUTES, vendorCode: quota.vendorCode };
+  return { quota: quota.id, name: quota.name, limit, dayOffsetMinutes: CHINA_OFFSET_MINUTES, vendorCode: quota.vendorCode };
 }
 
-/** Every vendor here starts its day at midnight in China. */
-const CHINA_DAY_OFFSET_MINUTES = 480;
 
 function checkQuotaIds(quotas: Readonly<Record<string, number>> | false | undefined, defaults: ProviderDefaults, context: { provider: ProviderId; operation: string }): void {
   if (quotas === undefined || quotas === false) return;

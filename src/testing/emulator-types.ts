@@ -82,7 +82,14 @@ export interface Emulator {
   readonly requests: readonly RecordedRequest[];
   /** Injects a fault into the next matching call(s); faults queue in order. */
   failNext(fault: EmulatorFault): void;
-  /** Forgets all contacts, recorded requests, queued faults and counters. */
+  /**
+   * The faults not used yet, in order, each with the uses it has left (`times`): a fault queued
+   * for more calls than were made stays here and would hit later calls.
+   */
+  readonly pendingFaults: readonly (EmulatorFault & { readonly times: number })[];
+  /** Drops the faults not used yet, keeping the contacts and the request log. */
+  clearFaults(): void;
+  /** Forgets all contacts, recorded requests, queued faults and counters (see {@link Emulator.clearFaults} to drop only the faults). */
   reset(): void;
   /** Stops the server and drops open connections, hanging ones included. */
   close(): Promise<void>;

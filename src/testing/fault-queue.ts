@@ -2,6 +2,9 @@ import { ContactError } from '../errors/errors.js';
 import { ownValue } from '../util/own-value.js';
 import type { EmulatorFault } from './emulator-types.js';
 
+/** A fault still waiting for its calls: `times` is how many it has left. */
+export type PendingFault = EmulatorFault & { readonly times: number };
+
 interface QueuedFault {
   readonly fault: EmulatorFault;
   remaining: number;
@@ -76,5 +79,10 @@ export class FaultQueue {
   /** Drops every queued fault. */
   clear(): void {
     this.#queue = [];
+  }
+
+  /** The faults still waiting, in order, each with the uses it has left. */
+  pending(): PendingFault[] {
+    return this.#queue.map(({ fault, remaining }) => ({ ...fault, times: remaining }));
   }
 }

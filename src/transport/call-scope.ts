@@ -1,13 +1,17 @@
 import type { ProviderId } from '../model/contact.js';
 import { resolveCallOptions } from '../validation/call-options.js';
 import type { KeyRule, ResolvedCallOptions } from '../validation/call-options.js';
-import { ContactError, isContactError, withNote } from '../errors/errors.js';
-import { toContactError } from '../errors/to-contact-error.js';
+import { isContactError, withNote } from '../errors/errors.js';
+import type { ContactError } from '../errors/errors.js';
+import { errorIn, toContactError } from '../errors/to-contact-error.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
 import { onAbort } from './abort-listeners.js';
+import { ATTEMPT_TIMEOUT, AttemptControl, CALLER_ABORT } from './attempt-control.js';
+import { acquireSlot, reserveQuota, settleQuota } from './pacing.js';
+import { outcomeUnknown, retryDelay } from './retry-policy.js';
 import { emitEvent } from '../contract/events.js';
 import type { ContactEventBase, ContactEventListener } from '../contract/events.js';
-import type { QuotaReservation, QuotaStore } from './quota-store.js';
+import type { QuotaStore } from './quota-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { sleep } from './sleep.js';
 
@@ -97,70 +101,8 @@ export interface VendorRequest<T> {
   readonly goneOnRetry?: { readonly value: T } | undefined;
 }
 
-const MAX_BACKOFF_MS = 5000;
-
-/**
- * One attempt in flight: its timeout and the caller's cancel stop it, which rejects the race in
- * {@link AttemptControl.run} at once (whatever the sender does) and tells the sender to stop. The
- * AbortSignal is made only for senders that read it: most calls never need one.
- */
-class AttemptControl implements Attempt {
-  readonly number: number;
-  readonly timeoutMs: number;
-  #controller: AbortController | undefined;
-  #callbacks: Array<() => void> | undefined;
-  #reject: ((reason: unknown) => void) | undefined;
-  /** Why the attempt was stopped, once it was. */
-  reason: symbol | undefined;
-
-  constructor(number: number, timeoutMs: number) {
-    this.number = number;
-    this.timeoutMs = timeoutMs;
-  }
-
-  get signal(): AbortSignal {
-    if (this.#controller === undefined) {
-      this.#controller = new AbortController();
-      if (this.reason !== undefined) this.#controller.abort(this.reason);
-    }
-    return this.#controller.signal;
-  }
-
-  onAbort(callback: () => void): () => void {
-    if (this.reason !== undefined) {
-      queueMicrotask(callback);
-      return () => undefined;
-    }
-    (this.#callbacks ??= []).push(callback);
-    return () => {
-      const index = this.#callbacks?.indexOf(callback) ?? -1;
-      if (index >= 0) this.#callbacks!.splice(index, 1);
-    };
-  }
-
-  /** Settles with the send, or rejects as soon as the attempt is stopped. */
-  run<T>(sending: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.reason !== undefined) reject(this.reason);
-      this.#reject = reject;
-      // Once stopped, the race is lost: the send's own outcome, later, settles nothing.
-      sending.then(resolve, reject);
-    });
-  }
-
-  stop(reason: symbol): void {
-    if (this.reason !== undefined) return;
-    this.reason = reason;
-    this.#controller?.abort(reason);
-    for (const callback of this.#callbacks?.splice(0) ?? []) callback();
-    this.#reject?.(reason);
-  }
-}
-
+/** Numbers each operation, to name it in its events. */
 let nextCallId = 0;
-/** Why an attempt's signal aborted. */
-const ATTEMPT_TIMEOUT = Symbol('attempt timeout');
-const CALLER_ABORT = Symbol('caller abort');
 
 /**
  * The life of one public operation: its options, the caller's signal over all its vendor
@@ -232,13 +174,13 @@ export class CallScope {
     for (let attempt = 1; ; attempt += 1) {
       this.#stopIfCancelled();
       // Each step is awaited only when it has work: a call without a limit or quota goes straight out.
-      if (this.#policy.limiter !== undefined) await this.#acquireSlot(request.action, attempt);
+      if (this.#policy.limiter !== undefined) await this.#waitForSlot(request.action, attempt);
       const quota = this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(request.action);
-      const reservation = quota === undefined ? undefined : await this.#reserveQuota(quota);
+      const reservation = quota === undefined ? undefined : await reserveQuota(this.#policy, quota, this.errorContext);
       const result = await this.#attempt(request, attempt);
       if (result.ok) return result.value;
       let failure = result.failure;
-      await this.#settleQuota(request.action, reservation, failure);
+      if (quota !== undefined && reservation !== undefined) await settleQuota(this.#policy, quota, reservation, failure);
       if (attempt > 1 && request.goneOnRetry !== undefined && failure.code === 'not-found') return request.goneOnRetry.value;
       // A resend that finds the name taken, after an earlier attempt's answer was lost, may be
       // meeting that earlier attempt, applied late: it is settled like a lost answer.
@@ -255,7 +197,7 @@ export class CallScope {
       } else if (unknownOutcome) {
         throw withNote(failure, `${request.action} was sent, so the change may or may not have been made: check before retrying`);
       }
-      const delay = this.#retryDelay(failure, attempt, request.idempotent || unknownOutcome);
+      const delay = retryDelay(failure, attempt, request.idempotent || unknownOutcome, { maxRetries: this.#options.maxRetries, timeoutMs: this.#options.timeoutMs, backoffMs: this.#policy.backoffMs });
       if (delay === undefined) throw failure;
       this.#emit('retry', request.action, attempt, { delayMs: Math.round(delay), code: failure.code });
       await sleep(delay, this.signal).catch(() => this.#stopIfCancelled());
@@ -298,70 +240,13 @@ export class CallScope {
         : unsafe.length === 0
           ? ''
           : `; ${unsafe.join(', ')} was in flight, so the change may or may not have been made: check before retrying`;
-    const context = this.errorContext;
-    return new ContactError({ code: 'timeout', provider: context.provider, operation: context.operation, retryable: deadline, message: `${what}${outcome}` });
+    return errorIn(this.errorContext, { code: 'timeout', retryable: deadline, message: `${what}${outcome}` });
   }
 
-  /**
-   * A unit of the action's daily quota, when it has one the client counts.
-   *
-   * @throws ContactError `quota-exceeded` (with `resetsAt`) when the day's units are used up: nothing is sent.
-   */
-  async #reserveQuota(quota: CountedQuota): Promise<QuotaReservation> {
-    const store = this.#policy.quotaStore!;
-    let reservation: QuotaReservation;
-    try {
-      reservation = await store.reserve({ provider: this.#policy.provider, account: this.#policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes });
-    } catch (error) {
-      throw toContactError(error, this.errorContext);
-    }
-    if (reservation.granted) return reservation;
-    const context = this.errorContext;
-    throw new ContactError({
-      code: 'quota-exceeded',
-      provider: context.provider,
-      operation: context.operation,
-      resetsAt: reservation.resetsAt,
-      message: `the ${quota.limit} ${quota.name} are used up (counted on the client; ${quota.vendorCode} from the vendor otherwise): nothing was sent; it resets at ${reservation.resetsAt}`,
-    });
-  }
-
-  /** Gives a unit back when the request provably did not count; records a vendor saying the quota is used up. */
-  async #settleQuota(action: string, reservation: QuotaReservation | undefined, failure: ContactError): Promise<void> {
-    if (reservation === undefined || !reservation.granted) return;
-    const quota = this.#policy.quotaFor(action)!;
-    try {
-      if (failure.code === 'quota-exceeded' && failure.vendor?.code === quota.vendorCode) {
-        await this.#policy.quotaStore!.exhaust({ provider: this.#policy.provider, account: this.#policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes });
-      } else if (failure.code === 'rate-limited' || failure.code === 'unauthenticated' || (failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED')) {
-        await reservation.release();
-      }
-    } catch {
-      // The count is an optimisation over the vendor's own: a store that cannot be told errs on the safe side.
-    }
-  }
-
-  async #acquireSlot(action: string, attempt: number): Promise<void> {
-    const limiter = this.#policy.limiter;
-    const perSecond = limiter === undefined ? undefined : this.#policy.rateFor(action);
-    if (limiter === undefined || perSecond === undefined) return;
-    const waitStarted = performance.now();
-    const request = { provider: this.#policy.provider, account: this.#policy.account(), action, perSecond, priority: this.#sent > 0 };
-    try {
-      await limiter.acquire(request, this.#options.signal);
-    } catch (error) {
-      if (!this.signal.aborted) throw toContactError(error, this.errorContext);
-      const context = this.errorContext;
-      throw new ContactError({
-        code: 'rate-limited',
-        provider: context.provider,
-        operation: context.operation,
-        retryAfterMs: Math.ceil(1000 / perSecond),
-        message: `no ${action} request could be sent within the ${perSecond}/s rate limit before the caller's AbortSignal fired; nothing was sent`,
-      });
-    }
-    const waitMs = performance.now() - waitStarted;
-    if (waitMs >= 1) this.#emit('throttle', action, attempt, { source: 'client', waitMs: Math.round(waitMs) });
+  /** Waits for the action's rate-limit slot, reporting a wait a person would notice as a client throttle. */
+  async #waitForSlot(action: string, attempt: number): Promise<void> {
+    const waitMs = await acquireSlot(this.#policy, action, this.#sent > 0, this.#options.signal, this.errorContext);
+    if (waitMs !== undefined && waitMs >= 1) this.#emit('throttle', action, attempt, { source: 'client', waitMs: Math.round(waitMs) });
   }
 
   async #attempt<T>(request: VendorRequest<T>, attempt: number): Promise<{ ok: true; value: T } | { ok: false; failure: ContactError }> {
@@ -404,18 +289,7 @@ export class CallScope {
   }
 
   #attemptTimeout(action: string, timeoutMs: number): ContactError {
-    const context = this.errorContext;
-    return new ContactError({ code: 'timeout', provider: context.provider, operation: context.operation, message: `${action} got no answer within ${timeoutMs} ms` });
-  }
-
-  #retryDelay(failure: ContactError, attempt: number, resendable: boolean): number | undefined {
-    if (attempt > this.#options.maxRetries || !failure.retryable) return undefined;
-    if (!resendable && !provesNotApplied(failure)) return undefined;
-    const base = this.#policy.backoffMs ?? 200;
-    const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-    const delay = failure.retryAfterMs ?? backoff;
-    // A vendor asking for a long pause gets its answer reported: waiting that long is the caller's call.
-    return delay <= Math.max(MAX_BACKOFF_MS, this.#options.timeoutMs) ? delay : undefined;
+    return errorIn(this.errorContext, { code: 'timeout', message: `${action} got no answer within ${timeoutMs} ms` });
   }
 
   #emit(type: 'request' | 'response' | 'error' | 'retry' | 'throttle', action: string, attempt: number, extra: object): void {
@@ -430,34 +304,6 @@ export class CallScope {
 
 /** A signal that never aborts, for calls made without one. */
 const NEVER = new AbortController().signal;
-
-/** Whether a failure shows the vendor refused the request, so sending it again cannot duplicate it. */
-function provesNotApplied(failure: ContactError): boolean {
-  if (failure.code === 'rate-limited' || failure.code === 'conflict') return true;
-  return failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED';
-}
-
-/**
- * Whether a failure leaves it unknown if the vendor acted: no answer in time, a connection lost
- * after sending, a gateway error or an unreadable answer without a vendor code.
- */
-function outcomeUnknown(failure: ContactError): boolean {
-  switch (failure.code) {
-    case 'timeout':
-      return true;
-    case 'network':
-      return causeCode(failure) !== 'ECONNREFUSED';
-    case 'unavailable':
-    case 'invalid-response':
-      return failure.vendor === undefined || failure.vendor.code.startsWith('HTTP ');
-    default:
-      return false;
-  }
-}
-
-function causeCode(failure: ContactError): unknown {
-  return (failure.cause as { code?: unknown } | undefined)?.code;
-}
 
 /**
  * Runs one public operation: checks the call's options (refusing unknown ones), builds its scope,

@@ -1,3 +1,4 @@
+import { vendorDay } from '../util/vendor-day.js';
 import type { ProviderId } from '../model/contact.js';
 
 /** One request for a unit of a vendor's daily quota (CAM's 10 receiver creates a day). */
@@ -40,18 +41,6 @@ export interface QuotaStore {
   reserve(request: QuotaRequest): Promise<QuotaReservation>;
   /** Records that the vendor says the quota is used up today (another tool may have used it). */
   exhaust(request: QuotaRequest): Promise<void>;
-}
-
-const DAY_MS = 86_400_000;
-
-/** The vendor's day a moment falls in, and when it ends. */
-export function vendorDay(nowMs: number, dayOffsetMinutes: number): { readonly day: string; readonly resetsAt: string } {
-  const offsetMs = dayOffsetMinutes * 60_000;
-  const index = Math.floor((nowMs + offsetMs) / DAY_MS);
-  const sign = dayOffsetMinutes >= 0 ? '+' : '-';
-  const minutes = Math.abs(dayOffsetMinutes);
-  const zone = `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  return { day: new Date(index * DAY_MS).toISOString().slice(0, 10), resetsAt: `${new Date((index + 1) * DAY_MS).toISOString().slice(0, 10)}T00:00:00${zone}` };
 }
 
 /**

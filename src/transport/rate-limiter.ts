@@ -135,7 +135,7 @@ export class Pacer {
 }
 
 /**
- * The in-process {@link RateLimiter}: one {@link Pacer} per provider, account, action and rate.
+ * The in-process {@link RateLimiter}: one `Pacer` per provider, account, action and rate.
  * Provider objects of one process that use the same account share it.
  */
 export function localRateLimiter(now?: () => number): RateLimiter {

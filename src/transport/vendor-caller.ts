@@ -5,7 +5,8 @@
  * operation's scope (rate limit, attempt timeout, retries, settling a lost create).
  */
 import type * as z from '../util/zod.js';
-import { ContactError } from '../errors/errors.js';
+import type { ContactError } from '../errors/errors.js';
+import { errorIn } from '../errors/to-contact-error.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
 import type { Attempt, CallScope, Settlement } from './call-scope.js';
 
@@ -96,12 +97,9 @@ export function createVendorCaller<Table extends ActionTable, P>(table: Table, t
 function checkAnswer<T>(schema: z.ZodMiniType<T>, answer: RawAnswer, action: string, scope: CallScope): T {
   const result = schema.safeParse(answer.body);
   if (result.success) return result.data;
-  const context = scope.errorContext;
   const where = result.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-  throw new ContactError({
+  throw errorIn(scope.errorContext, {
     code: 'invalid-response',
-    provider: context.provider,
-    operation: context.operation,
     message: `the ${action} answer does not have its documented shape (at ${where})`,
     ...(answer.requestId === undefined ? {} : { vendor: { code: 'InvalidResponse', message: 'the answer does not match its schema', requestId: answer.requestId } }),
   });

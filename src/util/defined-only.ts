@@ -13,9 +13,8 @@ export type DefinedOnly<T> = { [K in Exclude<keyof T, UndefinedKeys<T>>]: T[K] }
  * A copy of `record` without its undefined properties, the others in the same order.
  *
  * @remarks Why not the usual `...(x === undefined ? {} : { x })`: V8 copies each spread object
- * through a generic path, which measured about nine times slower per contact than this loop (2.3
- * against 0.26 µs for a Tencent receiver), and mapping was then most of what a listing of 100
- * cost over the vendor's own client (`npm run bench`).
+ * through a generic path, much slower per contact than this loop, and mapping was then most of
+ * what a listing cost over the vendor's own client (BENCHMARKS.md, per-call overhead).
  */
 export function definedOnly<T extends object>(record: T): DefinedOnly<T> {
   const out: Record<string, unknown> = {};

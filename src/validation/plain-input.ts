@@ -1,4 +1,4 @@
-import { ContactError } from '../errors/errors.js';
+import { errorIn } from '../errors/to-contact-error.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
 
 const MAX_DEPTH = 8;
@@ -14,10 +14,8 @@ export function plainInput(value: unknown, what: string, context: ErrorContext):
   try {
     return copy(value, 0);
   } catch (error) {
-    throw new ContactError({
+    throw errorIn(context, {
       code: 'invalid-input',
-      provider: context.provider,
-      operation: context.operation,
       field: what,
       message: `field "${what}" could not be read (${error instanceof Error ? error.name : typeof error} while reading it): pass plain data`,
       issues: [{ path: what, code: 'unreadable', message: 'could not be read: pass plain data' }],

@@ -2,12 +2,12 @@ import type * as z from '../util/zod.js';
 import type { ContactField, ContactInput, ContactPatch } from '../model/contact.js';
 import { CONTACT_FIELDS } from '../model/contact.js';
 import { contactInputSchema, contactPatchSchema } from './contact-schema.js';
-import { ContactError } from '../errors/errors.js';
+import type { ContactError } from '../errors/errors.js';
 import type { ContactIssue } from '../errors/errors.js';
 import { parsePhone } from '../model/phone.js';
 import { plainInput } from './plain-input.js';
 import type { Capabilities, ContactOperation, FieldCapability, VerificationChannel } from '../contract/provider.js';
-import { fromZodIssues, issuesError, rememberSensitive } from '../errors/to-contact-error.js';
+import { errorIn, fromZodIssues, issuesError, rememberSensitive } from '../errors/to-contact-error.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
 
 /**
@@ -102,27 +102,16 @@ export function validateChannel(channel: unknown, capabilities: Capabilities, co
   if (supported.includes(channel)) return channel as VerificationChannel;
   if (channel === 'email' || channel === 'phone' || channel === 'webhook') {
     const by = supported.length === 0 ? 'no channel' : supported.join(' or ');
-    throw new ContactError({ code: 'unsupported', provider: context.provider, operation: context.operation, field: 'channel', message: `${capabilities.provider} verifies by ${by}, not by ${channel}` });
+    throw errorIn(context, { code: 'unsupported', field: 'channel', message: `${capabilities.provider} verifies by ${by}, not by ${channel}` });
   }
   throw issuesError('invalid-input', [{ path: 'channel', code: 'invalid_value', message: `must be ${supported.map((c) => JSON.stringify(c)).join(' or ')}` }], context);
-}
-
-/**
- * Rejects an operation the provider marks unsupported, with the capability's note as the advice.
- *
- * @throws ContactError `unsupported`
- */
-export function assertOperationSupported(capabilities: Capabilities, operation: ContactOperation, context: ErrorContext): void {
-  if (capabilities.operations[operation].support === 'unsupported') throw unsupportedOperation(capabilities, operation, context);
 }
 
 /** The `unsupported` error for an operation the provider lacks, with the capability's note as the advice. */
 export function unsupportedOperation(capabilities: Capabilities, operation: ContactOperation, context: ErrorContext): ContactError {
   const capability = capabilities.operations[operation];
-  return new ContactError({
+  return errorIn({ ...context, operation: context.operation ?? operation }, {
     code: 'unsupported',
-    provider: context.provider,
-    operation: context.operation ?? operation,
     message: `${operation} is not supported${capability.note === undefined ? '' : `: ${capability.note}`}`,
   });
 }

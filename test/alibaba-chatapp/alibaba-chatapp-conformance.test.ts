@@ -143,7 +143,7 @@ describe('rate limits', () => {
 });
 
 describe('signatures', () => {
-  it('verifies the derived ChatappPhoneNumberRegister vector (alibaba.md 1.4)', () => {
+  it('verifies the derived ChatappPhoneNumberRegister vector (the ACS3 algorithm of the signature document)', () => {
     const request = {
       method: 'POST',
       rawUrl: '/?CustSpaceId=939283893939&PhoneNumber=8613800001234',

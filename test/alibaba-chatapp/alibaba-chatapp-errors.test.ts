@@ -36,7 +36,7 @@ const CODES: readonly CodeCase[] = [
   { code: 'InvalidParameter.VerifyCode', expect: 'invalid-input', status: 200, field: 'code' },
   { code: 'InvalidParameter.PageInvalid', expect: 'invalid-input', status: 400 },
   { code: 'ERR-OPERATION-MAAP-0060', expect: 'not-subscribed', status: 400, says: /no WhatsApp Business Account/ },
-  { code: 'ERR-OPERATION-MAAP-0065', expect: 'not-found', status: 400 },
+  { code: 'ERR-OPERATION-MAAP-0065', expect: 'not-found', field: 'id', status: 400 },
   { code: 'ERR-OPERATION-MAAP-0085', expect: 'invalid-input', status: 400, field: 'websites' },
   { code: 'InvalidParameter.PhoneNumberExist', expect: 'already-exists', status: 200, field: 'phone' },
   { code: 'InvalidParameter.PhoneNumberNotVerified', expect: 'conflict', status: 200 },

@@ -48,7 +48,7 @@ const CODES: readonly CodeCase[] = [
   { code: 'LimitExceeded.ContactMembers', expect: 'quota-exceeded', status: 400 },
   { code: 'QuotaExceeded.Members', expect: 'quota-exceeded', status: 400, field: 'members' },
   { code: 'SendValidateCodeExceedsLimitForAccount', expect: 'quota-exceeded', status: 409 },
-  { code: 'EntityNotExists.Contact', expect: 'not-found', status: 404 },
+  { code: 'EntityNotExists.Contact', expect: 'not-found', field: 'id', status: 404 },
   { code: 'EntityNotExists.Contact.Verification', expect: 'not-found', status: 404 },
   { code: 'EntityNotExists.Member', expect: 'not-found', status: 404, field: 'member' },
   { code: 'InvalidMember', expect: 'not-found', status: 400, field: 'members' },

@@ -1,6 +1,6 @@
 /**
  * The emulator's signature verifier against the official ACS3-HMAC-SHA256 and V2 test vectors,
- * the vectors derived for Resource Directory (alibaba.md 1.4-1.5, dependencies.md 3), and the
+ * the vectors derived for Resource Directory (the algorithms of https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature and https://help.aliyun.com/en/sdk/product-overview/rpc-mechanism), and the
  * freshness rules (date skew, nonce replay, signed-header set).
  */
 import { describe, expect, it } from 'vitest';

@@ -138,9 +138,11 @@ export function runContractSuite(target: ContractTarget): void {
       await expectCode(provider.get(created.id), 'not-found');
     });
 
-    it('reports not-found for an id that does not exist', async () => {
-      await expectCode(provider.get(target.missingId), 'not-found');
-      await expectCode(provider.delete(target.missingId), 'not-found');
+    it('reports not-found for an id that does not exist, naming the id as the field', async () => {
+      for (const failing of [provider.get(target.missingId), provider.delete(target.missingId)]) {
+        const error = await expectCode(failing, 'not-found');
+        expect(isContactError(error) && error.field).toBe('id');
+      }
     });
 
     it('reports already-exists for a taken name', async () => {

@@ -56,7 +56,7 @@ export const fakeCapabilities = {
 
 const fakeCodes: VendorCodeTable = {
   exact: {
-    NotFound: 'not-found',
+    NotFound: { code: 'not-found', field: 'id' },
     NameTaken: 'already-exists',
     Throttled: 'rate-limited',
     AuthFailed: 'unauthenticated',

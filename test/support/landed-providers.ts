@@ -1,8 +1,10 @@
 /**
- * Every provider that has landed, as the table-driven tests see it: a new provider adds one row
- * here, and the packaging, README and documentation tests cover it.
+ * Every provider, as the table-driven tests see it: the provider table's id, entry and factory
+ * (src/model/provider-table.ts), plus what the tests need of each. A new provider adds one row to
+ * that table and one here, and the packaging, README and documentation tests cover it.
  */
 import type { ProviderId } from '../../src/model/contact.js';
+import { PROVIDER_TABLE } from '../../src/model/provider-table.js';
 import type { Capabilities } from '../../src/contract/provider.js';
 import { tencentCamCapabilities } from '../../providers/tencent-cam/index.js';
 import { alibabaResourceDirectoryCapabilities } from '../../providers/alibaba-resource-directory/index.js';
@@ -29,16 +31,14 @@ export interface LandedProvider {
 export const LANDED: readonly LandedProvider[] = [
   {
     id: 'tencent-cam',
-    entry: 'cloud-contacts/tencent-cam',
-    factory: 'tencentCam',
+    ...PROVIDER_TABLE['tencent-cam'],
     capabilities: tencentCamCapabilities,
     sdk: /tencentcloud-sdk-nodejs/,
     sampleInput: "{ name: 'esm', email: 'esm@example.com', phone: '+8613900001234' }",
   },
   {
     id: 'alibaba-resource-directory',
-    entry: 'cloud-contacts/alibaba-resource-directory',
-    factory: 'alibabaResourceDirectory',
+    ...PROVIDER_TABLE['alibaba-resource-directory'],
     capabilities: alibabaResourceDirectoryCapabilities,
     sdk: /@alicloud/,
     sampleInput: "{ name: 'Esm', email: 'esm@example.com', title: 'Other', messageTypes: ['FaultMessage'] }",
@@ -46,15 +46,13 @@ export const LANDED: readonly LandedProvider[] = [
   {
     // No sdk: requests are signed in-house, so no vendor SDK is ever loaded.
     id: 'volcengine-vmp',
-    entry: 'cloud-contacts/volcengine-vmp',
-    factory: 'volcengineVmp',
+    ...PROVIDER_TABLE['volcengine-vmp'],
     capabilities: volcengineVmpCapabilities,
     sampleInput: "{ name: 'esm', email: 'esm@example.com', webhooks: { lark: { url: 'https://open.feishu.cn/open-apis/bot/v2/hook/esm', secret: 'esm-secret' } } }",
   },
   {
     id: 'alibaba-chatapp',
-    entry: 'cloud-contacts/alibaba-chatapp',
-    factory: 'alibabaChatApp',
+    ...PROVIDER_TABLE['alibaba-chatapp'],
     capabilities: alibabaChatAppCapabilities,
     sdk: /@alicloud/,
     sampleInput: "{ name: 'Esm Support', phone: '+8613800001234', email: 'esm@example.com' }",
@@ -62,8 +60,3 @@ export const LANDED: readonly LandedProvider[] = [
     emulatorSettings: '{ custSpaceId: emulator.custSpaceId }',
   },
 ];
-
-/** Entries that exist but whose provider has not landed yet: they load and export nothing. */
-export const PLANNED_ENTRIES: readonly string[] = ['cloud-contacts/volcengine-vmp', 'cloud-contacts/alibaba-chatapp'].filter(
-  (entry) => !LANDED.some((provider) => provider.entry === entry),
-);

@@ -12,13 +12,13 @@ import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/errors/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 
-/** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
-export const alibabaErrorEnvelopeSchema = z.object({
-  RequestId: z.nullishString(),
-  HostId: z.nullishString(),
-  Code: z.nullishString(),
-  Message: z.nullishString(),
-  Recommend: z.nullishString(),
+/**
+ * The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`; built when the first
+ * error is read, not when a provider is imported.
+ */
+export const alibabaErrorEnvelopeSchema = z.lazy(() => {
+  const text = z.nullishString();
+  return z.object({ RequestId: text, HostId: text, Code: text, Message: text, Recommend: text });
 });
 
 /** The codes of Alibaba Cloud's API gateway, which every product answers (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). */

@@ -57,7 +57,8 @@ export async function timeProcess(args, env = {}) {
 
 /**
  * Runs fresh processes of several commands interleaved, `runs` times each; returns each one's
- * median wall time and, for scripts that print their own measure, its median as `<name> inside`.
+ * median wall time and, for scripts that print their own measure, its median as `<name> inside`,
+ * with every sample under `samples` (for ratios taken run by run).
  */
 export async function coldMedians(commands, runs) {
   const samples = {};
@@ -68,5 +69,11 @@ export async function coldMedians(commands, runs) {
       if (inside !== undefined) (samples[`${name} inside`] ??= []).push(inside);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, round(median(values), 1)]));
+  return { ...Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, round(median(values), 1)])), samples };
 }
+
+/**
+ * The median of `a[i] / b[i]`: two commands timed back to back in each run share that moment's
+ * load, so the ratio run by run drifts less with a shared machine than a ratio of two medians.
+ */
+export const medianRatio = (a, b) => round(median(a.map((value, index) => value / b[index])));

@@ -46,7 +46,7 @@ function render(r) {
   lines.push(`Run on ${r.date.slice(0, 10)}: ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${r.durationS} s in all.`, '');
   lines.push(`**Per call** (median of ${r.perCall.rounds} interleaved rounds after ${r.perCall.warmup} warm-up rounds, rate limits off; ratio = ours / the vendor's client):`, '');
   lines.push(table(['provider', 'operation', 'ratio', 'ours median / p95 (ms)', 'vendor median / p95 (ms)', 'why'], r.perCall.rows.map((row) => [row.provider, row.operation, `**${row.ratio.toFixed(2)}**`, `${row.ours.median} / ${row.ours.p95}`, `${row.vendor.median} / ${row.vendor.p95}`, row.note ?? ''])));
-  lines.push('', `**Cold start** (import + first get in a fresh process, emulator in another; median of ${r.coldStart.runs} fresh processes, interleaved; own share = from the script's first statement to the answer, timed inside the process; whole process = as the parent sees it, Node's start-up and exit included):`, '');
+  lines.push('', `**Cold start** (import + first get in a fresh process, emulator in another; ${r.coldStart.runs} fresh processes a side, interleaved; ratio = the median of each run's ours / vendor, times = medians; own share = from the script's first statement to the answer, timed inside the process; whole process = as the parent sees it, Node's start-up and exit included):`, '');
   lines.push(
     table(
       ['provider', 'own share: ratio', 'ours / vendor client (ms)', 'whole process: ratio', 'ours / vendor client (ms)', 'loaded by the import', 'loaded by the first get'],

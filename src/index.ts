@@ -38,10 +38,12 @@ export type {
   OperationCapability,
   QuotaCapability,
   RateLimitCapability,
+  SyncCapability,
   VerificationChannel,
   VerificationResult,
 } from './contract/provider.js';
 export { CONTACT_OPERATIONS } from './contract/provider.js';
+export type { ReplaceProgress, SyncOperations } from './contract/sync-operations.js';
 export type { AgentSettings, BaseProviderSettings, RegionSettings, ResolvedBaseSettings } from './settings/settings.js';
 export type { ContactEvent, ContactEventBase, ContactEventListener } from './contract/events.js';
 export type { RateLimiter, RateLimitRequest } from './transport/rate-limiter.js';
@@ -49,7 +51,8 @@ export { localRateLimiter } from './transport/rate-limiter.js';
 export type { QuotaRequest, QuotaReservation, QuotaStore } from './transport/quota-store.js';
 export { localQuotaStore } from './transport/quota-store.js';
 export type { InputFor, PatchFor } from './contract/provider-input.js';
-export type { CredentialsInput } from './credentials/credentials.js';
+export type { AssumeRoleSettings, Credentials, CredentialsFunction, CredentialsInput, TemporaryCredentials } from './credentials/credentials.js';
+export type { CredentialSource } from './credentials/credential-source.js';
 export type { PhoneParts, PhoneProblem } from './model/phone.js';
 export { parsePhone } from './model/phone.js';
 export { planSync } from './sync/sync-plan.js';
@@ -59,14 +62,17 @@ export type { Roster } from './sync/roster.js';
 export type {
   ApplyOptions,
   ContactOverride,
+  DeletionGuard,
   DesiredContact,
   FieldChange,
   ManagedContacts,
   PlanEntry,
   PlanRequest,
   ProviderPlan,
+  RestoreInfo,
   SyncPlan,
   SyncProvider,
   SyncReport,
   SyncResult,
+  UnknownField,
 } from './sync/sync-types.js';

@@ -3,12 +3,13 @@
  * against emulators, with endpoints and credentials in the environment. Commands, `--json`
  * output, exit codes (0 all well, 1 a failure, 2 a usage error), roster errors, secrets.
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../providers/testing.js';
+import { runBuiltCli, writeRoster } from './support/run-cli.js';
 import type { EmulatorMap } from '../providers/testing.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -39,20 +40,9 @@ beforeEach(() => {
   rd.reset();
 });
 
-/** Runs the CLI; resolves to its exit code and output, whatever the code. */
-function cli(args: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'dist/cli.js'), ...args], { cwd: folder, env: { ...env, ...extraEnv } }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
-    });
-  });
-}
-
-const roster = (text: string): string => {
-  const path = join(folder, `roster-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(path, text);
-  return path;
-};
+/** Runs the built CLI here, with the emulators' environment (and `extraEnv` on top). */
+const cli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => runBuiltCli(args, { cwd: folder, env: { ...env, ...extraEnv } });
+const roster = (text: string): string => writeRoster(folder, text);
 
 const ROSTER = `
 managed:

@@ -109,4 +109,8 @@ export const alibabaChatAppCapabilities = {
     { operations: FIVE_PER_SECOND, perSecond: 5 },
   ],
   quotas: [],
+  // A number is its own key (verified names are display names two numbers may share), a line of
+  // a business rather than a person's (only roster entries that name ChatApp go there), and
+  // never replaced: deleting a registered number deregisters it.
+  sync: { key: 'phone', entries: 'named', replace: false },
 } as const satisfies Capabilities;

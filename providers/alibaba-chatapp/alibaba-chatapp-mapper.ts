@@ -115,6 +115,12 @@ export function toContact(vendor: VendorNumber, space: string, email?: string): 
   });
 }
 
+/** A listed number with its business profile's email read in (what a listing lacks). */
+export function withProfileEmail(contact: AlibabaChatAppContact, email: string | undefined): AlibabaChatAppContact {
+  const { email: _listed, ...rest } = contact;
+  return email === undefined ? rest : { ...rest, email };
+}
+
 function detailsOf(vendor: VendorNumber, space: string): AlibabaChatAppContactDetails {
   return definedOnly({
     custSpaceId: space,

@@ -7,13 +7,14 @@ import { printAsProvider } from '../../src/settings/settings.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
+import { replaceInScope } from '../../src/transport/replace-steps.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
 import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation/validation.js';
 import type { VendorNumber } from './alibaba-chatapp-api.js';
 import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
 import { createCamsCaller } from './alibaba-chatapp-client.js';
 import type { CamsCaller } from './alibaba-chatapp-client.js';
-import { fromVendorNumber, idOfPhone, isRegistered, toAddParams, toContact, toProfileParams } from './alibaba-chatapp-mapper.js';
+import { fromVendorNumber, idOfPhone, isRegistered, toAddParams, toContact, toProfileParams, withProfileEmail } from './alibaba-chatapp-mapper.js';
 import { custSpaceIdRule, custSpaceOf, setUpAlibabaChatApp } from './alibaba-chatapp-settings.js';
 import type { AlibabaChatAppSettings } from './alibaba-chatapp-settings.js';
 import type { AlibabaChatAppContact, AlibabaChatAppProvider } from './alibaba-chatapp-types.js';
@@ -77,12 +78,8 @@ export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAp
     create: (input, options) =>
       run('create', options, async (scope, space, context) => {
         const valid = validateContactInput(input, capabilities, context);
-        const id = idOfPhone(valid.phone ?? '');
-        await cams(scope, 'AddChatappPhoneNumber', toAddParams(space, valid), { settle: () => settleAdd(cams, scope, space, id, valid) });
-        if (valid.email !== undefined) await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, { email: valid.email }));
-        // Should the listing lag behind the add, the number is shown as the add left it.
-        const listed = await findNumber(cams, scope, space, id);
-        return toContact(listed ?? { PhoneNumber: id, VerifiedName: valid.name, Status: 'UNVERIFIED' }, space, valid.email);
+        const id = await addNumber(cams, scope, space, valid);
+        return asListed(await findNumber(cams, scope, space, id), space, valid);
       }),
     get: (id, options) => run('get', options, (scope, space, context) => readContact(cams, scope, space, validateId(id, capabilities, context))),
     update: (id, patch, options) =>
@@ -96,8 +93,7 @@ export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAp
     delete: (id, options) =>
       run('delete', options, async (scope, space, context) => {
         const validId = validateId(id, capabilities, context);
-        if (isRegistered((await requireNumber(cams, scope, space, validId)).Status)) await unregister(cams, scope, space, validId);
-        await removeNumber(cams, scope, space, validId);
+        await deleteNumber(cams, scope, space, validId, isRegistered((await requireNumber(cams, scope, space, validId)).Status));
       }),
     list: (query, options) =>
       createContactList(() => {
@@ -105,7 +101,7 @@ export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAp
         const valid = resolveListQuery(query, capabilities, context, { status: statusRule });
         const status = valid.extras['status'] as string | undefined;
         const fetchAll = () => run('list', options, async (scope, space) => ({ space, numbers: await listNumbers(cams, scope, space, status) }));
-        return { limit: valid.limit, fetchPage: pagesOfWhole(fetchAll, valid.pageSize) };
+        return { limit: valid.limit, pageSize: valid.pageSize, action: 'ChatappSyncPhoneNumber', context, fetchPage: pagesOfWhole(fetchAll, valid.pageSize) };
       }),
     findByName: (name, options) =>
       run('findByName', options, async (scope, space, context) => {
@@ -125,8 +121,71 @@ export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAp
         verificationRules,
       ),
     ...createVendorMethods(cams, run, capabilities),
+    // Sync reuses what its plan listed: whether a number is registered, its profile email read
+    // only where the roster gives one, and one listing for every number it added.
+    syncOperations: {
+      listingLacks: ['email'],
+      complete: (listed, options) =>
+        run('get', options, (scope, space) =>
+          Promise.all(listed.map(async (contact) => withProfileEmail(contact, (await readProfile(cams, scope, space, validateId(contact.id, capabilities, scope.errorContext))).email))),
+        ),
+      create: (input, options) =>
+        run('create', options, async (scope, space, context) => {
+          await addNumber(cams, scope, space, validateContactInput(input, capabilities, context));
+          return undefined;
+        }),
+      resolveCreated: (inputs, options) =>
+        run('list', options, async (scope, space) => {
+          const numbers = new Map((await listNumbers(cams, scope, space)).map((number) => [number.PhoneNumber, number]));
+          return inputs.map((input) => {
+            const found = numbers.get(idOfPhone(input.phone ?? ''));
+            return found === undefined ? undefined : asListed(found, space, input);
+          });
+        }),
+      update: (current, patch, options) =>
+        run('update', options, async (scope, space, context) => {
+          const validId = validateId(current.id, capabilities, context);
+          const valid = validateContactPatch(patch, capabilities, context);
+          await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, validId, { email: valid.email ?? undefined }));
+          return withProfileEmail(current, valid.email ?? current.email);
+        }),
+      delete: (current, options) =>
+        run('delete', options, (scope, space, context) =>
+          deleteNumber(cams, scope, space, validateId(current.id, capabilities, context), isRegistered(current.details?.vendorStatus)),
+        ),
+      replace: (current, input, options, progress) =>
+        run('replace', options, async (scope, space, context) => {
+          const validId = validateId(current.id, capabilities, context);
+          const valid = validateContactInput(input, capabilities, context);
+          const steps = {
+            delete: () => deleteNumber(cams, scope, space, validId, isRegistered(current.details?.vendorStatus)),
+            create: async () => void (await addNumber(cams, scope, space, valid)),
+          };
+          return replaceInScope(scope, 'AddChatappPhoneNumber', steps, progress);
+        }),
+      createsLeft: async () => undefined,
+    },
   };
   return printAsProvider(provider);
+}
+
+/** AddChatappPhoneNumber, and the profile's email when the input has one; resolves to the number's id. */
+async function addNumber(cams: CamsCaller, scope: CallScope, space: string, input: ContactInput): Promise<string> {
+  const id = idOfPhone(input.phone ?? '');
+  await cams(scope, 'AddChatappPhoneNumber', toAddParams(space, input), { settle: () => settleAdd(cams, scope, space, id, input) });
+  if (input.email !== undefined) await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, { email: input.email }));
+  return id;
+}
+
+/** A number just added, as the listing shows it; should the listing lag behind the add, as the add left it. */
+function asListed(listed: VendorNumber | undefined, space: string, input: ContactInput): AlibabaChatAppContact {
+  return toContact(listed ?? { PhoneNumber: idOfPhone(input.phone ?? ''), VerifiedName: input.name, Status: 'UNVERIFIED' }, space, input.email);
+}
+
+/** Takes a number out of the space; a registered one is deregistered first (the vendor needs both requests). */
+async function deleteNumber(cams: CamsCaller, scope: CallScope, space: string, id: string, registered: boolean): Promise<void> {
+  if (registered) await unregister(cams, scope, space, id);
+  await removeNumber(cams, scope, space, id);
 }
 
 /**

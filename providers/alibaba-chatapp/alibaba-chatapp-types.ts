@@ -1,3 +1,4 @@
+import type { SyncOperations } from '../../src/contract/sync-operations.js';
 import type { Contact } from '../../src/model/contact.js';
 import type { CallOptions, ContactList, ContactProvider, ListQuery, VerificationChannel, VerificationResult } from '../../src/contract/provider.js';
 import type { InputFor, PatchFor } from '../../src/contract/provider-input.js';
@@ -185,6 +186,8 @@ export interface AlibabaChatAppProvider
   extends ContactProvider<AlibabaChatAppContact, AlibabaChatAppContactInput, AlibabaChatAppListQuery, AlibabaChatAppContactPatch> {
   /** The settings in use (credentials print masked). */
   readonly settings: ResolvedAlibabaChatAppSettings;
+  /** What sync uses to spend fewer vendor calls (see {@link SyncOperations}). */
+  readonly syncOperations: SyncOperations<AlibabaChatAppContact>;
   /**
    * Sends the number a verification code (GetChatappVerifyCode), unless its code is already
    * verified (`already-verified`, nothing sent).

@@ -120,11 +120,16 @@ export async function requireNumber(cams: CamsCaller, scope: CallScope, space: s
   return found;
 }
 
-/** A number with its business profile's email: what `get` and `update` resolve to. */
+/**
+ * A number with its business profile's email: what `get` and `update` resolve to. The listing
+ * and the profile do not depend on each other, so they are read side by side (one round trip of
+ * latency); a number not in the space is `not-found` whatever the profile read says.
+ */
 export async function readContact(cams: CamsCaller, scope: CallScope, space: string, id: string): Promise<AlibabaChatAppContact> {
-  const number = await requireNumber(cams, scope, space, id);
-  const profile = await readProfile(cams, scope, space, id);
-  return toContact(number, space, profile.email);
+  const [number, profile] = await Promise.allSettled([requireNumber(cams, scope, space, id), readProfile(cams, scope, space, id)]);
+  if (number.status === 'rejected') throw number.reason;
+  if (profile.status === 'rejected') throw profile.reason;
+  return toContact(number.value, space, profile.value.email);
 }
 
 /** The business profile of a number. */

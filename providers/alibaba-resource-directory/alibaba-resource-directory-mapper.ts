@@ -162,6 +162,59 @@ export function toCreatedContact(input: ContactInput, answer: RdResponse<'AddMes
   return toContact(vendor, { ...(input.email === undefined ? {} : { email: input.email }), ...(phone === undefined ? {} : { phone }) });
 }
 
+/**
+ * A listed contact with its pending targets read in: what `get` with `includePending` shows,
+ * made from the listing and one verification listing instead of two reads per contact.
+ */
+export function withPendingTargets(contact: AlibabaResourceDirectoryContact, pending: PendingTargets): AlibabaResourceDirectoryContact {
+  const status = contact.status === 'pending-verification' ? 'Verifying' : contact.status === 'active' ? 'Active' : undefined;
+  return definedOnly({
+    ...contact,
+    verification: verificationOf(status, contact.phone !== undefined, pending),
+    details: definedOnly({
+      members: contact.details?.members ?? [],
+      pendingEmail: pending.email,
+      pendingPhone: pending.phone === undefined ? undefined : fromVendorTarget(pending.phone),
+      associatedAt: contact.details?.associatedAt,
+    }),
+  });
+}
+
+/**
+ * The contact an UpdateMessageContact leaves, from the contact as read just before and the
+ * patch, without reading it again: a new email or phone replaces one never confirmed, and waits
+ * beside a confirmed one until its owner confirms it (the reading of "takes effect only after
+ * verification" the emulator follows; UNCONFIRMED for the vendor).
+ */
+export function updatedContact(current: AlibabaResourceDirectoryContact, patch: ContactPatch): AlibabaResourceDirectoryContact {
+  const verification: ContactVerification = { ...current.verification };
+  let { email, phone } = current;
+  let pendingEmail = current.details?.pendingEmail;
+  let pendingPhone = current.details?.pendingPhone;
+  if (typeof patch.email === 'string') {
+    const confirmed = current.verification?.email === 'verified';
+    if (!confirmed) email = patch.email;
+    pendingEmail = confirmed && patch.email === current.email ? undefined : patch.email;
+    if (pendingEmail !== undefined) verification.email = 'pending';
+  }
+  if (typeof patch.phone === 'string') {
+    const confirmed = current.verification?.phone === 'verified';
+    if (!confirmed) phone = patch.phone;
+    pendingPhone = confirmed && patch.phone === current.phone ? undefined : patch.phone;
+    if (pendingPhone !== undefined) verification.phone = 'pending';
+  }
+  return definedOnly({
+    ...current,
+    name: patch.name ?? current.name,
+    email,
+    phone,
+    title: patch.title ?? current.title,
+    messageTypes: patch.messageTypes ?? current.messageTypes,
+    verification,
+    details: definedOnly({ members: current.details?.members ?? [], pendingEmail, pendingPhone, associatedAt: current.details?.associatedAt }),
+  });
+}
+
 /** A pending target → the neutral form (phone numbers in E.164 when the vendor's form allows). */
 export function toPendingVerification(verification: VendorVerification): PendingVerification {
   return { contactId: verification.ContactId, channel: channelOfTarget(verification.Target), target: fromVendorTarget(verification.Target) };

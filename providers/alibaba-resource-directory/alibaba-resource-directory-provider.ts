@@ -1,12 +1,13 @@
 import { createContactList } from '../../src/contract/contact-list.js';
+import { collectPages, findInPages, numberedPages } from '../../src/contract/paging.js';
 import { resolveListQuery } from '../../src/validation/call-options.js';
-import { findInPages } from '../../src/contract/paging.js';
-import type { Page, PageFetcher } from '../../src/contract/paging.js';
+import type { PagedListing } from '../../src/contract/paging.js';
 import type { VerificationResult } from '../../src/contract/provider.js';
 import { printAsProvider } from '../../src/settings/settings.js';
 import { errorIn, issuesError } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
+import { replaceInScope } from '../../src/transport/replace-steps.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
 import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation/validation.js';
 import type { ContactInput } from '../../src/model/contact.js';
@@ -14,10 +15,20 @@ import type { RdResponse, VendorContact } from './alibaba-resource-directory-api
 import { capabilitiesForSite } from './alibaba-resource-directory-capabilities.js';
 import { createRdCaller } from './alibaba-resource-directory-client.js';
 import type { RdCaller } from './alibaba-resource-directory-client.js';
-import { fromVendorTarget, pendingTargetsOf, sameContent, toAddParams, toContact, toCreatedContact, toUpdateParams } from './alibaba-resource-directory-mapper.js';
+import {
+  fromVendorTarget,
+  pendingTargetsOf,
+  sameContent,
+  toAddParams,
+  toContact,
+  toCreatedContact,
+  toUpdateParams,
+  updatedContact,
+  withPendingTargets,
+} from './alibaba-resource-directory-mapper.js';
 import { setUpAlibabaResourceDirectory } from './alibaba-resource-directory-settings.js';
 import type { AlibabaResourceDirectorySettings } from './alibaba-resource-directory-settings.js';
-import type { AlibabaResourceDirectoryProvider, AlibabaVerificationChannel } from './alibaba-resource-directory-types.js';
+import type { AlibabaResourceDirectoryContact, AlibabaResourceDirectoryProvider, AlibabaVerificationChannel } from './alibaba-resource-directory-types.js';
 import { createVendorMethods, listVerifications, readContact, waitForDeletion } from './alibaba-resource-directory-vendor-methods.js';
 import type { RunOperation } from './alibaba-resource-directory-vendor-methods.js';
 
@@ -72,12 +83,7 @@ export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySett
     id: 'alibaba-resource-directory',
     capabilities,
     settings: setup.settings,
-    create: (input, options) =>
-      run('create', options, async (scope, context) => {
-        const valid = validateContactInput(input, capabilities, context);
-        const answer = await rd(scope, 'AddMessageContact', toAddParams(valid), { settle: () => settleCreate(rd, scope, valid) });
-        return toCreatedContact(valid, answer.Contact);
-      }),
+    create: (input, options) => run('create', options, (scope, context) => addContact(rd, scope, validateContactInput(input, capabilities, context))),
     get: (id, options) => run('get', options, (scope, context) => readContact(rd, scope, validateId(id, capabilities, context), scope.options.includePending)),
     update: (id, patch, options) =>
       run('update', options, async (scope, context) => {
@@ -92,11 +98,8 @@ export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySett
         'delete',
         options,
         async (scope, context) => {
-          const validId = validateId(id, capabilities, context);
           const retain = (scope.options.extras['retainInMembers'] as boolean | undefined) ?? true;
-          const params = { ContactId: validId, RetainContactInMembers: retain };
-          const answer = await rd(scope, 'DeleteMessageContact', params, { goneOnRetry: { value: { Status: 'Deleted' } } });
-          if (answer.Status === 'Deleting') await waitForDeletion(rd, scope, validId);
+          await deleteContact(rd, scope, validateId(id, capabilities, context), retain);
         },
         { retainInMembers: retainRule },
       ),
@@ -107,7 +110,14 @@ export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySett
         const member = valid.extras['member'] as string | undefined;
         return {
           limit: valid.limit,
-          fetchPage: (cursor) => run('list', options, (scope) => contactPages(rd, scope, valid.pageSize, member)(cursor).then(toContactPage)),
+          pageSize: valid.pageSize,
+          action: 'ListMessageContacts',
+          context,
+          fetchPage: (cursor) =>
+            run('list', options, async (scope) => {
+              const page = await contactPages(rd, scope, valid.pageSize, member).fetchPage(cursor);
+              return { ...page, items: page.items.map((contact) => toContact(contact)) };
+            }),
         };
       }),
     findByName: (name, options) =>
@@ -120,21 +130,70 @@ export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySett
         sendVerification(rd, scope, validateId(id, capabilities, context), validateChannel(channel, capabilities, context) as AlibabaVerificationChannel),
       ),
     ...createVendorMethods(rd, run, capabilities),
+    // Sync reuses what its plan listed: an update is one UpdateMessageContact, the pending
+    // changes of many contacts are one verification listing.
+    syncOperations: {
+      listingLacks: ['email', 'phone'],
+      complete: (listed, options) =>
+        listed.length === 0
+          ? Promise.resolve([])
+          : run('list', options, async (scope) => {
+              const verifications = await listVerifications(rd, scope);
+              return listed.map((contact) => withPendingTargets(contact, pendingTargetsOf(verifications, contact.id)));
+            }),
+      create: (input, options) => run('create', options, (scope, context) => addContact(rd, scope, validateContactInput(input, capabilities, context))),
+      resolveCreated: (inputs, options) =>
+        run('list', options, async (scope) => {
+          const byName = new Map((await collectPages(contactPages(rd, scope, SCAN_PAGE_SIZE))).map((contact) => [contact.Name, contact]));
+          return inputs.map((input) => {
+            const found = byName.get(input.name);
+            return found === undefined ? undefined : toContact(found);
+          });
+        }),
+      update: (current, patch, options) =>
+        run('update', options, async (scope, context) => {
+          const validId = validateId(current.id, capabilities, context);
+          const valid = validateContactPatch(patch, capabilities, context);
+          await rd(scope, 'UpdateMessageContact', toUpdateParams(validId, valid));
+          return updatedContact(current, valid);
+        }),
+      delete: (current, options) => run('delete', options, (scope, context) => deleteContact(rd, scope, validateId(current.id, capabilities, context), true)),
+      replace: (current, input, options, progress) =>
+        run('replace', options, async (scope, context) => {
+          const validId = validateId(current.id, capabilities, context);
+          const valid = validateContactInput(input, capabilities, context);
+          return replaceInScope(scope, 'AddMessageContact', { delete: () => deleteContact(rd, scope, validId, true), create: () => addContact(rd, scope, valid) }, progress);
+        }),
+      createsLeft: async () => undefined,
+    },
   };
   return printAsProvider(provider);
 }
 
-/** Pages of the vendor's contact listing, optionally of one member's contacts. */
-function contactPages(rd: RdCaller, scope: CallScope, pageSize: number, member?: string): PageFetcher<VendorContact> {
-  return async (cursor) => {
-    const page = typeof cursor === 'number' ? cursor : 1;
-    const answer = await rd(scope, 'ListMessageContacts', { Member: member, PageNumber: page, PageSize: pageSize });
-    return { items: answer.Contacts ?? [], next: page * pageSize < (answer.TotalCount ?? 0) ? page + 1 : undefined };
-  };
+/** AddMessageContact for a checked input; a lost answer is settled by looking the name up. */
+async function addContact(rd: RdCaller, scope: CallScope, input: ContactInput): Promise<AlibabaResourceDirectoryContact> {
+  const answer = await rd(scope, 'AddMessageContact', toAddParams(input), { settle: () => settleCreate(rd, scope, input) });
+  return toCreatedContact(input, answer.Contact);
 }
 
-function toContactPage(page: Page<VendorContact>): Page<ReturnType<typeof toContact>> {
-  return { items: page.items.map((contact) => toContact(contact)), next: page.next };
+/** DeleteMessageContact, and the wait for an asynchronous deletion to end. */
+async function deleteContact(rd: RdCaller, scope: CallScope, id: string, retainInMembers: boolean): Promise<void> {
+  const answer = await rd(scope, 'DeleteMessageContact', { ContactId: id, RetainContactInMembers: retainInMembers }, { goneOnRetry: { value: { Status: 'Deleted' } } });
+  if (answer.Status === 'Deleting') await waitForDeletion(rd, scope, id);
+}
+
+/** Pages of the vendor's contact listing, optionally of one member's contacts. */
+export function contactPages(rd: RdCaller, scope: CallScope, pageSize: number, member?: string): PagedListing<VendorContact> {
+  return numberedPages({
+    pageSize,
+    idOf: (contact) => contact.ContactId,
+    action: 'ListMessageContacts',
+    context: scope.errorContext,
+    fetchNumber: async (page) => {
+      const answer = await rd(scope, 'ListMessageContacts', { Member: member, PageNumber: page, PageSize: pageSize });
+      return { items: answer.Contacts ?? [], total: answer.TotalCount ?? undefined };
+    },
+  });
 }
 
 /** The API has no name filter: scan the pages; names are unique in a resource directory. */

@@ -1,3 +1,4 @@
+import type { SyncOperations } from '../../src/contract/sync-operations.js';
 import type { Contact } from '../../src/model/contact.js';
 import type { CallOptions, ContactProvider, ListQuery } from '../../src/contract/provider.js';
 import type { InputFor, PatchFor } from '../../src/contract/provider-input.js';
@@ -112,6 +113,8 @@ export interface AlibabaResourceDirectoryProvider
   > {
   /** The settings in use (credentials print masked). */
   readonly settings: ResolvedAlibabaResourceDirectorySettings;
+  /** What sync uses to spend fewer vendor calls (see {@link SyncOperations}). */
+  readonly syncOperations: SyncOperations<AlibabaResourceDirectoryContact>;
   /**
    * Deletes a contact. With `retainInMembers: false` the vendor deletes asynchronously: the call
    * waits on GetMessageContactDeletionStatus until the contact is gone, within the call's time.

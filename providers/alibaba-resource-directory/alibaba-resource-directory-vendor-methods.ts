@@ -5,7 +5,7 @@
  */
 import { isContactError, withNote } from '../../src/errors/errors.js';
 import type { KeyRule } from '../../src/validation/call-options.js';
-import { collectPages } from '../../src/contract/paging.js';
+import { collectPages, numberedPages } from '../../src/contract/paging.js';
 import type { Capabilities } from '../../src/contract/provider.js';
 import { errorIn, issuesError } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
@@ -91,12 +91,19 @@ export function createVendorMethods(rd: RdCaller, run: RunOperation, capabilitie
 
 /** Every pending target, of one contact or of all, across the vendor's pages. */
 export function listVerifications(rd: RdCaller, scope: CallScope, contactId?: string): Promise<VendorVerification[]> {
-  return collectPages(async (cursor) => {
-    const page = typeof cursor === 'number' ? cursor : 1;
-    const answer = await rd(scope, 'ListMessageContactVerifications', { ContactId: contactId, PageNumber: page, PageSize: VERIFICATION_PAGE_SIZE });
-    const items = answer.ContactVerifications ?? [];
-    return { items, next: page * VERIFICATION_PAGE_SIZE < (answer.TotalCount ?? 0) ? page + 1 : undefined };
-  });
+  return collectPages(
+    numberedPages({
+      pageSize: VERIFICATION_PAGE_SIZE,
+      // A contact waits on at most one email and one phone: the pair is what a page repeats.
+      idOf: (verification) => `${verification.ContactId} ${verification.Target}`,
+      action: 'ListMessageContactVerifications',
+      context: scope.errorContext,
+      fetchNumber: async (page) => {
+        const answer = await rd(scope, 'ListMessageContactVerifications', { ContactId: contactId, PageNumber: page, PageSize: VERIFICATION_PAGE_SIZE });
+        return { items: answer.ContactVerifications ?? [], total: answer.TotalCount ?? undefined };
+      },
+    }),
+  );
 }
 
 /**

@@ -6,7 +6,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Agent } from 'node:http';
-import type { CredentialSource } from '../../src/credentials/credentials.js';
+import type { CredentialSource } from '../../src/credentials/credential-source.js';
+import { signingKeys } from '../../src/credentials/credentials.js';
 import { requirePackage } from '../../src/util/require-package.js';
 import { isContactError } from '../../src/errors/errors.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
@@ -26,7 +27,7 @@ export interface CamConnection {
   readonly endpoint: string;
   /** The region, when one is set (CAM is global). */
   readonly region?: string | undefined;
-  /** The credentials: checked before the first call, read on every request. */
+  /** The credentials, resolved on the first call. */
   readonly credentials: CredentialSource;
   /** An agent for a proxy; default: a keep-alive agent of the provider's own. */
   readonly agent?: Agent | undefined;
@@ -49,11 +50,12 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
   let sender: Promise<RawTencentRequest> | undefined;
   let loaded: RawTencentRequest | undefined;
   return {
-    ready() {
-      if (loaded !== undefined) return undefined;
+    ready(signal) {
+      const fetching = connection.credentials.current() === undefined ? connection.credentials.resolve(signal) : undefined;
+      if (loaded !== undefined && fetching === undefined) return undefined;
       return (async () => {
-        // Throws (inside this async function, so it rejects) when credentials are missing.
-        connection.credentials.resolve();
+        await fetching;
+        if (loaded !== undefined) return;
         sender ??= createSender(connection);
         sender.catch(() => (sender = undefined));
         try {
@@ -76,6 +78,8 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
       return { body: envelope.data.Response, requestId: envelope.data.Response.RequestId ?? undefined };
     },
     translate: translateTencentFailure,
+    // Tencent Cloud answers an expired token with its one token error code.
+    credentials: { source: connection.credentials, expired: (error) => error.vendor?.code === 'AuthFailure.TokenFailure' },
   };
 }
 
@@ -85,17 +89,8 @@ async function createSender(connection: CamConnection): Promise<RawTencentReques
   const secure = endpoint.protocol === 'https:';
   const agent = connection.agent ?? (secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));
   const client = new CommonClient(endpoint.host, TENCENT_CAM_VERSION, {
-    // The SDK's documented DynamicCredential: the keys are read here, on every request.
-    credential: {
-      getCredential: async () => {
-        const credentials = connection.credentials.resolve();
-        return {
-          secretId: credentials.accessKeyId,
-          secretKey: credentials.accessKeySecret,
-          ...(credentials.securityToken === undefined ? {} : { token: credentials.securityToken }),
-        };
-      },
-    },
+    // The client asks for keys on every request (the SDK's DynamicCredential): the ones `ready` made current for this call.
+    credential: { getCredential: () => currentKeys(connection.credentials) },
     ...(connection.region === undefined ? {} : { region: connection.region }),
     profile: { httpProfile: { endpoint: endpoint.host, protocol: secure ? 'https://' : 'http://', reqTimeout: SDK_TIMEOUT_SECONDS, agent } },
   });
@@ -113,4 +108,10 @@ function parseJsonKeepingIds(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The keys in the shape the client's credential interface returns. */
+async function currentKeys(source: CredentialSource): Promise<{ secretId: string; secretKey: string; token?: string }> {
+  const keys = signingKeys(source.current() ?? (await source.resolve()));
+  return { secretId: keys.accessKeyId, secretKey: keys.accessKeySecret, ...(keys.securityToken === undefined ? {} : { token: keys.securityToken }) };
 }

@@ -1,6 +1,7 @@
 import type { Contact } from '../../src/model/contact.js';
 import type { ContactProvider } from '../../src/contract/provider.js';
 import type { InputFor } from '../../src/contract/provider-input.js';
+import type { SyncOperations } from '../../src/contract/sync-operations.js';
 import type { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 import type { ResolvedTencentCamSettings } from './tencent-cam-settings.js';
 
@@ -32,4 +33,6 @@ export type TencentCamContactInput = InputFor<typeof tencentCamCapabilities.fiel
 export interface TencentCamProvider extends ContactProvider<TencentCamContact, TencentCamContactInput> {
   /** The settings in use (credentials print masked). */
   readonly settings: ResolvedTencentCamSettings;
+  /** What sync uses to spend fewer vendor calls (see {@link SyncOperations}). */
+  readonly syncOperations: SyncOperations<TencentCamContact>;
 }

@@ -118,6 +118,30 @@ export function writableOf(vendor: VmpContact): VmpWritable {
   });
 }
 
+/** The writable part of a contact as this provider showed it (webhook secrets are readable on it, only its printed form masks them). */
+export function writableOfContact(contact: VolcengineVmpContact): VmpWritable {
+  return definedOnly({ name: contact.name, email: contact.email, webhooks: contact.webhooks, groupIds: contact.groupIds });
+}
+
+/**
+ * The contact an UpdateContact leaves, from the contact as read just before and what was
+ * written, without reading it again: an email it already had keeps its state, a new one waits
+ * for its owner's confirmation.
+ */
+export function updatedContact(current: VolcengineVmpContact, written: VmpWritable): VolcengineVmpContact {
+  const sameEmail = written.email === current.email;
+  return maskContactSecrets(
+    definedOnly({
+      provider: 'volcengine-vmp' as const,
+      id: current.id,
+      ...written,
+      ...emailState(written.email, sameEmail && current.verification?.email === 'verified'),
+      createdAt: current.createdAt,
+      details: current.details ?? {},
+    }),
+  );
+}
+
 /** The contact CreateContact just made, from the input and its answer (`AlreadyActive.Email`: an address already confirmed). */
 export function toCreatedContact(input: VmpWritable, answer: VmpResult<'CreateContact'>): VolcengineVmpContact {
   const writable = applyPatch(input, {});

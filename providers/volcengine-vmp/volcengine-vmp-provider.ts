@@ -1,6 +1,8 @@
 import { printAsProvider } from '../../src/settings/settings.js';
 import { errorIn, issuesError } from '../../src/errors/to-contact-error.js';
 import { runOperation } from '../../src/transport/call-scope.js';
+import { replaceInScope } from '../../src/transport/replace-steps.js';
+import { collectPages } from '../../src/contract/paging.js';
 import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
 import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation/validation.js';
 import type { VmpResult } from './volcengine-vmp-api.js';
@@ -16,14 +18,16 @@ import {
   toCreateParams,
   toUpdateParams,
   toWebhookTestResult,
+  updatedContact,
   webhookTests,
   writableOf,
+  writableOfContact,
 } from './volcengine-vmp-mapper.js';
 import type { VmpWritable } from './volcengine-vmp-mapper.js';
 import { setUpVolcengineVmp } from './volcengine-vmp-settings.js';
 import type { VolcengineVmpSettings } from './volcengine-vmp-settings.js';
 import type { VolcengineVmpProvider, VolcengineVmpVerificationResult } from './volcengine-vmp-types.js';
-import { createGroupMethods, deleteOne, findByExactName, readContact, textFilterRule, vmpListing } from './volcengine-vmp-vendor-methods.js';
+import { createGroupMethods, deleteOne, findByExactName, readContact, SCAN_PAGE_SIZE, textFilterRule, vmpListing, vmpPages } from './volcengine-vmp-vendor-methods.js';
 import type { RunOperation } from './volcengine-vmp-vendor-methods.js';
 
 /**
@@ -61,12 +65,7 @@ export function volcengineVmp(settings?: VolcengineVmpSettings): VolcengineVmpPr
     id: 'volcengine-vmp',
     capabilities,
     settings: setup.settings,
-    create: (input, options) =>
-      run('create', options, async (scope) => {
-        const valid = validateContactInput(input, capabilities, scope.errorContext);
-        const answer = await vmp(scope, 'CreateContact', toCreateParams(valid), { settle: () => settleCreate(vmp, scope, valid) });
-        return toCreatedContact(valid, answer);
-      }),
+    create: (input, options) => run('create', options, (scope) => createContact(vmp, scope, validateContactInput(input, capabilities, scope.errorContext))),
     get: (id, options) =>
       run('get', options, async (scope) => fromVmpContact(await readContact(vmp, scope, validateId(id, capabilities, scope.errorContext)))),
     update: (id, patch, options) =>
@@ -94,8 +93,45 @@ export function volcengineVmp(settings?: VolcengineVmpSettings): VolcengineVmpPr
         return validChannel === 'email' ? verifyEmail(vmp, scope, contact) : verifyWebhooks(vmp, scope, contact);
       }),
     ...createGroupMethods(vmp, run),
+    // Sync reuses what its plan listed: ListContacts shows every channel, secrets included, so an
+    // update writes the listed contact with the patch applied, without reading it first or after.
+    syncOperations: {
+      listingLacks: [],
+      complete: async (listed) => [...listed],
+      create: (input, options) => run('create', options, (scope) => createContact(vmp, scope, validateContactInput(input, capabilities, scope.errorContext))),
+      resolveCreated: (inputs, options) =>
+        run('list', options, async (scope) => {
+          const byName = new Map((await collectPages(vmpPages(vmp, scope, 'ListContacts', SCAN_PAGE_SIZE))).map((contact) => [contact.Name, contact]));
+          return inputs.map((input) => {
+            const found = byName.get(input.name);
+            return found === undefined ? undefined : fromVmpContact(found);
+          });
+        }),
+      update: (current, patch, options) =>
+        run('update', options, async (scope) => {
+          const validId = validateId(current.id, capabilities, scope.errorContext);
+          const written = applyPatch(writableOfContact(current), validateContactPatch(patch, capabilities, scope.errorContext));
+          await vmp(scope, 'UpdateContact', toUpdateParams(validId, written));
+          return updatedContact(current, written);
+        }),
+      delete: (current, options) => run('delete', options, (scope) => deleteOne(vmp, scope, 'DeleteContacts', validateId(current.id, capabilities, scope.errorContext))),
+      replace: (current, input, options, progress) =>
+        run('replace', options, async (scope) => {
+          const validId = validateId(current.id, capabilities, scope.errorContext);
+          const valid = validateContactInput(input, capabilities, scope.errorContext);
+          const steps = { delete: () => deleteOne(vmp, scope, 'DeleteContacts', validId), create: () => createContact(vmp, scope, valid) };
+          return replaceInScope(scope, 'CreateContact', steps, progress);
+        }),
+      createsLeft: async () => undefined,
+    },
   };
   return printAsProvider(provider);
+}
+
+/** CreateContact for a checked input; a lost answer is settled by looking the name up. */
+async function createContact(vmp: VmpCaller, scope: CallScope, input: VmpWritable) {
+  const answer = await vmp(scope, 'CreateContact', toCreateParams(input), { settle: () => settleCreate(vmp, scope, input) });
+  return toCreatedContact(input, answer);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SyncOperations } from '../../src/contract/sync-operations.js';
 import type { Contact, ContactWebhooks } from '../../src/model/contact.js';
 import type { CallOptions, ContactList, ContactProvider, ListQuery, VerificationChannel, VerificationResult } from '../../src/contract/provider.js';
 import type { InputFor, PatchFor } from '../../src/contract/provider-input.js';
@@ -97,6 +98,8 @@ export interface VolcengineVmpProvider
   extends ContactProvider<VolcengineVmpContact, VolcengineVmpContactInput, VolcengineVmpListQuery, VolcengineVmpContactPatch> {
   /** The settings in use (credentials print masked). */
   readonly settings: ResolvedVolcengineVmpSettings;
+  /** What sync uses to spend fewer vendor calls (see {@link SyncOperations}). */
+  readonly syncOperations: SyncOperations<VolcengineVmpContact>;
   /**
    * Sends a verification: `'email'` asks VMP to mail the contact's address (at most once a
    * minute per address); `'webhook'` has VMP post a test message to each webhook of the contact.

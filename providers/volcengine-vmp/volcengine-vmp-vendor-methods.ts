@@ -7,9 +7,9 @@ import { createContactList } from '../../src/contract/contact-list.js';
 import { resolveListQuery } from '../../src/validation/call-options.js';
 import type { KeyRule } from '../../src/validation/call-options.js';
 import { isContactError } from '../../src/errors/errors.js';
-import { findInPages } from '../../src/contract/paging.js';
+import { findInPages, numberedPages } from '../../src/contract/paging.js';
 import type { ContactList } from '../../src/contract/provider.js';
-import type { PageFetcher } from '../../src/contract/paging.js';
+import type { PagedListing } from '../../src/contract/paging.js';
 import { plainInput } from '../../src/validation/plain-input.js';
 import { errorIn, fromZodIssues, issuesError } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
@@ -25,7 +25,7 @@ import type { VolcengineVmpGroupInput, VolcengineVmpGroupPatch, VolcengineVmpPro
 export type RunOperation = <T>(operation: string, options: unknown, body: (scope: CallScope) => Promise<T>) => Promise<T>;
 
 /** Records per page when scanning: the largest page, for the fewest requests. */
-const SCAN_PAGE_SIZE = capabilities.pageSize.max;
+export const SCAN_PAGE_SIZE = capabilities.pageSize.max;
 
 /** A filter value of a listing: a non-empty string. */
 export const textFilterRule: KeyRule = (value) => (typeof value === 'string' && value.trim() !== '' ? undefined : 'must be a non-empty string');
@@ -34,14 +34,18 @@ type Listing = 'ListContacts' | 'ListContactGroups';
 type ItemOf<A extends Listing> = NonNullable<VmpResult<A>['Items']>[number];
 
 /** Pages of a VMP listing, oldest first, optionally filtered (`Filter` as the vendor takes it). */
-export function vmpPages<A extends Listing>(vmp: VmpCaller, scope: CallScope, action: A, pageSize: number, filter?: Record<string, unknown>): PageFetcher<ItemOf<A>> {
-  return async (cursor) => {
-    const page = typeof cursor === 'number' ? cursor : 1;
-    const params = { PageNumber: page, PageSize: pageSize, SortBy: 'CreatedAt', SortOrder: 'Asc', ...(filter === undefined ? {} : { Filter: filter }) };
-    const answer = (await vmp(scope, action, params)) as VmpResult<Listing>;
-    const items = (answer.Items ?? []) as Array<ItemOf<A>>;
-    return { items, next: page * pageSize < (answer.Total ?? 0) ? page + 1 : undefined };
-  };
+export function vmpPages<A extends Listing>(vmp: VmpCaller, scope: CallScope, action: A, pageSize: number, filter?: Record<string, unknown>): PagedListing<ItemOf<A>> {
+  return numberedPages({
+    pageSize,
+    idOf: (item) => item.Id,
+    action,
+    context: scope.errorContext,
+    fetchNumber: async (page) => {
+      const params = { PageNumber: page, PageSize: pageSize, SortBy: 'CreatedAt', SortOrder: 'Asc', ...(filter === undefined ? {} : { Filter: filter }) };
+      const answer = (await vmp(scope, action, params)) as VmpResult<Listing>;
+      return { items: (answer.Items ?? []) as Array<ItemOf<A>>, total: answer.Total ?? undefined };
+    },
+  });
 }
 
 /**
@@ -62,10 +66,13 @@ export function vmpListing<A extends Listing, T>(
     const filter = given.length === 0 ? undefined : Object.fromEntries(given);
     return {
       limit: valid.limit,
+      pageSize: valid.pageSize,
+      action: listing.action,
+      context: { provider: 'volcengine-vmp', operation: listing.operation },
       fetchPage: (cursor) =>
         run(listing.operation, options, async (scope) => {
-          const page = await vmpPages(vmp, scope, listing.action, valid.pageSize, filter)(cursor);
-          return { items: page.items.map(listing.map), next: page.next };
+          const page = await vmpPages(vmp, scope, listing.action, valid.pageSize, filter).fetchPage(cursor);
+          return { ...page, items: page.items.map(listing.map) };
         }),
     };
   });

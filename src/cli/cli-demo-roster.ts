@@ -2,8 +2,9 @@
 export const DEMO_ROSTER = `# The platform team's on-call roster, in every cloud we use: one file, synced again and again.
 #   npx cloud-contacts plan examples/roster.yaml     # what would change (changes nothing)
 #   npx cloud-contacts apply examples/roster.yaml    # make it so; run it again to finish what failed
-managed:
-  prefix: Oncall          # contacts whose name starts with this belong to the roster: only they are ever pruned
+managed:                  # the contacts the roster owns: only they are ever pruned
+  prefix: Oncall          # Oncall, then a separator: Oncall-Alice is owned; OncallManager, made by hand, is not
+  names: [OncallAlice, OncallBob, OncallChen, OncallDana]   # Resource Directory names are letters only: listed
 providers: [tencent-cam, alibaba-resource-directory, volcengine-vmp]   # where people go (unless \`only\` says otherwise)
 contacts:
   - name: Oncall-Alice

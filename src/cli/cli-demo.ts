@@ -18,7 +18,7 @@ import { startLocalEmulators } from './cli-emulator.js';
 import { describeError } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { loadProvider } from './cli-providers.js';
-import { renderPlan, renderReport } from './cli-sync.js';
+import { renderPlan, renderReport } from './cli-sync-output.js';
 
 const rule = (title: string): string => `\n== ${title} ${'='.repeat(Math.max(3, 78 - title.length))}`;
 
@@ -34,7 +34,7 @@ export async function demoCommand(output: Output): Promise<number> {
       ),
     );
     const roster = await parseRoster(DEMO_ROSTER);
-    output.out(`The roster (examples/roster.yaml) lists ${roster.contacts.length} contacts; it owns every contact named "${roster.managed?.prefix ?? ''}...".`);
+    output.out(`The roster (examples/roster.yaml) lists ${roster.contacts.length} contacts; it owns the contacts named "${roster.managed?.prefix ?? ''}" and a separator, and those it lists by name.`);
 
     let failures = await sync(output, 'first sync: the plan', roster, providers);
 

@@ -1,5 +1,6 @@
 /**
- * `plan` and `apply`: a roster file synced to several providers, and how plans and reports print.
+ * `plan` and `apply`: a roster file synced to several providers, with the flags that raise the
+ * deletion guard, force the change of values a mask hides, and set the apply's concurrency.
  */
 import { readFile } from 'node:fs/promises';
 import { PROVIDER_IDS } from '../model/contact.js';
@@ -8,60 +9,12 @@ import { parseRoster, rosterProviders } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
-import type { PlanEntry, SyncPlan, SyncProvider, SyncReport } from '../sync/sync-types.js';
-import { isProviderId, loadProvider } from './cli-providers.js';
-import { describeError, progressLine, table } from './cli-output.js';
+import type { DeletionGuard, PlanRequest, SyncProvider } from '../sync/sync-types.js';
+import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
+import { describeError, progressLine } from './cli-output.js';
+import { renderPlan, renderReport } from './cli-sync-output.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
-
-/** One line of detail for a plan entry. */
-function detailOf(entry: PlanEntry): string {
-  const unstored = 'warnings' in entry ? entry.warnings.map((warning) => /^(\S+) is not stored by/.exec(warning)?.[1]).filter((field) => field !== undefined) : [];
-  const warnings = unstored.length === 0 ? '' : ` (not stored here: ${unstored.join(', ')})`;
-  switch (entry.kind) {
-    case 'update':
-      return entry.changes.map((change) => `${change.field}: ${show(change.from)} -> ${show(change.to)}`).join('; ') + warnings;
-    case 'replace':
-      return `${entry.changes.map((change) => `${change.field}: ${show(change.from)} -> ${show(change.to)}`).join('; ')}; ${entry.cost}${warnings}`;
-    case 'skip':
-      return entry.reason;
-    case 'create':
-    case 'unchanged':
-      return warnings.trim();
-    case 'delete':
-      return 'no longer in the roster';
-  }
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return '(none)';
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** A plan as people read it: a table per provider, then its warnings. */
-export function renderPlan(plan: SyncPlan): string {
-  return plan.providers
-    .map((provider) => {
-      const rows = provider.entries.map((entry) => [entry.kind, entry.name, detailOf(entry)]);
-      const body = rows.length === 0 ? '  (nothing to do)' : table(['action', 'name', 'details'], rows, 120).replace(/^/gm, '  ');
-      const warnings = provider.warnings.map((warning) => `  ! ${warning}`).join('\n');
-      return [`${provider.id}`, body, warnings].filter((part) => part !== '').join('\n');
-    })
-    .join('\n\n');
-}
-
-/** A report as people read it: one row per entry, then the counts. */
-export function renderReport(report: SyncReport): string {
-  const rows = report.results.map((result) => [
-    result.provider,
-    result.name,
-    result.kind,
-    result.status,
-    result.status === 'failed' ? describeError(result.error).replace(/^error: /, '') : (result.reason ?? result.requestId ?? ''),
-  ]);
-  const { done, unchanged, skipped, failed } = report.summary;
-  return `${table(['provider', 'name', 'action', 'status', 'request id / reason'], rows, 100)}\n\n${done} done, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed`;
-}
 
 /** The providers a sync covers: the flags', else the roster's, else every available one. */
 async function providersFor(roster: Roster, flags: Readonly<Record<string, unknown>>): Promise<SyncProvider[]> {
@@ -69,7 +22,7 @@ async function providersFor(roster: Roster, flags: Readonly<Record<string, unkno
   const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
   for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider`);
   const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? [...PROVIDER_IDS];
-  return Promise.all(ids.map((id) => loadProvider(id)));
+  return Promise.all(ids.map((id) => loadProvider(id, { settings: profileSettings(flags['profile']) })));
 }
 
 async function rosterFrom(positionals: readonly string[]): Promise<Roster> {
@@ -95,18 +48,55 @@ export async function syncCommand(apply: boolean, positionals: readonly string[]
     for (const issue of (error as { issues?: ReadonlyArray<{ message: string }> }).issues ?? []) output.err(`  - ${issue.message}`);
     return 1;
   }
+  // Every flag is checked before anything is read: a bad value is a usage error (exit 2).
+  const concurrency = wholeNumberFlag(flags, 'concurrency', 1, 1000);
+  const options = planOptions(flags);
   const providers = await providersFor(roster, flags);
-  const plan = await planSync({ desired: roster.contacts, providers, prune: flags['prune'] === true, ...(roster.managed === undefined ? {} : { managed: roster.managed }) });
+  const plan = await planSync({ desired: roster.contacts, providers, prune: flags['prune'] === true, ...(roster.managed === undefined ? {} : { managed: roster.managed }), ...options });
   const planFailed = plan.providers.some((provider) => provider.error !== undefined);
   if (!apply) {
-    output.out(json ? JSON.stringify(plan.providers.map(({ provider: _provider, ...rest }) => rest), null, 2) : renderPlan(plan));
+    // Each provider's plan serialises without its provider object, secrets masked.
+    output.out(json ? JSON.stringify(plan.providers, null, 2) : renderPlan(plan));
     return planFailed ? 1 : 0;
   }
   if (!json) output.out(`${renderPlan(plan)}\n`);
   const progress = progressLine(output, 'applying');
-  const concurrency = typeof flags['concurrency'] === 'string' ? Number(flags['concurrency']) : undefined;
   const report = await applySync(plan, { onProgress: ({ done, total }) => progress.update(done, total), ...(concurrency === undefined ? {} : { concurrency }) });
   progress.end();
   output.out(json ? JSON.stringify(report, null, 2) : renderReport(report));
   return report.ok ? 0 : 1;
+}
+
+/** The plan's own options from the flags: the deletion guard raised, masked values to change anyway. */
+function planOptions(flags: Readonly<Record<string, unknown>>): Pick<PlanRequest, 'deletionGuard' | 'replaceMasked'> {
+  const maxCount = wholeNumberFlag(flags, 'max-deletes', 0);
+  const maxShare = shareFlag(flags, 'max-delete-share');
+  const guard: DeletionGuard = { ...(maxCount === undefined ? {} : { maxCount }), ...(maxShare === undefined ? {} : { maxShare }) };
+  const masked = flags['replace-masked'];
+  const names = Array.isArray(masked) ? (masked as string[]) : typeof masked === 'string' ? [masked] : [];
+  return {
+    ...(Object.keys(guard).length === 0 ? {} : { deletionGuard: guard }),
+    ...(names.length === 0 ? {} : { replaceMasked: names.includes('*') ? true : names }),
+  };
+}
+
+/** A flag holding a whole number from `min` (to `max`), or undefined when absent. */
+function wholeNumberFlag(flags: Readonly<Record<string, unknown>>, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, not ${JSON.stringify(value)}`);
+  }
+  return number;
+}
+
+/** A flag holding a share: `0.3` or `30%`, from 0 to 1. */
+function shareFlag(flags: Readonly<Record<string, unknown>>, name: string): number | undefined {
+  const value = flags[name];
+  if (value === undefined) return undefined;
+  const text = String(value).trim();
+  const number = text.endsWith('%') ? Number(text.slice(0, -1)) / 100 : Number(text);
+  if (text === '' || text === '%' || !Number.isFinite(number) || number < 0 || number > 1) throw new UsageError(`--${name} must be a share from 0 to 1 (0.3) or a percentage (30%), not ${JSON.stringify(value)}`);
+  return number;
 }

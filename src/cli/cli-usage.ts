@@ -11,8 +11,22 @@ const COMMON = `Options for every command:
 
 const PROVIDER_OPTIONS = `  --provider <id>   tencent-cam, alibaba-resource-directory, volcengine-vmp or alibaba-chatapp
   --endpoint <url>  an emulator or gateway (default: CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, else the vendor's)
-Credentials come from the vendor's usual environment variables (TENCENTCLOUD_SECRET_ID,
-ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...); \`cloud-contacts emulator\` prints them.`;
+  --profile <name>  a profile of the vendor CLI's files (~/.aliyun/config.json, ~/.tencentcloud/credentials,
+                    ~/.volcengine/config.json) instead of the vendor's default chain
+Credentials come from the vendor's default chain: its environment variables (TENCENTCLOUD_SECRET_ID,
+ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...), its CLI's profile files, a Kubernetes OIDC
+token, the instance's role; \`cloud-contacts emulator\` prints the emulators' keys as variables.`;
+
+const SYNC_OPTIONS = `  --provider <id>   only these providers (default: the roster's providers, else every available one)
+  --prune           also delete contacts the roster owns (managed: prefix + separator, or names)
+                    that no entry names for that provider
+  --max-deletes N   the deletion guard: at most N deletes per provider (default 10)
+  --max-delete-share S
+                    the deletion guard: at most this share of the contacts the roster manages on
+                    a provider, 0.5 or 50% (default 50%)
+  --replace-masked <name>
+                    change this contact even where the vendor's mask hides whether it differs
+                    (CAM shows email and phone masked); repeat it, or '*' for every such contact`;
 
 /** Help texts, by command; `''` is the overview. */
 export const HELP: Readonly<Record<string, string>> = {
@@ -46,20 +60,19 @@ ${COMMON}`,
        [--message-types A,B] [--remark R] [--clear <field>]... [--input patch.json | --input -]\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
   delete: `Usage: cloud-contacts delete --provider <id> <contact-id>\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
   verify: `Usage: cloud-contacts verify --provider <id> <contact-id> --channel email|phone|webhook\n\n${PROVIDER_OPTIONS}\n${COMMON}`,
-  plan: `Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune]
+  plan: `Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune] [plan options]
 
 Reads every provider's contacts and prints what \`apply\` would do; changes nothing.
-  --provider <id>   only these providers (default: the roster's providers, else every available one)
-  --prune           also delete contacts the roster manages but no longer lists
-Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' variables.
+${SYNC_OPTIONS}
+Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' default chains.
 ${COMMON}`,
-  apply: `Usage: cloud-contacts apply <roster.yaml|roster.json> [--provider <id>]... [--prune] [--concurrency N]
+  apply: `Usage: cloud-contacts apply <roster.yaml|roster.json> [--provider <id>]... [--prune] [plan options] [--concurrency N]
 
 Plans and carries out the sync; one failure never stops the others; running it again finishes
-what failed. Exits 1 when anything failed.
-  --provider <id>   only these providers (default: the roster's providers, else every available one)
-  --prune           also delete contacts the roster manages but no longer lists
-  --concurrency N   changes in flight per provider (default 4; each provider paces itself)
+what failed. Exits 1 when anything failed; a replace that deleted a contact and could not create
+it again prints the command that restores it.
+${SYNC_OPTIONS}
+  --concurrency N   changes in flight per provider, 1 or more (default 4; each provider paces itself)
 ${COMMON}`,
   emulator: `Usage: cloud-contacts emulator [provider]...
 

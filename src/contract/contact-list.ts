@@ -1,13 +1,21 @@
 import { collectPages, pagesOf } from './paging.js';
-import type { PageFetcher } from './paging.js';
+import type { PagedListing } from './paging.js';
 import type { ContactList } from './provider.js';
 
-/** What a listing resolves to once its query is checked: how to fetch a page, and where to stop. */
-export interface ListPlan<C> {
-  /** Fetches one page. */
-  readonly fetchPage: PageFetcher<C>;
+/**
+ * What a listing resolves to once its query is checked: how to fetch a page, and where to stop.
+ * Items are told apart by their `id` unless `idOf` says otherwise (see {@link pageWalk} for the
+ * checks every page goes through).
+ */
+export interface ListPlan<C> extends PagedListing<C> {
   /** Stop after this many contacts. */
   readonly limit?: number | undefined;
+}
+
+/** An item's `id`, when it has one: contacts and groups are told apart by it. */
+function idOfItem(item: unknown): string | undefined {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -16,9 +24,13 @@ export interface ListPlan<C> {
  * does) instead of throwing where `list()` was called. Each iteration starts from the first page.
  */
 export function createContactList<C>(plan: () => ListPlan<C>): ContactList<C> {
+  const listingOf = (): ListPlan<C> => {
+    const resolved = plan();
+    return { idOf: idOfItem, ...resolved, context: resolved.context ?? { operation: 'list' } };
+  };
   async function* pages(): AsyncGenerator<C[]> {
-    const { fetchPage, limit } = plan();
-    yield* pagesOf(fetchPage, limit);
+    const listing = listingOf();
+    yield* pagesOf(listing, listing.limit);
   }
   async function* contacts(): AsyncGenerator<C> {
     for await (const page of pages()) yield* page;
@@ -27,8 +39,8 @@ export function createContactList<C>(plan: () => ListPlan<C>): ContactList<C> {
     [Symbol.asyncIterator]: () => contacts(),
     pages: () => ({ [Symbol.asyncIterator]: () => pages() }),
     async all() {
-      const { fetchPage, limit } = plan();
-      return collectPages(fetchPage, limit);
+      const listing = listingOf();
+      return collectPages(listing, listing.limit);
     },
   };
 }

@@ -38,15 +38,31 @@ export type ContactEvent =
   | (ContactEventBase & { readonly type: 'retry'; readonly delayMs: number; readonly code: ContactErrorCode })
   | (ContactEventBase & { readonly type: 'throttle'; readonly source: 'client' | 'vendor'; readonly waitMs: number });
 
-/** Receives a provider's events; it must not throw (what it throws is ignored). */
+/**
+ * Receives a provider's events. What it throws, and a promise it returns that rejects, are
+ * ignored: a listener never fails, delays or stops a call.
+ */
 export type ContactEventListener = (event: ContactEvent) => void;
 
 /** Hands an event to a listener, so that a listener's failure can never fail a call. */
 export function emitEvent(listener: ContactEventListener | undefined, event: ContactEvent): void {
-  if (listener === undefined) return;
+  if (listener !== undefined) callListener(listener, event);
+}
+
+/**
+ * Calls a caller's listener (an `onEvent`, an `onProgress`) so that nothing it does reaches the
+ * work it listens to: a throw is caught, and a promise it returns is not awaited and its
+ * rejection is caught (unhandled, it would end the process).
+ */
+export function callListener<A>(listener: (argument: A) => unknown, argument: A): void {
   try {
-    listener(event);
+    const returned = listener(argument);
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') (returned as PromiseLike<unknown>).then(undefined, ignore);
   } catch {
     // A logger that throws must not turn a successful call into a failed one.
   }
+}
+
+function ignore(): void {
+  // The listener's own failure is its own: the work it listens to goes on.
 }

@@ -1,5 +1,6 @@
 import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from '../model/contact.js';
 import type { ContactEvent, ContactEventListener } from './events.js';
+import type { SyncOperations } from './sync-operations.js';
 
 /**
  * Per-call options every operation accepts; unknown keys are refused.
@@ -152,6 +153,31 @@ export interface IdCapability {
 }
 
 /**
+ * How declarative sync treats a provider's contacts. Every key is optional; the defaults suit a
+ * vendor whose contacts are people with unique names.
+ */
+export interface SyncCapability {
+  /**
+   * What a roster entry is matched by: `name` (default; the vendor keeps names unique) or `phone`
+   * (the contact is a phone number, as a ChatApp number is: its name is a display name others
+   * may share).
+   */
+  readonly key?: 'name' | 'phone';
+  /**
+   * Which roster entries go to this provider: `all` (default; every entry its `only` allows) or
+   * `named` (only entries that name it, in `only` or with an override: a ChatApp number is a
+   * business's line, not a person's).
+   */
+  readonly entries?: 'all' | 'named';
+  /**
+   * Whether a change `update` cannot make may be made by a replace (delete, then create):
+   * default true; false makes it a skip with the reason (replacing a ChatApp number would
+   * deregister it).
+   */
+  readonly replace?: boolean;
+}
+
+/**
  * What a provider can do, as data: the single source for validation before any request and
  * for the README's capability matrix.
  */
@@ -174,6 +200,8 @@ export interface Capabilities {
   readonly rateLimits: readonly RateLimitCapability[];
   /** Documented quotas. */
   readonly quotas: readonly QuotaCapability[];
+  /** How sync matches and changes its contacts (default: by unique name, every entry, replace allowed). */
+  readonly sync?: SyncCapability;
 }
 
 /**
@@ -225,4 +253,9 @@ export interface ContactProvider<
    * @throws ContactError `unsupported` when the provider has no such API or channel.
    */
   sendVerification(id: string, channel: VerificationChannel, options?: CallOptions): Promise<VerificationResult>;
+  /**
+   * Optional: operations sync uses instead of the methods above to spend fewer vendor calls
+   * (see {@link SyncOperations}). A provider without them syncs through the methods above.
+   */
+  readonly syncOperations?: SyncOperations<C>;
 }

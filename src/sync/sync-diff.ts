@@ -1,8 +1,9 @@
 /**
  * Field-level differences between what a provider holds and what the roster wants. Lists compare
- * without order, a value the vendor only shows masked compares by its visible parts, a value
- * waiting for its owner's confirmation counts as the value, and a field the provider cannot
- * store is never a difference.
+ * without order, a value waiting for its owner's confirmation counts as the value, and a field
+ * the provider cannot store is never a difference. A value the vendor only shows masked cannot
+ * be compared: when its visible parts fit the wanted value it is reported apart, as a difference
+ * the mask may hide, never as silence.
  */
 import { CONTACT_FIELDS } from '../model/contact.js';
 import type { Contact, ContactField, ContactInput, ContactPatch } from '../model/contact.js';
@@ -10,17 +11,45 @@ import { maskShows } from '../model/masked-values.js';
 import type { Capabilities } from '../contract/provider.js';
 import type { FieldChange } from './sync-types.js';
 
-/** Each field the provider stores whose value differs from the one wanted. */
-export function diffContact(existing: Contact<object>, wanted: ContactInput, capabilities: Capabilities): FieldChange[] {
+/** A field the vendor shows masked whose visible parts fit the wanted value: whether it changed cannot be seen. */
+export interface MaskedField {
+  /** The field. */
+  readonly field: ContactField;
+  /** What the vendor shows (`alic****@example.com`). */
+  readonly shown: string;
+  /** What the roster wants. */
+  readonly wanted: string;
+}
+
+/** How a contact compares with what the roster wants. */
+export interface Comparison {
+  /** Each field the provider stores whose value differs from the one wanted. */
+  readonly changes: FieldChange[];
+  /** Each field whose difference, if any, the vendor's mask hides. */
+  readonly masked: MaskedField[];
+}
+
+/** Compares a contact a provider holds with the one the roster wants (the name too: a contact matched by its number may differ in it). */
+export function compareContact(existing: Contact<object>, wanted: ContactInput, capabilities: Capabilities): Comparison {
   const changes: FieldChange[] = [];
+  const masked: MaskedField[] = [];
   for (const field of CONTACT_FIELDS) {
-    if (field === 'name' || capabilities.fields[field].support === 'unsupported') continue;
+    if (capabilities.fields[field].support === 'unsupported') continue;
     const have = normalise(read(existing, field));
     const want = normalise(read(wanted, field));
-    if (same(existing, field, have, want)) continue;
+    if (equal(have, want) || isPending(existing, field, want)) continue;
+    if (typeof have === 'string' && typeof want === 'string' && existing.masked?.includes(field as 'email' | 'phone') === true && maskShows(have, want)) {
+      masked.push({ field, shown: have, wanted: want });
+      continue;
+    }
     changes.push({ field, ...(have === undefined ? {} : { from: have }), ...(want === undefined ? {} : { to: want }) });
   }
-  return changes;
+  return { changes, masked };
+}
+
+/** The differences a mask may hide, as changes: what a caller who asked to replace masked values gets. */
+export function maskedChanges(masked: readonly MaskedField[]): FieldChange[] {
+  return masked.map(({ field, shown, wanted }) => ({ field, from: shown, to: wanted }));
 }
 
 /**
@@ -46,15 +75,11 @@ export function patchOf(changes: readonly FieldChange[]): ContactPatch {
   return patch as ContactPatch;
 }
 
-function same(existing: Contact<object>, field: ContactField, have: unknown, want: unknown): boolean {
-  if (equal(have, want)) return true;
-  if (typeof have === 'string' && typeof want === 'string' && (field === 'email' || field === 'phone')) {
-    if (existing.masked?.includes(field) === true && maskShows(have, want)) return true;
-    // A changed email or phone waiting for its owner's confirmation is already the wanted value.
-    const pending = (existing.details as Record<string, unknown> | undefined)?.[field === 'email' ? 'pendingEmail' : 'pendingPhone'];
-    if (pending === want) return true;
-  }
-  return false;
+/** A changed email or phone waiting for its owner's confirmation is already the wanted value. */
+function isPending(existing: Contact<object>, field: ContactField, want: unknown): boolean {
+  if (field !== 'email' && field !== 'phone') return false;
+  const pending = (existing.details as Record<string, unknown> | undefined)?.[field === 'email' ? 'pendingEmail' : 'pendingPhone'];
+  return typeof want === 'string' && pending === want;
 }
 
 /** Absent, empty strings and empty lists are all "not set"; lists sort, so order never counts. */

@@ -1,21 +1,44 @@
-import type { Contact, ContactInput } from '../model/contact.js';
-import { accountQuotaLimit } from '../settings/settings.js';
+import type { Contact, ContactInput, ProviderId } from '../model/contact.js';
+import type { CallOptions } from '../contract/provider.js';
+import type { SyncOperations } from '../contract/sync-operations.js';
 import { toContactError } from '../errors/to-contact-error.js';
-import { diffContact, needsReplace, patchOf } from './sync-diff.js';
-import { projectContact } from './sync-projection.js';
-import type { FieldChange, ManagedContacts, PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';
+import { compareContact, maskedChanges, needsReplace, patchOf } from './sync-diff.js';
+import type { Comparison } from './sync-diff.js';
+import { replaceCost, withinDailyQuota, withinDeletionGuard } from './sync-limits.js';
+import { indexByKey, keyOfContact, keyOfInput, matchKeyOf, phoneKey } from './sync-matching.js';
+import { checkPlanRequest } from './sync-options.js';
+import { nearPrefix, owns } from './sync-ownership.js';
+import { printableEntry, printablePlan } from './sync-printing.js';
+import { entryGoesTo, namedBy, projectContact } from './sync-projection.js';
+import type { PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';
 
 /**
- * Compares the contacts a roster wants with what each provider holds, matched by name (after the
- * provider's own overrides), and returns a plan per provider: create, update (with the
- * field-level changes), replace (the vendor cannot update; the plan says what it costs), delete
- * (only with `prune`, and only contacts `managed` owns), unchanged, and skip with its reason.
- * Nothing is changed: only the providers' listings are read.
+ * Compares the contacts a roster wants with what each provider holds, matched by the provider's
+ * natural key (the name, after the provider's own overrides; the phone number on ChatApp), and
+ * returns a plan per provider: create, update (with the field-level changes), replace (the vendor
+ * cannot update; the plan says what it costs), delete (only with `prune`), unchanged, and skip
+ * with its reason. Nothing is changed.
  *
- * @remarks A plan that would use more of a daily quota than the vendor allows (CAM's 10 creates a
- * day, or the account's own limit from the provider's `quotas` setting) plans what fits and skips
- * the rest, saying so. A provider whose listing fails gets a plan
- * with that error and no entries; the others are planned as usual.
+ * @remarks The rules no plan breaks:
+ * - nothing is deleted without `prune`, and then only a contact `managed` owns (see
+ *   {@link ManagedContacts} for the ownership rule) that no roster entry names for that provider,
+ *   whatever became of the entry (planned, skipped, or refused by the provider's rules);
+ * - a contact is changed or replaced only when a roster entry matched it; two contacts under one
+ *   key are a skip, never a guess;
+ * - more deletes than the deletion guard allows (default 10, and half the managed contacts, per
+ *   provider) plan none, saying why;
+ * - a change a vendor's mask may hide is a warning on the entry, never silence (`replaceMasked`
+ *   forces it); a change waiting for its owner's confirmation is not a change;
+ * - a plan needing more creates than the day's quota has left (CAM's 10, or the account's own
+ *   from the `quotas` setting, less what the provider counted today) plans what fits.
+ *
+ * Cost: a plan reads each provider's listing, and per contact only what the listing lacks (with a
+ * provider's `syncOperations`, in one call for all; without, a `get` per differing contact).
+ * Printed or serialised, a plan masks webhook secrets.
+ *
+ * @throws ContactError `invalid-input` for a request that breaks a rule (an unknown key, a bad
+ * guard), before anything is read. A provider whose listing fails gets a plan with that error and
+ * no entries; the others are planned as usual.
  *
  * @example
  * ```ts
@@ -24,111 +47,180 @@ import type { FieldChange, ManagedContacts, PlanEntry, PlanRequest, ProviderPlan
  * ```
  */
 export async function planSync(request: PlanRequest): Promise<SyncPlan> {
-  const providers = await Promise.all(request.providers.map((provider) => planProvider(provider, request)));
+  const checked = checkPlanRequest(request);
+  const providers = await Promise.all(checked.providers.map((provider) => planProvider(provider, checked)));
   return { providers };
 }
 
+/**
+ * The name a plan gives a provider: its id today. It is decided here alone, so that naming
+ * targets (two objects of one provider side by side) changes this one function.
+ */
+export function targetOf(provider: SyncProvider): ProviderId {
+  return provider.id;
+}
+
+/** A provider's sync operations, when it offers them (see {@link SyncOperations}). */
+export function syncOperationsOf(provider: SyncProvider): SyncOperations<Contact<object>> | undefined {
+  const operations = provider.syncOperations;
+  return typeof operations === 'object' && operations !== null && typeof operations.complete === 'function' ? operations : undefined;
+}
+
+/** One roster entry matched to the contact its provider holds, waiting for the comparison. */
+interface Match {
+  readonly slot: number;
+  readonly input: ContactInput;
+  readonly warnings: readonly string[];
+  listed: Contact<object>;
+}
+
 async function planProvider(provider: SyncProvider, request: PlanRequest): Promise<ProviderPlan> {
-  let existing: Array<Contact<object>>;
+  const id = targetOf(provider);
+  const read: CallOptions = request.signal === undefined ? {} : { signal: request.signal };
+  let listed: Array<Contact<object>>;
   try {
-    existing = await provider.list({}, request.signal === undefined ? {} : { signal: request.signal }).all();
+    listed = await provider.list({}, read).all();
   } catch (error) {
-    const failure = toContactError(error, { provider: provider.id, operation: 'plan' });
-    return { provider, id: provider.id, entries: [], warnings: [`could not list its contacts: ${failure.message}`], error: failure };
+    const failure = toContactError(error, { provider: id, operation: 'plan' });
+    return printablePlan({ provider, id, entries: [], warnings: [`could not list its contacts: ${failure.message}`], error: failure });
   }
   const capabilities = provider.capabilities;
-  const byName = new Map(existing.map((contact) => [contact.name, contact]));
-  const entries: PlanEntry[] = [];
-  const wantedNames = new Set<string>();
-  for (const desired of request.desired) {
-    // A contact the roster limits to other providers is simply not this provider's.
-    if (desired.only !== undefined && !desired.only.includes(provider.id)) continue;
-    const projection = projectContact(desired, provider.id, capabilities);
-    if (!projection.ok) {
-      entries.push({ kind: 'skip', name: projection.name, reason: projection.reason, ...(projection.error === undefined ? {} : { error: projection.error }) });
-      continue;
-    }
-    const { input, warnings } = projection;
-    if (wantedNames.has(input.name)) {
-      entries.push({ kind: 'skip', name: input.name, reason: `another roster entry already has the name "${input.name}" on ${provider.id}` });
-      continue;
-    }
-    wantedNames.add(input.name);
-    const current = byName.get(input.name);
-    if (current === undefined) {
-      entries.push({ kind: 'create', name: input.name, input, warnings });
-      continue;
-    }
-    const changes = await confirmedChanges(provider, current, input, request.signal);
-    if (changes.length === 0) entries.push({ kind: 'unchanged', name: input.name, id: current.id, warnings });
-    else if (needsReplace(changes, capabilities)) entries.push({ kind: 'replace', name: input.name, id: current.id, input, changes, cost: replaceCost(provider), warnings });
-    else entries.push({ kind: 'update', name: input.name, id: current.id, patch: patchOf(changes), changes, warnings });
-  }
-  if (request.prune === true) {
-    for (const contact of existing) {
-      if (!wantedNames.has(contact.name) && owns(request.managed, contact.name)) entries.push({ kind: 'delete', name: contact.name, id: contact.id });
-    }
-  }
+  const key = matchKeyOf(capabilities);
+  const index = indexByKey(listed, key);
   const warnings: string[] = [];
-  if (request.prune === true && request.managed === undefined) warnings.push('prune was asked without saying which contacts the roster manages, so nothing is deleted');
-  return { provider, id: provider.id, entries: withinDailyQuota(entries, provider, warnings), warnings };
+  const slots: Array<PlanEntry | undefined> = [];
+  const matches: Match[] = [];
+  const wantedKeys = new Set<string>();
+  // Everything any entry aimed here names: none of it is ever pruned, whatever became of the entry.
+  const namedNames = new Set<string>();
+  const namedPhones = new Set<string>();
+  let unnamed = 0;
+  for (const desired of request.desired) {
+    const goes = entryGoesTo(desired, id, capabilities);
+    if (goes === 'unnamed') unnamed += 1;
+    if (goes !== 'yes') continue;
+    const named = namedBy(desired, id);
+    if (named.name !== undefined) namedNames.add(named.name);
+    const phone = key === 'phone' ? phoneKey(named.phone) : undefined;
+    if (phone !== undefined) namedPhones.add(phone);
+    const projection = projectContact(desired, id, capabilities);
+    if (!projection.ok) {
+      slots.push({ kind: 'skip', name: projection.name, reason: projection.reason, ...(projection.error === undefined ? {} : { error: projection.error }) });
+      continue;
+    }
+    const { input, warnings: entryWarnings } = projection;
+    namedNames.add(input.name);
+    const inputKey = keyOfInput(input, key);
+    if (inputKey === undefined || wantedKeys.has(inputKey)) {
+      const what = key === 'name' ? `the name "${input.name}"` : `the number ${input.phone ?? '(none)'}`;
+      slots.push({ kind: 'skip', name: input.name, reason: inputKey === undefined ? `has no ${key} to match it by on ${id}` : `another roster entry already has ${what} on ${id}` });
+      continue;
+    }
+    wantedKeys.add(inputKey);
+    const found = index.get(inputKey) ?? [];
+    if (found.length > 1) {
+      const ids = found.map((contact) => contact.id).join(', ');
+      slots.push({ kind: 'skip', name: input.name, reason: `${found.length} contacts on ${id} have the ${key} of this entry (${ids}): the roster cannot tell which is its own, so none is changed` });
+      continue;
+    }
+    const [current] = found;
+    if (current === undefined) slots.push({ kind: 'create', name: input.name, input, warnings: entryWarnings });
+    else {
+      matches.push({ slot: slots.length, input, warnings: entryWarnings, listed: current });
+      slots.push(undefined);
+    }
+  }
+  if (unnamed > 0) warnings.push(`${id} takes only roster entries that name it (in only, or with an override): ${unnamed} that do not are not sent there`);
+  for (const match of await completed(provider, matches, read)) slots[match.slot] = entryFor(provider, match, request);
+  const matchedIds = new Set(matches.map((match) => match.listed.id));
+  const isNamed = (contact: Contact<object>): boolean => matchedIds.has(contact.id) || namedNames.has(contact.name) || namedPhones.has(keyOfContact(contact, 'phone') ?? '');
+  const entries = slots.filter((slot): slot is PlanEntry => slot !== undefined);
+  entries.push(...deletesOf(listed, isNamed, request, warnings));
+  // The contacts the roster manages there: those it owns or matched, and those the plan creates
+  // (counted in so that the share is the same before the creates are made and after).
+  const creates = entries.filter((entry) => entry.kind === 'create').length;
+  const managedThere = creates + listed.filter((contact) => matchedIds.has(contact.id) || owns(request.managed, contact.name)).length;
+  const guarded = withinDeletionGuard(entries, managedThere, request.deletionGuard, id, warnings);
+  const left = await syncOperationsOf(provider)?.createsLeft().catch(() => undefined);
+  const planned = withinDailyQuota(guarded, provider, left, warnings);
+  return printablePlan({ provider, id, entries: planned.map(printableEntry), warnings });
 }
 
 /**
- * The changes a contact needs. A listing can show less than a read (Resource Directory lists no
- * pending email): a difference found in the listing is checked against the contact itself.
+ * The matched contacts with what their listing lacks read in, where the listing differs from
+ * the roster in a field it may lack: with the provider's sync operations, one call for all; else
+ * a `get` (with pending values) per such contact. A read that fails leaves the listing's view.
  */
-async function confirmedChanges(provider: SyncProvider, listed: Contact<object>, input: ContactInput, signal: AbortSignal | undefined): Promise<FieldChange[]> {
-  const changes = diffContact(listed, input, provider.capabilities);
-  if (changes.length === 0) return changes;
+async function completed(provider: SyncProvider, matches: Match[], read: CallOptions): Promise<Match[]> {
+  const operations = syncOperationsOf(provider);
+  const lacking = matches.filter((match) => {
+    const { changes, masked } = compareContact(match.listed, match.input, provider.capabilities);
+    const differs = [...changes.map((change) => change.field), ...masked.map((hidden) => hidden.field)];
+    return operations === undefined ? differs.length > 0 : differs.some((field) => operations.listingLacks.includes(field));
+  });
+  if (lacking.length === 0) return matches;
   try {
-    const current = await provider.get(listed.id, { includePending: true, ...(signal === undefined ? {} : { signal }) });
-    return diffContact(current, input, provider.capabilities);
+    const fuller =
+      operations === undefined
+        ? await Promise.all(lacking.map((match) => provider.get(match.listed.id, { ...read, includePending: true })))
+        : await operations.complete(lacking.map((match) => match.listed), read);
+    lacking.forEach((match, position) => {
+      const contact = fuller[position];
+      if (contact !== undefined && contact.id === match.listed.id) match.listed = contact;
+    });
   } catch {
     // The listing's view is still a plan; applying it fails or succeeds on its own merits.
-    return changes;
   }
+  return matches;
 }
 
-/** Whether the roster owns a contact of this name. */
-function owns(managed: ManagedContacts | undefined, name: string): boolean {
-  if (managed === undefined) return false;
-  return (managed.prefix !== undefined && managed.prefix !== '' && name.startsWith(managed.prefix)) || (managed.names?.includes(name) ?? false);
+/** The entry of a matched contact: unchanged, update, replace, or a skip when the provider must not replace it. */
+function entryFor(provider: SyncProvider, match: Match, request: PlanRequest): PlanEntry {
+  const capabilities = provider.capabilities;
+  const current = match.listed;
+  const comparison: Comparison = compareContact(current, match.input, capabilities);
+  const forced = request.replaceMasked === true || (Array.isArray(request.replaceMasked) && request.replaceMasked.includes(match.input.name));
+  const changes = forced ? [...comparison.changes, ...maskedChanges(comparison.masked)] : comparison.changes;
+  const warnings = [
+    ...match.warnings,
+    ...(forced
+      ? []
+      : comparison.masked.map(
+          ({ field, shown }) => `cannot tell whether the ${field} changed: ${provider.id} shows it masked (${shown}); replaceMasked (CLI: --replace-masked) forces the change`,
+        )),
+  ];
+  const base = { name: match.input.name, id: current.id, warnings } as const;
+  if (changes.length === 0) return { kind: 'unchanged', ...base };
+  if (!needsReplace(changes, capabilities)) return { kind: 'update', ...base, patch: patchOf(changes), changes, current };
+  if (capabilities.sync?.replace === false) {
+    const fields = changes.map((change) => change.field).join(', ');
+    return { kind: 'skip', name: match.input.name, reason: `${provider.id} cannot change ${fields} in place and does not replace its contacts (that would delete ${current.id}): change it in the vendor's console` };
+  }
+  return { kind: 'replace', ...base, input: match.input, changes, cost: replaceCost(provider), current };
 }
 
 /**
- * The daily quota each create uses, if the vendor has one, with this account's limit: the one the
- * provider's `quotas` setting gives (an account the vendor allowed more), else the documented one.
+ * The deletes of a prune: contacts the roster owns that no entry names here. Names that start
+ * with the prefix without being owned are left alone, with a warning.
  */
-function createQuota(provider: SyncProvider): { readonly name: string; readonly vendorCode: string; readonly limit: number | 'unknown' } | undefined {
-  const capabilities = provider.capabilities;
-  const actions = capabilities.operations.create.vendorOperations;
-  const quota = capabilities.quotas.find((candidate) => candidate.period === 'day' && candidate.action !== undefined && actions.includes(candidate.action));
-  if (quota === undefined) return undefined;
-  // Providers built here carry their settings; a provider of the caller's own may not.
-  const quotas = (provider as { readonly settings?: { readonly quotas?: Readonly<Record<string, number>> | false } }).settings?.quotas;
-  return { name: quota.name, vendorCode: quota.vendorCode, limit: accountQuotaLimit(quota, quotas) };
+function deletesOf(listed: readonly Contact<object>[], isNamed: (contact: Contact<object>) => boolean, request: PlanRequest, warnings: string[]): PlanEntry[] {
+  if (request.prune !== true) return [];
+  if (request.managed === undefined) {
+    warnings.push('prune was asked without saying which contacts the roster manages, so nothing is deleted');
+    return [];
+  }
+  const deletes: PlanEntry[] = [];
+  const strangers: string[] = [];
+  for (const contact of listed) {
+    if (isNamed(contact)) continue;
+    if (owns(request.managed, contact.name)) {
+      deletes.push({ kind: 'delete', name: contact.name, id: contact.id, reason: 'no longer in the roster', current: contact });
+    } else if (nearPrefix(request.managed, contact.name)) strangers.push(contact.name);
+  }
+  if (strangers.length > 0) {
+    warnings.push(
+      `${strangers.map((name) => JSON.stringify(name)).join(', ')} start with the managed prefix "${request.managed.prefix ?? ''}" but no separator follows it, so the roster does not own them and prune leaves them alone (list them in managed.names to own them)`,
+    );
+  }
+  return deletes;
 }
-
-function replaceCost(provider: SyncProvider): string {
-  const quota = createQuota(provider);
-  const base = `${provider.capabilities.provider} cannot update it in place: it is deleted, then created again`;
-  return quota === undefined || quota.limit === 'unknown' ? base : `${base}, using one of the ${quota.limit} ${quota.name}`;
-}
-
-/** Keeps the creates and replaces a daily quota allows; skips the rest, saying why. */
-function withinDailyQuota(entries: PlanEntry[], provider: SyncProvider, warnings: string[]): PlanEntry[] {
-  const quota = createQuota(provider);
-  if (quota === undefined || quota.limit === 'unknown') return entries;
-  const limit = quota.limit;
-  const needed = entries.filter((entry) => entry.kind === 'create' || entry.kind === 'replace').length;
-  if (needed <= limit) return entries;
-  warnings.push(`the plan needs ${needed} creates but the vendor allows ${limit} ${quota.name} (${quota.vendorCode}): ${needed - limit} are skipped; run it again after the quota resets`);
-  let used = 0;
-  return entries.map((entry) => {
-    if (entry.kind !== 'create' && entry.kind !== 'replace') return entry;
-    used += 1;
-    return used <= limit ? entry : { kind: 'skip', name: entry.name, reason: `would exceed the ${limit} ${quota.name}` };
-  });
-}
-

@@ -42,6 +42,33 @@ export function projectContact(desired: DesiredContact, provider: ProviderId, ca
   }
 }
 
+/**
+ * Whether a roster entry goes to a provider: not when its `only` leaves the provider out, and,
+ * on a provider that takes only entries naming it (ChatApp), only when `only` or an override
+ * names it. `'unnamed'` says the entry was left out by that second rule.
+ */
+export function entryGoesTo(desired: DesiredContact, provider: ProviderId, capabilities: Capabilities): 'yes' | 'no' | 'unnamed' {
+  if (desired.only !== undefined && !desired.only.includes(provider)) return 'no';
+  if (capabilities.sync?.entries !== 'named') return 'yes';
+  return desired.only?.includes(provider) === true || desired.providers?.[provider] !== undefined ? 'yes' : 'unnamed';
+}
+
+/**
+ * The name, and phone number, a roster entry gives a provider, before any check: what keeps the
+ * contact they name from being pruned even when the entry cannot be projected (a phone number
+ * the provider refuses must not turn the person into a stranger).
+ */
+export function namedBy(desired: DesiredContact, provider: ProviderId): { readonly name?: string; readonly phone?: string } {
+  const override: Record<string, unknown> = { ...desired.providers?.[provider] };
+  const pick = (field: 'name' | 'phone'): string | undefined => {
+    const value = field in override ? override[field] : (desired as unknown as Record<string, unknown>)[field];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const name = pick('name');
+  const phone = pick('phone');
+  return { ...(name === undefined ? {} : { name }), ...(phone === undefined ? {} : { phone }) };
+}
+
 function has(record: Record<string, unknown>, field: ContactField): boolean {
   const [top, sub] = field.split('.') as [string, string | undefined];
   const value = record[top];

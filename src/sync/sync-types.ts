@@ -4,28 +4,55 @@
  */
 import type { Contact, ContactField, ContactInput, ContactPatch, ProviderId } from '../model/contact.js';
 import type { ContactError } from '../errors/errors.js';
-import type { ContactProvider } from '../contract/provider.js';
+import type { ContactProvider, SyncCapability } from '../contract/provider.js';
 
 /** The fields of a contact a roster can set for one provider only; `null` leaves a shared field out there. */
 export type ContactOverride = { [K in keyof ContactInput]?: ContactInput[K] | null };
 
 /** A person or endpoint the roster wants in the clouds. */
 export interface DesiredContact extends ContactInput {
-  /** Only these providers hold this contact (default: every provider synced). */
+  /**
+   * Only these providers hold this contact (default: every provider synced, except those that take
+   * only entries naming them, such as ChatApp: see {@link SyncCapability.entries}).
+   */
   only?: ProviderId[];
   /** What differs per provider: a name a provider accepts, a title, webhooks only one vendor holds. */
   providers?: { [P in ProviderId]?: ContactOverride };
 }
 
 /**
- * Which existing contacts the roster owns, by the name a provider shows: those starting with
- * `prefix`, and those in `names`. Pruning deletes only owned contacts the roster no longer wants.
+ * Which existing contacts the roster owns, by the name a provider shows. Pruning deletes only
+ * owned contacts that no roster entry names for that provider.
+ *
+ * The ownership rule: a name is owned when it is in `names`, or when it is `prefix` followed by a
+ * separator (any character but a letter or digit) and more, the separator being the prefix's
+ * own last character or the next one. `prefix: Oncall` owns `Oncall-Alice`, `Oncall.bob` and
+ * `Oncall Support Desk`; it does not own `OncallManager` or `Oncaller`, which someone may have
+ * made by hand (a plan with `prune` warns about such names and leaves them alone).
  */
 export interface ManagedContacts {
-  /** Names starting with this are owned. */
+  /** Names that are this and then a separator and more are owned (`Oncall` owns `Oncall-Alice`). */
   readonly prefix?: string;
-  /** These names are owned. */
+  /**
+   * These exact names are owned: how a roster owns names that cannot carry a separator, such as
+   * Resource Directory's (2-12 letters).
+   */
   readonly names?: readonly string[];
+}
+
+/**
+ * How many deletes a plan may make on one provider before it stops deleting there: a plan over
+ * either bound plans none of its deletes on that provider, each a skip saying why. Raise it
+ * when a large departure is meant (`{ maxCount: 50, maxShare: 1 }`).
+ */
+export interface DeletionGuard {
+  /** At most this many deletes per provider (default 10; `Infinity` for no bound). */
+  readonly maxCount?: number;
+  /**
+   * At most this share, from 0 to 1, of the contacts the roster manages on a provider (those it
+   * owns or matched to an entry, and those the plan creates): default 0.5; 1 for no bound.
+   */
+  readonly maxShare?: number;
 }
 
 /** A provider the plan covers; any {@link ContactProvider}. */
@@ -41,6 +68,16 @@ export interface PlanRequest {
   readonly prune?: boolean;
   /** Which contacts the roster owns; prune needs it. */
   readonly managed?: ManagedContacts;
+  /** How many deletes a plan may make per provider (default: 10, and half the managed contacts). */
+  readonly deletionGuard?: DeletionGuard;
+  /**
+   * Changes contacts even where a difference may hide behind a vendor's mask (CAM lists
+   * `alic****@example.com`, so a new address with the same visible parts cannot be told from the
+   * old): `true` for every such contact, or the names (as the provider shows them) of those to
+   * change. Without it, such a contact is `unchanged` with a warning saying so. On CAM the
+   * change is a replace, using one of its daily creates.
+   */
+  readonly replaceMasked?: boolean | readonly string[];
   /** Cancels the reads the plan makes. */
   readonly signal?: AbortSignal;
 }
@@ -55,7 +92,11 @@ export interface FieldChange {
   readonly to?: unknown;
 }
 
-/** What to do with one contact on one provider. */
+/**
+ * What to do with one contact on one provider. An entry that changes an existing contact holds
+ * it as the plan read it (`current`), so the apply makes the change without reading it again;
+ * printed and serialised, an entry leaves `current` out and masks webhook secrets.
+ */
 export type PlanEntry =
   | { readonly kind: 'create'; readonly name: string; readonly input: ContactInput; readonly warnings: readonly string[] }
   | {
@@ -65,6 +106,8 @@ export type PlanEntry =
       readonly patch: ContactPatch;
       readonly changes: readonly FieldChange[];
       readonly warnings: readonly string[];
+      /** The contact as the plan read it. */
+      readonly current: Contact<object>;
     }
   | {
       readonly kind: 'replace';
@@ -75,8 +118,18 @@ export type PlanEntry =
       /** What replacing costs (the vendor has no update: delete, then create). */
       readonly cost: string;
       readonly warnings: readonly string[];
+      /** The contact as the plan read it: what a failed replace's result says how to restore. */
+      readonly current: Contact<object>;
     }
-  | { readonly kind: 'delete'; readonly name: string; readonly id: string }
+  | {
+      readonly kind: 'delete';
+      readonly name: string;
+      readonly id: string;
+      /** Why it goes: the roster owns it and no entry names it for this provider. */
+      readonly reason: string;
+      /** The contact as the plan read it. */
+      readonly current: Contact<object>;
+    }
   | { readonly kind: 'unchanged'; readonly name: string; readonly id: string; readonly warnings: readonly string[] }
   | { readonly kind: 'skip'; readonly name: string; readonly reason: string; readonly error?: ContactError };
 
@@ -100,6 +153,33 @@ export interface SyncPlan {
   readonly providers: readonly ProviderPlan[];
 }
 
+/** A field a failed replace's restore cannot fill in: the vendor only ever showed it masked. */
+export interface UnknownField {
+  /** The field. */
+  readonly field: ContactField;
+  /** What the vendor showed (`+86 139****1234`). */
+  readonly shown: string;
+}
+
+/**
+ * What it takes to put back a contact that a replace deleted and could not create again: the
+ * input to create it as it was, from what the plan read. A value the vendor only shows masked is
+ * the roster's where that fits the mask, else listed in `unknown` for a person to complete.
+ */
+export interface RestoreInfo {
+  /**
+   * `true`: the old contact was deleted; `false`: the replace failed in a way that leaves unknown
+   * whether its delete went through (check the provider before restoring).
+   */
+  readonly deleted: boolean;
+  /** The contact as the plan read it, before the delete. */
+  readonly contact: Contact<object>;
+  /** What to create to restore it (without the `unknown` fields). */
+  readonly input: ContactInput;
+  /** Fields the input lacks because the vendor showed them masked. */
+  readonly unknown: readonly UnknownField[];
+}
+
 /** How one entry ended. */
 export interface SyncResult {
   /** The provider. */
@@ -118,13 +198,18 @@ export interface SyncResult {
   readonly reason?: string;
   /** The vendor request id of the call that made or failed the change. */
   readonly requestId?: string;
+  /** A failed replace that deleted, or may have deleted, the old contact: how to restore it (the CLI prints the command). */
+  readonly restore?: RestoreInfo;
 }
 
-/** Options of {@link applySync}. */
+/** Options of {@link applySync}; unknown keys are refused. */
 export interface ApplyOptions {
-  /** Called after each entry, with the count so far. */
+  /**
+   * Called after each entry, with the count so far. What it throws, and a promise it returns that
+   * rejects, are ignored: a listener never stops, hides or reorders the work.
+   */
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly result: SyncResult }) => void;
-  /** Changes in flight per provider (each provider also paces itself at its vendor's limit); default 4. */
+  /** Changes in flight per provider, a whole number from 1 (each provider also paces itself at its vendor's limit); default 4. */
   readonly concurrency?: number;
   /** Stops the apply: entries not started are reported `skipped`, those in flight are cancelled. */
   readonly signal?: AbortSignal;

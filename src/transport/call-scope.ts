@@ -11,7 +11,7 @@ import { acquireSlot, reserveQuota, settleQuota } from './pacing.js';
 import { outcomeUnknown, retryDelay } from './retry-policy.js';
 import { emitEvent } from '../contract/events.js';
 import type { ContactEventBase, ContactEventListener } from '../contract/events.js';
-import type { QuotaStore } from './quota-store.js';
+import type { QuotaReservation, QuotaStore } from './quota-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { sleep } from './sleep.js';
 
@@ -123,6 +123,8 @@ export class CallScope {
   readonly #callId = `call-${(nextCallId += 1)}`;
   /** Personal values of the operation's input, kept out of its errors. */
   readonly #sensitive = new Set<string>();
+  /** Daily-quota units reserved ahead by {@link CallScope.holdQuota}, by action. */
+  readonly #held = new Map<string, QuotaReservation>();
 
   /** One object for the whole operation; its secrets are read when an error is built (credentials resolve late). */
   readonly #errorContext: ErrorContext;
@@ -175,8 +177,11 @@ export class CallScope {
       this.#stopIfCancelled();
       // Each step is awaited only when it has work: a call without a limit or quota goes straight out.
       if (this.#policy.limiter !== undefined) await this.#waitForSlot(request.action, attempt);
+      // A unit held ahead (a replace holds its create's before it deletes) is used instead of a new one.
+      const held = this.#held.get(request.action);
+      if (held !== undefined) this.#held.delete(request.action);
       const quota = this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(request.action);
-      const reservation = quota === undefined ? undefined : await reserveQuota(this.#policy, quota, this.errorContext);
+      const reservation = held ?? (quota === undefined ? undefined : await reserveQuota(this.#policy, quota, this.errorContext));
       const result = await this.#attempt(request, attempt);
       if (result.ok) return result.value;
       let failure = result.failure;
@@ -202,6 +207,27 @@ export class CallScope {
       this.#emit('retry', request.action, attempt, { delayMs: Math.round(delay), code: failure.code });
       await sleep(delay, this.signal).catch(() => this.#stopIfCancelled());
     }
+  }
+
+  /**
+   * Reserves now the daily-quota unit that a later request of `action` in this operation will
+   * use: a replace reserves its create before it deletes, so that a used-up quota stops it while
+   * the old contact still exists. Nothing is reserved when the client counts no quota for it.
+   *
+   * @throws ContactError `quota-exceeded` (with `resetsAt`): nothing was sent.
+   */
+  async holdQuota(action: string): Promise<void> {
+    const quota = this.#policy.quotaStore === undefined ? undefined : this.#policy.quotaFor(action);
+    if (quota === undefined || this.#held.has(action)) return;
+    this.#held.set(action, await reserveQuota(this.#policy, quota, this.errorContext));
+  }
+
+  /** @internal Gives back the units held for requests the operation never sent. */
+  async releaseHeld(): Promise<void> {
+    if (this.#held.size === 0) return;
+    const unused = [...this.#held.values()];
+    this.#held.clear();
+    for (const reservation of unused) if (reservation.granted) await reservation.release().catch(() => undefined);
   }
 
   /** Asks whether a request whose answer was lost was applied; a lookup that fails leaves it unknown. */
@@ -334,5 +360,7 @@ export async function runOperation<T>(
   } catch (error) {
     if (scope !== undefined) throw scope.failure(error);
     throw isContactError(error) ? error : toContactError(error, context);
+  } finally {
+    await scope?.releaseHeld();
   }
 }

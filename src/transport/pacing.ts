@@ -71,3 +71,19 @@ export async function settleQuota(policy: CallPolicy, quota: CountedQuota, reser
 function quotaRequest(policy: CallPolicy, quota: CountedQuota) {
   return { provider: policy.provider, account: policy.account(), quota: quota.quota, limit: quota.limit, dayOffsetMinutes: quota.dayOffsetMinutes };
 }
+
+/**
+ * How many units of an action's daily quota the client counts as left today, without using one;
+ * undefined when it counts none or its store cannot tell (a store without `remaining`).
+ */
+export async function quotaLeft(policy: CallPolicy, action: string): Promise<number | undefined> {
+  const store = policy.quotaStore;
+  const quota = store?.remaining === undefined ? undefined : policy.quotaFor(action);
+  if (store?.remaining === undefined || quota === undefined) return undefined;
+  try {
+    return await store.remaining(quotaRequest(policy, quota));
+  } catch {
+    // Not knowing is no reason to fail a plan: the create's own reservation still guards the quota.
+    return undefined;
+  }
+}

@@ -41,6 +41,11 @@ export interface QuotaStore {
   reserve(request: QuotaRequest): Promise<QuotaReservation>;
   /** Records that the vendor says the quota is used up today (another tool may have used it). */
   exhaust(request: QuotaRequest): Promise<void>;
+  /**
+   * How many units are left today, without reserving one. Optional: a plan asks it to plan no
+   * more creates than the day has left; without it, a plan goes by the quota's limit.
+   */
+  remaining?(request: QuotaRequest): Promise<number>;
 }
 
 /**
@@ -71,6 +76,10 @@ export function localQuotaStore(now: () => number = () => Date.now()): QuotaStor
     async exhaust(request) {
       const { day } = vendorDay(now(), request.dayOffsetMinutes);
       used.set(keyOf(request, day), request.limit);
+    },
+    async remaining(request) {
+      const { day } = vendorDay(now(), request.dayOffsetMinutes);
+      return Math.max(0, request.limit - (used.get(keyOf(request, day)) ?? 0));
     },
   };
 }

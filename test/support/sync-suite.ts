@@ -18,7 +18,9 @@ export function runSyncSuite(id: ProviderId): void {
   describe(`sync: ${id}`, () => {
     let emulator: Emulator;
     let provider: ContactProvider<Contact<object>>;
-    const person = (n: number, email?: string): ContactInput => target.input(n, email);
+    // Every entry names the provider: ChatApp takes only entries that do.
+    const person = (n: number, email?: string): DesiredContact & ContactInput => ({ ...target.input(n, email), only: [id] });
+    const refused: DesiredContact = { ...target.refusedInput, only: [id] };
     beforeAll(async () => {
       emulator = await target.start({ rateLimit: false });
       provider = target.provider(emulator, { rateLimit: false, maxRetries: 0 });
@@ -35,7 +37,7 @@ export function runSyncSuite(id: ProviderId): void {
       expect(kinds(first.plan.providers[0]!.entries)).toEqual({ [keep.name]: 'create', [change.name]: 'create', [leave.name]: 'create' });
 
       const changed = person(2, 'second.person@example.com');
-      const desired: DesiredContact[] = [keep, changed, target.refusedInput];
+      const desired: DesiredContact[] = [keep, changed, refused];
       const plan = await planSync({ desired, providers: [provider], prune: true, managed: { names: [leave.name] } });
       const entries = plan.providers[0]!.entries;
       const changeKind = provider.capabilities.operations.update.support === 'unsupported' ? 'replace' : 'update';
@@ -59,7 +61,11 @@ export function runSyncSuite(id: ProviderId): void {
       const noMarker = await planSync({ desired: [], providers: [provider], prune: true });
       expect(noMarker.providers[0]!.entries).toEqual([]);
       expect(noMarker.providers[0]!.warnings.join(' ')).toMatch(/nothing is deleted/);
-      const marked = await planSync({ desired: [], providers: [provider], prune: true, managed: { names: [ours.name] } });
+      // The one managed contact going is all of them: the deletion guard must be raised for it.
+      const guarded = await planSync({ desired: [], providers: [provider], prune: true, managed: { names: [ours.name] } });
+      expect(guarded.providers[0]!.entries.map((entry) => [entry.kind, entry.name])).toEqual([['skip', ours.name]]);
+      expect(guarded.providers[0]!.warnings.join(' ')).toMatch(/deletion guard stops 1 deletes .*more than 50% of the 1/);
+      const marked = await planSync({ desired: [], providers: [provider], prune: true, managed: { names: [ours.name] }, deletionGuard: { maxShare: 1 } });
       expect(marked.providers[0]!.entries.map((entry) => [entry.kind, entry.name])).toEqual([['delete', ours.name]]);
       const byDefault = await planSync({ desired: [], providers: [provider], managed: { names: [ours.name] } });
       expect(byDefault.providers[0]!.entries).toEqual([]);

@@ -2,8 +2,9 @@ import { defineConfig } from 'tsup';
 
 /**
  * One entry per subpath export of package.json (test/provider-table.test.ts checks them). ESM output is code-split so the
- * shared core is one chunk; the CommonJS output bundles the core into each entry, which
- * is why `ContactError` is recognised by a `Symbol.for` marker rather than identity.
+ * shared core is one chunk; the CommonJS output bundles the core into each entry (one file per
+ * entry: a `require` of a provider reads one file, not a dozen chunks), which is why
+ * `ContactError` is recognised by a `Symbol.for` marker rather than identity.
  */
 export default defineConfig({
   entry: {
@@ -25,9 +26,13 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   splitting: true,
+  // tsup's `splitting` applies to both formats; the CommonJS output is not split.
+  esbuildOptions(options, { format }) {
+    if (format === 'cjs') options.splitting = false;
+  },
   treeshake: true,
-  // zod/mini is bundled: only the schema kinds in use (about 17 KB), which loads in a few ms where
-  // importing zod costs about 50. zod stays a dependency for the types of `contactInputSchema`.
+  // zod/mini is bundled: only the schema kinds in use, not all of zod (BENCHMARKS.md has the
+  // import costs). zod stays a dependency for the types of `contactInputSchema`.
   noExternal: ['zod'],
   // import.meta.url in the CommonJS output, for the lazy require of the phone metadata (src/model/phone.ts).
   shims: true,

@@ -42,18 +42,38 @@ const run = promisify(execFile);
 /** Proxies from the environment must not reroute loopback traffic. */
 export const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^https?_proxy$/i.test(name)));
 
-/** Wall time of one fresh `node` process running `args`, in ms. */
+/**
+ * One fresh `node` process running `args`: its wall time in ms as the parent sees it (Node's own
+ * start-up and exit included) and, when the script prints one number, that number (what the
+ * script measured inside itself).
+ */
 export async function timeProcess(args, env = {}) {
   const start = performance.now();
-  await run(process.execPath, args, { env: { ...cleanEnv, ...env }, cwd: new URL('..', import.meta.url).pathname });
-  return performance.now() - start;
+  const { stdout } = await run(process.execPath, args, { env: { ...cleanEnv, ...env }, cwd: new URL('..', import.meta.url).pathname });
+  const wall = performance.now() - start;
+  const inside = Number.parseFloat(stdout);
+  return { wall, inside: Number.isFinite(inside) ? inside : undefined };
 }
 
-/** Runs fresh processes of several commands interleaved, `runs` times each; returns each one's median. */
+/**
+ * Runs fresh processes of several commands interleaved, `runs` times each; returns each one's
+ * median wall time and, for scripts that print their own measure, its median as `<name> inside`,
+ * with every sample under `samples` (for ratios taken run by run).
+ */
 export async function coldMedians(commands, runs) {
-  const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const samples = {};
   for (let index = 0; index < runs; index += 1) {
-    for (const [name, args] of Object.entries(commands)) samples[name].push(await timeProcess(args));
+    for (const [name, args] of Object.entries(commands)) {
+      const { wall, inside } = await timeProcess(args);
+      (samples[name] ??= []).push(wall);
+      if (inside !== undefined) (samples[`${name} inside`] ??= []).push(inside);
+    }
   }
-  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, round(median(values), 1)]));
+  return { ...Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, round(median(values), 1)])), samples };
 }
+
+/**
+ * The median of `a[i] / b[i]`: two commands timed back to back in each run share that moment's
+ * load, so the ratio run by run drifts less with a shared machine than a ratio of two medians.
+ */
+export const medianRatio = (a, b) => round(median(a.map((value, index) => value / b[index])));

@@ -29,7 +29,13 @@ interface Results {
   readonly perCall: { readonly rows: ReadonlyArray<{ provider: string; operation: string; ratio: number; ours: Side; vendor: Side }> };
   readonly coldStart: {
     readonly core: { readonly cjs: number; readonly esm: number; readonly loaded: readonly string[] };
-    readonly providers: ReadonlyArray<{ provider: string; ratio: number; loadedOnImport: readonly string[]; loadedByFirstGet: readonly string[] }>;
+    readonly providers: ReadonlyArray<{
+      provider: string;
+      ratio: number;
+      ownShare: { ours: number; vendor: number; ratio: number };
+      loadedOnImport: readonly string[];
+      loadedByFirstGet: readonly string[];
+    }>;
   };
   readonly bulk: { readonly contacts: number; readonly failed: number; readonly achievedOverLimit: number };
   readonly planning: { readonly sizes: ReadonlyArray<{ size: number; ms: number; peakRssMb: number }> };
@@ -63,6 +69,8 @@ it('runs all five benchmarks on every landed provider and writes every figure', 
   expect(results.coldStart.core).toMatchObject({ cjs: positive, esm: positive, loaded: [] });
   for (const provider of results.coldStart.providers) {
     expect(provider.ratio).toBeGreaterThan(0);
+    // The library's own share, timed inside each process (from its first statement to the answer), on both sides.
+    expect(provider.ownShare, provider.provider).toMatchObject({ ours: positive, vendor: positive, ratio: positive });
     expect(provider.loadedOnImport, provider.provider).toEqual([]);
     expect(provider.loadedByFirstGet.filter((name) => name === 'zod'), provider.provider).toEqual([]);
   }

@@ -1,8 +1,8 @@
 /**
  * Alibaba Cloud's error envelope and gateway codes, and the one translation of whatever
  * `@alicloud/openapi-client` threw into a ContactError. Four cases reach the caller: an empty
- * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status; the
- * transport recovers it), and an unknown code, kept verbatim as `unknown`.
+ * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status;
+ * `alibaba-openapi-http-workaround.ts` recovers it), and an unknown code, kept verbatim as `unknown`.
  */
 import * as z from '../../src/util/zod.js';
 import { ContactError, isContactError } from '../../src/errors/errors.js';
@@ -12,13 +12,13 @@ import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/errors/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 
-/** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
-export const alibabaErrorEnvelopeSchema = z.object({
-  RequestId: z.nullishString(),
-  HostId: z.nullishString(),
-  Code: z.nullishString(),
-  Message: z.nullishString(),
-  Recommend: z.nullishString(),
+/**
+ * The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`; built when the first
+ * error is read, not when a provider is imported.
+ */
+export const alibabaErrorEnvelopeSchema = z.lazy(() => {
+  const text = z.nullishString();
+  return z.object({ RequestId: text, HostId: text, Code: text, Message: text, Recommend: text });
 });
 
 /** The codes of Alibaba Cloud's API gateway, which every product answers (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). */
@@ -58,7 +58,7 @@ export function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
   return { exact: { ...alibabaGatewayCodes.exact, ...product.exact }, prefixes: { ...alibabaGatewayCodes.prefixes, ...product.prefixes } };
 }
 
-/** The status and headers of the vendor's answer, as the transport observed them. */
+/** The status and headers of the vendor's answer, as the HTTP workaround observed them. */
 export interface ObservedResponse {
   /** HTTP status. */
   readonly status: number;
@@ -91,7 +91,8 @@ export function translateAlibabaFailure(failure: unknown, product: AlibabaProduc
   const { error, observed } = failure;
   if (isContactError(error)) return error;
   if (isSdkTimeout(error)) return errorIn(context, { code: 'timeout', message: 'no answer in time' });
-  const status = observed?.status ?? numberProp(error, 'statusCode');
+  // The SDK's own error keeps the status of a JSON answer; only a non-JSON one needs the observed status.
+  const status = numberProp(error, 'statusCode') ?? observed?.status;
   const body = objectProp(error, 'data');
   if (body !== undefined && status !== undefined) return parsedBodyError(body, status, observed, error, product, context);
   // An unparseable or empty body: the SDK threw a bare SyntaxError; the status came from the transport.

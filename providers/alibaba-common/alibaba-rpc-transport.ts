@@ -1,17 +1,10 @@
 /**
  * One RPC attempt through `@alicloud/openapi-client`'s `callApi` (ACS3-HMAC-SHA256), for any
- * Alibaba product and version.
- *
- * The SDK forgets the HTTP status and headers when a body is not JSON, takes no AbortSignal,
- * and leaves a read timer holding each request alive after the answer is read. Node's HTTP
- * diagnostics channels mend all three, matched by the signature nonce this transport generates:
- * `http.client.request.start` hands over the request (destroyed when the attempt is abandoned),
- * `http.client.response.finish` the status and headers (and the moment to clear the timer).
+ * Alibaba product and version. What the SDK cannot do itself (an error's status when its body is
+ * not JSON, its headers, aborting, releasing an answer promptly) comes from
+ * `alibaba-openapi-http-workaround.ts`, which watches each request by its signature nonce.
  */
 import { randomBytes } from 'node:crypto';
-import { subscribe } from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import type { ProviderId } from '../../src/model/contact.js';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { signingKeys } from '../../src/credentials/credentials.js';
@@ -19,7 +12,8 @@ import { errorIn } from '../../src/errors/to-contact-error.js';
 import type { Attempt } from '../../src/transport/call-scope.js';
 import type { RawAnswer, VendorTransport } from '../../src/transport/vendor-caller.js';
 import { AlibabaCallFailure, translateAlibabaFailure } from './alibaba-rpc-errors.js';
-import type { AlibabaProductErrors, ObservedResponse } from './alibaba-rpc-errors.js';
+import type { AlibabaProductErrors } from './alibaba-rpc-errors.js';
+import { watchOpenApiRequest, WATCHED_HEADER } from './alibaba-openapi-http-workaround.js';
 import { flattenQuery } from './alibaba-rpc-params.js';
 import type { VendorParams } from './alibaba-rpc-params.js';
 import { loadOpenApiSdk } from './alibaba-rpc-sdk.js';
@@ -48,73 +42,18 @@ export interface AlibabaConnection {
   readonly credentials: CredentialSource;
 }
 
-interface Tracked {
-  request?: ClientRequest;
-  observed?: ObservedResponse;
-}
-
-/** Requests in flight, by signature nonce. */
-const inFlight = new Map<string, Tracked>();
-let watching = false;
-
-function nonceOf(request: ClientRequest | undefined): string | undefined {
-  const nonce = request?.getHeader('x-acs-signature-nonce');
-  return typeof nonce === 'string' ? nonce : undefined;
-}
-
-function watchRequests(): void {
-  if (watching) return;
-  watching = true;
-  subscribe('http.client.request.start', (message) => {
-    const { request } = message as { request?: ClientRequest };
-    const tracked = inFlight.get(nonceOf(request) ?? '');
-    if (tracked !== undefined && request !== undefined) tracked.request = request;
-  });
-  subscribe('http.client.response.finish', (message) => {
-    const { request, response } = message as { request?: ClientRequest; response?: IncomingMessage };
-    const tracked = inFlight.get(nonceOf(request) ?? '');
-    if (tracked === undefined || response === undefined) return;
-    // Node builds a response's header object when it is first read; only a failure reads it, so
-    // a success does not pay for it (a tenth of a listing's time on loopback).
-    tracked.observed = {
-      status: response.statusCode ?? 0,
-      get headers() {
-        return response.headers;
-      },
-    };
-    if (request?.socket) clearReadTimer(request.socket);
-  });
-}
-
-/**
- * The SDK's HTTP layer (httpx) arms a read timer per request on the socket and clears it only
- * when it reads the body itself, which `callApi` does not: the timer would keep the request and
- * its answer in memory until it fires. Once the answer is read, the timer has no more work.
- */
-function clearReadTimer(socket: Socket): void {
-  // httpx keeps one module-level symbol for the timer: found once, it is the same on every socket.
-  readTimerKey ??= Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === 'TIMER::READ_TIMER');
-  const key = readTimerKey;
-  if (key === undefined || !(key in socket)) return;
-  const record = socket as unknown as Record<symbol, NodeJS.Timeout | null | undefined>;
-  const timer = record[key];
-  if (timer) clearTimeout(timer);
-  record[key] = null;
-}
-
-let readTimerKey: symbol | undefined;
-
 /**
  * Signature nonces: 32 hex digits, as the SDK's own are. The vendor asks only that a nonce is not
  * used twice (within its 15-minute window): 64 random bits drawn once per process, then a
- * counter, cannot repeat, and cost a fraction of a random UUID per request (which showed as a
- * quarter of this transport's time per call, `npm run bench`).
+ * counter, cannot repeat, and cost less than a random UUID per request. Our own nonce is also
+ * what the workaround matches each request by.
  */
-const NONCE_PREFIX = randomBytes(8).toString('hex');
+let noncePrefix: string | undefined;
 let nonceCounter = 0;
 function nextNonce(): string {
+  noncePrefix ??= randomBytes(8).toString('hex');
   nonceCounter += 1;
-  return NONCE_PREFIX + nonceCounter.toString(16).padStart(16, '0');
+  return noncePrefix + nonceCounter.toString(16).padStart(16, '0');
 }
 
 /** Extra time the SDK's own timers get over the attempt's, so the attempt's timeout speaks first. */
@@ -163,34 +102,30 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
 
   const send = async (action: string, params: VendorParams, attempt: Attempt): Promise<RawAnswer> => {
     const { sdk, instance } = loaded!;
-    watchRequests();
     const nonce = nextNonce();
-    const tracked: Tracked = {};
-    inFlight.set(nonce, tracked);
-    const detach = attempt.onAbort(() => void tracked.request?.destroy());
+    const watched = watchOpenApiRequest(nonce);
+    const detach = attempt.onAbort(() => watched.abort());
     const timeout = attempt.timeoutMs + SDK_TIMER_SLACK_MS;
+    let answered = false;
     try {
-      const request = new sdk.OpenApiRequest({ query: flattenQuery(params), headers: { 'x-acs-signature-nonce': nonce } });
+      const request = new sdk.OpenApiRequest({ query: flattenQuery(params), headers: { [WATCHED_HEADER]: nonce } });
       let rpc = paramsOf.get(action);
       if (rpc === undefined) paramsOf.set(action, (rpc = rpcParams(sdk, action, product.version)));
-      const answer = await instance.callApi(rpc, request, {
-        readTimeout: timeout,
-        connectTimeout: timeout,
-        autoretry: false,
-      });
-      const body = (answer as { body?: unknown }).body;
+      const answer = (await instance.callApi(rpc, request, { readTimeout: timeout, connectTimeout: timeout, autoretry: false })) as { body?: unknown; statusCode?: unknown };
+      answered = true;
+      const body = answer.body;
       const code = (body as { Code?: unknown } | undefined)?.Code;
       if (product.successCode !== undefined && code !== product.successCode) {
         // A business failure inside a success envelope: an error, never a result.
-        throw Object.assign(new Error(String(code)), { code, data: body, statusCode: tracked.observed?.status ?? 200 });
+        throw Object.assign(new Error(String(code)), { code, data: body, statusCode: typeof answer.statusCode === 'number' ? answer.statusCode : 200 });
       }
       const requestId = (body as { RequestId?: unknown } | undefined)?.RequestId;
       return { body, requestId: typeof requestId === 'string' ? requestId : undefined };
     } catch (error) {
-      throw new AlibabaCallFailure(error, tracked.observed);
+      throw new AlibabaCallFailure(error, watched.response);
     } finally {
       detach();
-      inFlight.delete(nonce);
+      watched.end(answered);
     }
   };
 

@@ -9,11 +9,14 @@ import type { Agent } from 'node:http';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { signingKeys } from '../../src/credentials/credentials.js';
 import { requirePackage } from '../../src/util/require-package.js';
+import { isContactError } from '../../src/errors/errors.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller, VendorTransport } from '../../src/transport/vendor-caller.js';
 import { CAM_ACTIONS, TENCENT_CAM_VERSION, tencentEnvelopeSchema } from './tencent-cam-api.js';
 import { TencentAnswer, translateTencentFailure } from './tencent-cam-errors.js';
+import { rawTencentRequests } from './tencent-cam-sdk-workaround.js';
+import type { RawTencentRequest } from './tencent-cam-sdk-workaround.js';
 
 /** Calls one receiver action and resolves to its checked answer. */
 export type CamCaller = VendorCaller<typeof CAM_ACTIONS, object>;
@@ -30,16 +33,8 @@ export interface CamConnection {
   readonly agent?: Agent | undefined;
 }
 
-const RAW = Symbol('tencent-cam raw answer');
 /** The SDK's own timeout, in seconds: only a backstop, each attempt's signal ends it first. */
 const SDK_TIMEOUT_SECONDS = 601;
-
-interface FetchResponseLike {
-  readonly status: number;
-  text(): Promise<string>;
-}
-
-type Send = (action: string, params: object, signal: AbortSignal) => Promise<{ status: number; text: string }>;
 
 /** Builds the caller of one provider instance. */
 export function createCamCaller(connection: CamConnection): CamCaller {
@@ -47,14 +42,13 @@ export function createCamCaller(connection: CamConnection): CamCaller {
 }
 
 /**
- * The transport: the official client, with its response parsing bypassed. The client discards
- * the body of any non-200 answer, throws raw parser errors on a non-JSON body, and rounds 64-bit
- * ids, so its `parseResponse` is replaced on the instance to hand back status and text. An
- * explicit agent keeps it from routing loopback traffic through `http_proxy`.
+ * The transport: the official client, answering raw status and text (`tencent-cam-sdk-workaround.ts`)
+ * that this transport parses itself, keeping 64-bit ids exact. An explicit agent keeps the client
+ * from routing loopback traffic through `http_proxy`.
  */
 function camTransport(connection: CamConnection): VendorTransport<object> {
-  let sender: Promise<Send> | undefined;
-  let loaded: Send | undefined;
+  let sender: Promise<RawTencentRequest> | undefined;
+  let loaded: RawTencentRequest | undefined;
   return {
     ready(signal) {
       const fetching = connection.credentials.current() === undefined ? connection.credentials.resolve(signal) : undefined;
@@ -67,6 +61,7 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
         try {
           loaded = await sender;
         } catch (error) {
+          if (isContactError(error)) throw error;
           throw errorIn(
             { provider: 'tencent-cam', operation: 'settings' },
             { code: 'invalid-config', message: `cannot load tencentcloud-sdk-nodejs-common (is it installed?): ${error instanceof Error ? error.message : String(error)}` },
@@ -88,29 +83,25 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
   };
 }
 
-async function createSender(connection: CamConnection): Promise<Send> {
+async function createSender(connection: CamConnection): Promise<RawTencentRequest> {
   const { CommonClient } = requirePackage<typeof import('tencentcloud-sdk-nodejs-common')>('tencentcloud-sdk-nodejs-common');
   const endpoint = new URL(connection.endpoint);
   const secure = endpoint.protocol === 'https:';
   const agent = connection.agent ?? (secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));
   const client = new CommonClient(endpoint.host, TENCENT_CAM_VERSION, {
-    // The client asks for keys on every request: the ones `ready` made current for this call.
+    // The client asks for keys on every request (the SDK's DynamicCredential): the ones `ready` made current for this call.
     credential: { getCredential: () => currentKeys(connection.credentials) },
     ...(connection.region === undefined ? {} : { region: connection.region }),
     profile: { httpProfile: { endpoint: endpoint.host, protocol: secure ? 'https://' : 'http://', reqTimeout: SDK_TIMEOUT_SECONDS, agent } },
   });
-  Object.defineProperty(client, 'parseResponse', {
-    value: async (response: FetchResponseLike) => ({ [RAW]: true, status: response.status, text: await response.text() }),
-  });
-  return async (action, params, signal) => {
-    const answer: unknown = await client.request(action, params, { signal });
-    if (typeof answer === 'object' && answer !== null && RAW in answer) return answer as unknown as { status: number; text: string };
-    // A client version without `parseResponse` parsed the answer itself: re-wrap it so one parser handles both.
-    return { status: 200, text: JSON.stringify({ Response: answer }) };
-  };
+  return rawTencentRequests(client);
 }
 
-/** JSON with 64-bit ids (`Uid`, `Uin`) read as strings, not rounded numbers; undefined when it is not JSON. */
+/**
+ * JSON with 64-bit ids (`Uid`, `Uin`) read as strings, not rounded numbers; undefined when it is
+ * not JSON. The text is the vendor's answer as received: a quote inside a JSON string is escaped,
+ * so `"Uid":` only matches a key.
+ */
 function parseJsonKeepingIds(text: string): unknown {
   try {
     return JSON.parse(text.replace(/"(Uid|Uin)"\s*:\s*(\d+)/g, '"$1":"$2"'));

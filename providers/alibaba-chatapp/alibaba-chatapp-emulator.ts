@@ -9,7 +9,7 @@
 import { ContactError } from '../../src/errors/errors.js';
 import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
 import { alibabaRpcProtocol } from '../alibaba-common/alibaba-emulator-rpc.js';
-import { CAMS_API_VERSION } from './alibaba-chatapp-api.js';
+import { CHATAPP_API_VERSION } from './alibaba-chatapp-api.js';
 import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
 import { ACTIONS_WITH_SUCCESS, CAMS_HANDLERS, CAMS_QUOTAS } from './alibaba-chatapp-emulator-actions.js';
 import { CAMS_ERRORS } from './alibaba-chatapp-emulator-errors.js';
@@ -78,7 +78,7 @@ export function createAlibabaChatAppProtocol(): EmulatorProtocol<AlibabaChatAppE
   const fivePerSecond = alibabaChatAppCapabilities.rateLimits.find((limit) => limit.perSecond === 5)!;
   return alibabaRpcProtocol({
     provider: PROVIDER,
-    version: CAMS_API_VERSION,
+    version: CHATAPP_API_VERSION,
     hostId: 'cams.ap-southeast-1.aliyuncs.com',
     productCode: 'cams',
     defaultCredentials: { accessKeyId: 'LTAI5tFAKECAMSFAKE1234', accessKeySecret: 'FAKEcamsSecretFAKEcamsSecret1234' },

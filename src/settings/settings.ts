@@ -7,6 +7,7 @@ import type { CredentialEnvNames, Credentials, CredentialsInput } from '../crede
 import { CHINA_OFFSET_MINUTES } from '../util/china-time.js';
 import { ownValue } from '../util/own-value.js';
 import { plainInput } from '../validation/plain-input.js';
+import { maxRetriesSchema, timeoutMsSchema } from '../validation/call-options.js';
 import type { Capabilities, QuotaCapability } from '../contract/provider.js';
 import { definePrintedForm } from '../util/redaction.js';
 import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
@@ -80,7 +81,6 @@ export interface AgentSettings {
 
 const text = () => z.string({ error: 'must be a string' }).check(z.minLength(1, { error: 'must not be empty' }));
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
-const wholeNumber = () => z.int({ error: (issue) => (typeof issue.input === 'number' ? 'must be a whole number' : 'must be a number') });
 
 /** The zod shape of {@link BaseProviderSettings}, for providers to extend. */
 export const baseSettingsShape = {
@@ -93,8 +93,8 @@ export const baseSettingsShape = {
       z.refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' }),
     ),
   ),
-  timeoutMs: z.optional(wholeNumber().check(z.positive({ error: 'must be positive' }), z.maximum(600_000, { error: 'must be at most 600000 (10 minutes)' }))),
-  maxRetries: z.optional(wholeNumber().check(z.minimum(0, { error: 'must be 0 or more' }), z.maximum(10, { error: 'must be at most 10' }))),
+  timeoutMs: z.optional(timeoutMsSchema),
+  maxRetries: z.optional(maxRetriesSchema),
   rateLimit: z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
   rateLimiter: z.optional(z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' })),
   onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
@@ -171,7 +171,7 @@ type Parsed = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | un
  * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
  */
 export function setUpProvider<T extends Parsed>(
-  schema: z.ZodMiniType<T, unknown>,
+  schema: z.ZodMiniType<T, unknown> & { readonly shape: object },
   given: unknown,
   defaults: ProviderDefaults,
 ): ProviderSetup<Omit<T, keyof BaseProviderSettings> & ResolvedBaseSettings> {
@@ -195,15 +195,16 @@ export function setUpProvider<T extends Parsed>(
     ...(quotas === undefined ? {} : { quotas }),
   };
   definePrintedForm(settings, () => printable(settings));
-  return { settings, credentials, policy: callPolicy(defaults, settings, credentials) };
+  return { settings, credentials, policy: callPolicy(defaults, settings, credentials, Object.keys(schema.shape)) };
 }
 
-function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, credentials: CredentialSource): CallPolicy {
+function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, credentials: CredentialSource, settingKeys: readonly string[]): CallPolicy {
   let account: string | undefined;
   return {
     provider: defaults.provider,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
+    settingKeys,
     secrets: () => credentials.secretValues(),
     limiter: settings.rateLimit === false ? undefined : (settings.rateLimiter ?? sharedLocalRateLimiter),
     rateFor: perAction((action) => rateFor(action, settings.rateLimit, defaults.capabilities)),

@@ -5,7 +5,7 @@ import { errorIn } from '../../src/errors/to-contact-error.js';
 import type { CallOptions, ListQuery } from '../../src/contract/provider.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
 import type { ResolvedCallOptions, ShapeOf } from '../../src/validation/call-options.js';
-import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
+import { loadAlibabaCredentials } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
 import type { AlibabaChatAppCallOptions, AlibabaChatAppListQuery, AlibabaChatAppVerificationOptions } from './alibaba-chatapp-types.js';
 
@@ -53,7 +53,7 @@ export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAl
   return setUpProvider(settingsSchema, settings, {
     provider: 'alibaba-chatapp',
     capabilities: alibabaChatAppCapabilities,
-    env: ALIBABA_CLOUD_ENV,
+    vendorCredentials: loadAlibabaCredentials,
     endpoint: ALIBABA_CHATAPP_ENDPOINT,
   });
 }

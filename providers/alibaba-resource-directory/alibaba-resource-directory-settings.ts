@@ -3,7 +3,7 @@ import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import type { CallOptions, ListQuery } from '../../src/contract/provider.js';
 import type { ShapeOf } from '../../src/validation/call-options.js';
-import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
+import { loadAlibabaCredentials } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaResourceDirectoryDeleteOptions, AlibabaResourceDirectoryListQuery } from './alibaba-resource-directory-types.js';
@@ -52,7 +52,7 @@ export function setUpAlibabaResourceDirectory(settings: unknown): ProviderSetup<
   return setUpProvider(settingsSchema, settings, {
     provider: 'alibaba-resource-directory',
     capabilities: alibabaResourceDirectoryCapabilities,
-    env: ALIBABA_CLOUD_ENV,
+    vendorCredentials: loadAlibabaCredentials,
     endpoint: (parsed) => ALIBABA_RD_ENDPOINTS[parsed['site'] as AlibabaSite],
   });
 }

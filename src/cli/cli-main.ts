@@ -9,7 +9,7 @@ import { emulatorCommand } from './cli-emulator.js';
 import { demoCommand } from './cli-demo.js';
 import { describeError, processOutput } from './cli-output.js';
 import type { Output } from './cli-output.js';
-import { isProviderId, loadProvider } from './cli-providers.js';
+import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
 import { syncCommand } from './cli-sync.js';
 import { HELP, UsageError } from './cli-usage.js';
 
@@ -18,6 +18,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   provider: { type: 'string', multiple: true },
   endpoint: { type: 'string' },
+  profile: { type: 'string' },
   limit: { type: 'string' },
   'page-size': { type: 'string' },
   name: { type: 'string' },
@@ -67,7 +68,7 @@ export async function runCli(argv: readonly string[], output: Output = processOu
         if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
         const flags = { ...values, provider: providers[0] };
         const id = providerFlag(flags, isProviderId);
-        const provider = await loadProvider(id, { endpoint: values.endpoint });
+        const provider = await loadProvider(id, { endpoint: values.endpoint, settings: profileSettings(values.profile) });
         return await CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags });
       }
     }

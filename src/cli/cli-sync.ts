@@ -10,7 +10,7 @@ import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
 import type { DeletionGuard, PlanRequest, SyncProvider } from '../sync/sync-types.js';
-import { isProviderId, loadProvider } from './cli-providers.js';
+import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
 import { describeError, progressLine } from './cli-output.js';
 import { renderPlan, renderReport } from './cli-sync-output.js';
 import type { Output } from './cli-output.js';
@@ -22,7 +22,7 @@ async function providersFor(roster: Roster, flags: Readonly<Record<string, unkno
   const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
   for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider`);
   const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? [...PROVIDER_IDS];
-  return Promise.all(ids.map((id) => loadProvider(id)));
+  return Promise.all(ids.map((id) => loadProvider(id, { settings: profileSettings(flags['profile']) })));
 }
 
 async function rosterFrom(positionals: readonly string[]): Promise<Roster> {

@@ -22,7 +22,7 @@ const callHoursSchema = z.object({
 });
 
 /** `CallingConfigure` of a number (newer answers only). */
-export const vendorCallingSchema = z.object({
+const vendorCallingSchema = z.object({
   CallingCallbackUrl: text,
   MaxTalkTime: numberish,
   Calling: z.nullish(z
@@ -55,7 +55,7 @@ export const vendorNumberSchema = z.object({
 export type VendorNumber = z.infer<typeof vendorNumberSchema>;
 
 /** The business profile QueryPhoneBusinessProfile answers. */
-export const vendorProfileSchema = z.object({
+const vendorProfileSchema = z.object({
   About: text,
   Address: text,
   Description: text,

@@ -12,7 +12,7 @@ import { checkEmail, checkOneOf, checkStatus, checkUrl, checkVertical, checkWebs
 import type { CamsAccount, StoredNumber, StoredQrdl } from './alibaba-chatapp-emulator-state.js';
 
 /** What a handler works with. */
-export interface ActionEnvironment {
+interface ActionEnvironment {
   /** The emulated account. */
   readonly account: CamsAccount;
   /** The harness context (clock, quotas). */

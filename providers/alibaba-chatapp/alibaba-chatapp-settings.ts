@@ -10,7 +10,7 @@ import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-c
 import type { AlibabaChatAppCallOptions, AlibabaChatAppListQuery, AlibabaChatAppVerificationOptions } from './alibaba-chatapp-types.js';
 
 /** The one endpoint the vendor documents (region `ap-southeast-1`). */
-export const ALIBABA_CHATAPP_ENDPOINT = 'https://cams.ap-southeast-1.aliyuncs.com';
+const ALIBABA_CHATAPP_ENDPOINT = 'https://cams.ap-southeast-1.aliyuncs.com';
 
 const CUST_SPACE_RULE = 'must be a customer space id (1-64 letters, digits, - or _)';
 /** What a customer space id looks like (`cams-sdkj31kj32lk3j`, `293483938849493`): the one rule of the setting and the call option. */

@@ -13,7 +13,7 @@ import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/er
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 
 /** The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`. */
-export const alibabaErrorEnvelopeSchema = z.object({
+const alibabaErrorEnvelopeSchema = z.object({
   RequestId: z.nullishString(),
   HostId: z.nullishString(),
   Code: z.nullishString(),
@@ -22,7 +22,7 @@ export const alibabaErrorEnvelopeSchema = z.object({
 });
 
 /** The codes of Alibaba Cloud's API gateway, which every product answers (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). */
-export const alibabaGatewayCodes = {
+const alibabaGatewayCodes = {
   exact: {
     SignatureDoesNotMatch: 'unauthenticated',
     IncompleteSignature: 'unauthenticated',
@@ -54,7 +54,7 @@ export interface AlibabaProductErrors {
 }
 
 /** The product's and the gateway's codes as one table. */
-export function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
+function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
   return { exact: { ...alibabaGatewayCodes.exact, ...product.exact }, prefixes: { ...alibabaGatewayCodes.prefixes, ...product.prefixes } };
 }
 

@@ -9,7 +9,7 @@ import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaResourceDirectoryDeleteOptions, AlibabaResourceDirectoryListQuery } from './alibaba-resource-directory-types.js';
 
 /** The documented host of each site; the SDK's own default host is undocumented, so it is never used. */
-export const ALIBABA_RD_ENDPOINTS: Readonly<Record<AlibabaSite, string>> = {
+const ALIBABA_RD_ENDPOINTS: Readonly<Record<AlibabaSite, string>> = {
   china: 'https://resourcedirectory.aliyuncs.com',
   international: 'https://resourcedirectory-intl.aliyuncs.com',
 };

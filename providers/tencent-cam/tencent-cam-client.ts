@@ -19,7 +19,7 @@ import { TencentAnswer, translateTencentFailure } from './tencent-cam-errors.js'
 export type CamCaller = VendorCaller<typeof CAM_ACTIONS, object>;
 
 /** Where and how the caller sends. */
-export interface CamConnection {
+interface CamConnection {
   /** `scheme://host[:port]`. */
   readonly endpoint: string;
   /** The region, when one is set (CAM is global). */

@@ -9,7 +9,7 @@ import type { VolcengineVmpGroupQuery, VolcengineVmpListQuery } from './volcengi
 import { issuesError } from '../../src/errors/to-contact-error.js';
 
 /** The documented gateway of every Volcengine OpenAPI; the region travels in the signature. */
-export const VOLCENGINE_ENDPOINT = 'https://open.volcengineapi.com';
+const VOLCENGINE_ENDPOINT = 'https://open.volcengineapi.com';
 
 /**
  * The environment variables of static keys, the first step of the default chain: the current
@@ -23,7 +23,7 @@ export const VOLCENGINE_ENV = {
 } as const;
 
 /** The region used when the settings name none. */
-export const VOLCENGINE_DEFAULT_REGION = 'cn-beijing';
+const VOLCENGINE_DEFAULT_REGION = 'cn-beijing';
 
 /**
  * Settings of {@link volcengineVmp}; all optional, unknown keys refused.

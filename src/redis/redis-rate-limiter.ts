@@ -13,7 +13,7 @@ import { RESERVE_SLOT } from './redis-scripts.js';
  * bunched up to 100 requests in a second where 96 were due), so the shared schedule leaves more
  * room than {@link PACING_MARGIN}.
  */
-export const FLEET_MARGIN = PACING_MARGIN * 1.03;
+const FLEET_MARGIN = PACING_MARGIN * 1.03;
 
 /**
  * A {@link RateLimiter} shared by every process that uses one vendor account: each request

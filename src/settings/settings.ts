@@ -22,9 +22,9 @@ import { sharedLocalRateLimiter } from '../transport/rate-limiter.js';
 import type { RateLimiter } from '../transport/rate-limiter.js';
 
 /** Default bound of one attempt on the wire: long enough for a slow vendor, short enough for a REPL. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 /** Default extra attempts after a retryable failure. */
-export const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_MAX_RETRIES = 2;
 
 /** Settings every provider accepts; all optional, unknown keys refused. */
 export interface BaseProviderSettings {
@@ -162,7 +162,7 @@ export const agentSettingShape = {
 };
 
 /** The vendor facts a provider's settings resolve against. */
-export interface ProviderDefaults {
+interface ProviderDefaults {
   /** The provider. */
   readonly provider: ProviderId;
   /** What it can do: its documented rate limits become the default `rateLimit`. */
@@ -351,7 +351,7 @@ function checkQuotaIds(quotas: Readonly<Record<string, number>> | false | undefi
 }
 
 /** The requests per second an action may be sent at: the setting, else the action's documented limit. */
-export function rateFor(action: string, rateLimit: number | false | 'documented', capabilities: Capabilities): number | undefined {
+function rateFor(action: string, rateLimit: number | false | 'documented', capabilities: Capabilities): number | undefined {
   if (rateLimit === false) return undefined;
   if (typeof rateLimit === 'number') return rateLimit;
   const named = capabilities.rateLimits.find((limit) => limit.operations.includes(action));

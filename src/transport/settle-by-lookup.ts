@@ -14,7 +14,7 @@ import type { CallScope, Settlement } from './call-scope.js';
 export type LookupVerdict<T> = { readonly applied: T } | 'not-applied' | 'taken';
 
 /** How to settle one request by a lookup; a verdict that may say `taken` needs the words for it. */
-export type LookupSettlement<F, T> = {
+type LookupSettlement<F, T> = {
   /** Looks up what the request would have changed (a name in the listing). */
   readonly lookup: () => Promise<F>;
 } & (

@@ -28,7 +28,7 @@ export const maxRetriesSchema = z.int({ error: RETRIES_RULE }).check(z.minimum(0
 export type OptionsShape = Readonly<Record<string, z.ZodMiniType>>;
 
 /** The values of an {@link OptionsShape}, each possibly absent: a call given no options gets no defaults for them. */
-export type OptionsOf<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<S[K]> };
+type OptionsOf<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<S[K]> };
 
 /**
  * The zod shape whose keys and value types are those of `T`: what a provider's options shape
@@ -52,7 +52,7 @@ const callOptionsShape = {
 } satisfies ShapeOf<CallOptions>;
 
 /** The neutral options of one call, checked, with the provider's defaults applied. */
-export interface NeutralCallOptions {
+interface NeutralCallOptions {
   /** The caller's signal, bounding the whole call. */
   readonly signal?: AbortSignal | undefined;
   /** Bound of one attempt on the wire. */
@@ -69,7 +69,7 @@ export interface NeutralCallOptions {
 export type ResolvedCallOptions<S extends OptionsShape = NoOptions> = NeutralCallOptions & OptionsOf<S>;
 
 /** What the checks need of the provider: its defaults, and its settings' keys (to say so of a setting given per call). */
-export interface OptionDefaults {
+interface OptionDefaults {
   /** Bound of one attempt, unless the call gives one. */
   readonly timeoutMs: number;
   /** Extra attempts, unless the call gives them. */
@@ -135,7 +135,7 @@ export function resolveCallOptions<S extends OptionsShape>(options: unknown, sha
 }
 
 /** A listing's query, checked. */
-export type ResolvedListQuery<S extends OptionsShape = NoOptions> = {
+type ResolvedListQuery<S extends OptionsShape = NoOptions> = {
   /** Contacts per vendor request. */
   readonly pageSize: number;
   /** Stop after this many contacts. */

@@ -9,7 +9,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import { startEmulator } from '../../providers/testing.js';
-import type { EmulatorMap } from '../../providers/testing.js';
 import { peakPerSecond } from '../support/load.js';
 import { REDIS_SERVER, startRedis } from '../support/redis-server.js';
 import type { RedisServer } from '../support/redis-server.js';

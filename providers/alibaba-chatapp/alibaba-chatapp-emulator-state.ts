@@ -83,7 +83,7 @@ export interface SentCode {
 }
 
 /** The state of one emulated account; a reset makes a new one. */
-export class CamsAccount {
+export class ChatAppAccount {
   /** Customer spaces, each its numbers by number. */
   readonly spaces = new Map<string, Map<string, StoredNumber>>();
   /** Numbers another account holds. */

@@ -28,7 +28,7 @@ export const maxRetriesSchema = z.int({ error: RETRIES_RULE }).check(z.minimum(0
 export type OptionsShape = Readonly<Record<string, z.ZodMiniType>>;
 
 /** The values of an {@link OptionsShape}, each possibly absent: a call given no options gets no defaults for them. */
-type OptionsOf<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<S[K]> };
+type OptionValues<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<S[K]> };
 
 /**
  * The zod shape whose keys and value types are those of `T`: what a provider's options shape
@@ -66,7 +66,7 @@ interface NeutralCallOptions {
 }
 
 /** The options of one call, checked: the neutral ones with defaults applied, and the operation's own ones as given. */
-export type ResolvedCallOptions<S extends OptionsShape = NoOptions> = NeutralCallOptions & OptionsOf<S>;
+export type ResolvedCallOptions<S extends OptionsShape = NoOptions> = NeutralCallOptions & OptionValues<S>;
 
 /** What the checks need of the provider: its defaults, and its settings' keys (to say so of a setting given per call). */
 interface OptionDefaults {
@@ -130,7 +130,7 @@ export function resolveCallOptions<S extends OptionsShape>(options: unknown, sha
   const record = recordOf(plainInput(options, 'options', context), 'options', 'the call options', context);
   const result = optionsSchema(shape).safeParse(record);
   if (!result.success) throw issuesError('invalid-input', keyIssues(result.error.issues, 'options', (key) => misplacedOption(key, defaults.settingKeys)), context);
-  const given = result.data as NeutralCallOptions & OptionsOf<S>;
+  const given = result.data as NeutralCallOptions & OptionValues<S>;
   return { ...given, timeoutMs: given.timeoutMs ?? defaults.timeoutMs, maxRetries: given.maxRetries ?? defaults.maxRetries, includePending: given.includePending === true };
 }
 
@@ -140,7 +140,7 @@ type ResolvedListQuery<S extends OptionsShape = NoOptions> = {
   readonly pageSize: number;
   /** Stop after this many contacts. */
   readonly limit?: number | undefined;
-} & OptionsOf<S>;
+} & OptionValues<S>;
 
 /**
  * Checks a listing's query, with the listing's own filters (`filters`). The one page-size rule of

@@ -6,7 +6,7 @@
 import type { PageFetcher } from '../../src/contract/paging.js';
 import type { VerificationResult } from '../../src/contract/provider.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
-import type { CallScope } from '../../src/transport/call-scope.js';
+import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
 import { settleByLookup } from '../../src/transport/settle-by-lookup.js';
 import type { LookupVerdict } from '../../src/transport/settle-by-lookup.js';
 import type { ContactInput } from '../../src/model/contact.js';
@@ -89,7 +89,7 @@ export async function addNumber(chatApp: ChatAppCaller, scope: CallScope, space:
  * The `settle` of a registration change whose answer was lost: the listing shows whether it was
  * applied (`done` says so of the number as listed, or of its absence).
  */
-export function settleByListing(chatApp: ChatAppCaller, scope: CallScope, space: string, id: string, done: (number: VendorNumber | undefined) => boolean) {
+export function settleByListing(chatApp: ChatAppCaller, scope: CallScope, space: string, id: string, done: (number: VendorNumber | undefined) => boolean): () => Promise<Settlement<object>> {
   return settleByLookup(scope, {
     lookup: () => findNumber(chatApp, scope, space, id),
     verdict: (number): Exclude<LookupVerdict<object>, 'taken'> => (done(number) ? { applied: {} } : 'not-applied'),

@@ -6,7 +6,7 @@ import * as z from '../../src/util/zod.js';
 import { plainInput } from '../../src/validation/plain-input.js';
 import { fromZodIssues, issuesError } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
-import type { CallScope } from '../../src/transport/call-scope.js';
+import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
 import type { OperationRunner } from '../../src/transport/operation-runner.js';
 import { settleByLookup } from '../../src/transport/settle-by-lookup.js';
 import type { NoOptions } from '../../src/validation/call-options.js';
@@ -68,7 +68,7 @@ export function createGroupMethods(vmp: VmpCaller, run: OperationRunner<NoOption
  * After a CreateContactGroup whose answer was lost: the group is looked up by its name. Found
  * with the members asked for, the create was applied; with others, the name is taken.
  */
-function settleGroupCreate(vmp: VmpCaller, scope: CallScope, params: { Name: string; ContactIds: string[] }) {
+function settleGroupCreate(vmp: VmpCaller, scope: CallScope, params: { Name: string; ContactIds: string[] }): () => Promise<Settlement<{ Id: string }>> {
   const members = (ids: readonly string[]) => [...ids].sort().join();
   return settleByLookup(scope, {
     lookup: () => findByExactName(vmp, scope, 'ListContactGroups', params.Name),

@@ -124,8 +124,7 @@ function querySchema(filters: OptionsShape, max: number): Schema {
  * @throws ContactError `invalid-input` naming each bad option (`options.timeoutMs`).
  */
 export function resolveCallOptions<S extends OptionsShape>(options: unknown, shape: S, defaults: OptionDefaults, context: ErrorContext): ResolvedCallOptions<S> {
-  // Most calls give no options: nothing to check.
-  // (Every key of the operation's own is optional: absent, it is simply not there.)
+  // Most calls give no options: nothing to check (the operation's own keys are all optional).
   if (options === undefined) return { timeoutMs: defaults.timeoutMs, maxRetries: defaults.maxRetries, includePending: false } as ResolvedCallOptions<S>;
   const record = recordOf(plainInput(options, 'options', context), 'options', 'the call options', context);
   const result = optionsSchema(shape).safeParse(record);

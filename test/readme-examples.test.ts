@@ -112,6 +112,12 @@ describe('README examples', () => {
     if (harness.prints !== undefined) expect(stdout).toMatch(harness.prints);
   }, 90_000);
 
+  it('the sync example is compiled as written by the type tests (strict, exactOptionalPropertyTypes)', () => {
+    const sync = examples.find((example) => example.kind === 'run' && example.id === 'sync');
+    const typeTest = readFileSync(join(root, 'test', 'types.test-d.ts'), 'utf8');
+    for (const line of sync?.code.split('\n').filter((line) => !line.startsWith('import ')) ?? ['(no sync example)']) expect(typeTest).toContain(`  ${line}\n`);
+  });
+
   it.each(examples.flatMap((example) => (example.kind === 'covered' ? [example] : [])))('fragment at README line $line: "$test" in $file', (example) => {
     const text = readFileSync(join(root, example.file), 'utf8');
     expect(text).toContain(example.test);

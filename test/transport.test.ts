@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContactList } from '../src/contract/contact-list.js';
 import { ContactError, isContactError } from '../src/errors/errors.js';
-import { runOperation } from '../src/transport/call-scope.js';
+import { operationRunner } from '../src/transport/operation-runner.js';
 import type { CallPolicy, VendorRequest } from '../src/transport/call-scope.js';
 import type { ContactEvent } from '../src/contract/events.js';
 import { localRateLimiter, Pacer, PACING_MARGIN } from '../src/transport/rate-limiter.js';
@@ -21,6 +21,7 @@ const policy = (overrides: Partial<CallPolicy> = {}): CallPolicy => ({
   account: () => 'test',
   quotaFor: () => undefined,
   backoffMs: 1,
+  settingKeys: ['endpoint', 'rateLimit'],
   ...overrides,
 });
 const failing = (code: ContactError['code'], extra: Partial<ConstructorParameters<typeof ContactError>[0]> = {}) => () => new ContactError({ code, message: code, ...extra });
@@ -33,7 +34,7 @@ function request(overrides: Partial<VendorRequest<string>> & Pick<VendorRequest<
 
 async function attempts(options: { idempotent: boolean; errors: Array<() => ContactError>; policy?: Partial<CallPolicy>; settle?: VendorRequest<string>['settle'] }) {
   let sent = 0;
-  const outcome = await runOperation(policy(options.policy), 'create', undefined, (scope) =>
+  const outcome = await operationRunner(policy(options.policy))('create', undefined, (scope) =>
     scope.request(
       request({
         idempotent: options.idempotent,
@@ -90,11 +91,11 @@ describe('retries', () => {
       sent += 1;
       throw failing('unavailable')();
     };
-    await expectContactError(runOperation(policy(), 'get', { maxRetries: 0 }, (scope) => scope.request(request({ send }))), 'unavailable');
+    await expectContactError(operationRunner(policy())('get', { maxRetries: 0 }, (scope) => scope.request(request({ send }))), 'unavailable');
     expect(sent).toBe(1);
-    const misplaced = await expectContactError(runOperation(policy(), 'list', { pageSize: 5 }, async () => 'x'), 'invalid-input');
+    const misplaced = await expectContactError(operationRunner(policy())('list', { pageSize: 5 }, async () => 'x'), 'invalid-input');
     expect(misplaced.message).toMatch(/options\.pageSize.*first argument/);
-    const typo = await expectContactError(runOperation(policy(), 'get', { timeoutMS: 5 }, async () => 'x'), 'invalid-input');
+    const typo = await expectContactError(operationRunner(policy())('get', { timeoutMS: 5 }, async () => 'x'), 'invalid-input');
     expect(typo.field).toBe('options.timeoutMS');
   });
 });
@@ -120,7 +121,7 @@ describe('settling a request whose answer was lost', () => {
     };
     expect((await attempts({ idempotent: false, errors: [failing('unavailable', { vendor: { code: 'HTTP 503', message: '' } })], settle })).outcome).toBe('found');
     expect(isContactError((await attempts({ idempotent: false, errors: [failing('already-exists')], settle })).outcome, 'already-exists')).toBe(true);
-    const hung = await runOperation(policy({ timeoutMs: 30 }), 'create', undefined, (scope) => scope.request(request({ idempotent: false, send: hang, settle })));
+    const hung = await operationRunner(policy({ timeoutMs: 30 }))('create', undefined, (scope) => scope.request(request({ idempotent: false, send: hang, settle })));
     expect(hung).toBe('found');
     expect(settled).toBe(2);
   });
@@ -129,7 +130,7 @@ describe('settling a request whose answer was lost', () => {
 describe('time: per-attempt timeouts and the caller signal', () => {
   it('abandons a hung attempt after timeoutMs and retries it when that is safe', async () => {
     let sent = 0;
-    const outcome = await runOperation(policy({ timeoutMs: 30 }), 'get', undefined, (scope) =>
+    const outcome = await operationRunner(policy({ timeoutMs: 30 }))('get', undefined, (scope) =>
       scope.request(
         request({
           send: async (attempt) => {
@@ -143,7 +144,7 @@ describe('time: per-attempt timeouts and the caller signal', () => {
   });
 
   it('an attempt that keeps hanging ends as a retryable timeout naming the action', async () => {
-    const error = await expectContactError(runOperation(policy({ timeoutMs: 20, maxRetries: 1 }), 'get', undefined, (scope) => scope.request(request({ action: 'ListThings', send: hang }))), 'timeout');
+    const error = await expectContactError(operationRunner(policy({ timeoutMs: 20, maxRetries: 1 }))('get', undefined, (scope) => scope.request(request({ action: 'ListThings', send: hang }))), 'timeout');
     expect(error.retryable).toBe(true);
     expect(error.message).toMatch(/ListThings got no answer within 20 ms/);
   });
@@ -151,7 +152,7 @@ describe('time: per-attempt timeouts and the caller signal', () => {
   it('a signal aborted before the call sends nothing and says so', async () => {
     let sent = 0;
     const error = await expectContactError(
-      runOperation(policy(), 'create', { signal: AbortSignal.abort() }, (scope) => scope.request(request({ idempotent: false, send: async () => String(++sent) }))),
+      operationRunner(policy())('create', { signal: AbortSignal.abort() }, (scope) => scope.request(request({ idempotent: false, send: async () => String(++sent) }))),
       'timeout',
     );
     expect(sent).toBe(0);
@@ -164,7 +165,7 @@ describe('time: per-attempt timeouts and the caller signal', () => {
     let abandoned = false;
     setTimeout(() => controller.abort(), 20);
     const error = await expectContactError(
-      runOperation(policy(), 'create', { signal: controller.signal }, (scope) =>
+      operationRunner(policy())('create', { signal: controller.signal }, (scope) =>
         scope.request(request({ action: 'CreateThing', idempotent: false, send: (attempt) => hang(attempt).finally(() => (abandoned = attempt.signal.aborted)) })),
       ),
       'timeout',
@@ -174,7 +175,7 @@ describe('time: per-attempt timeouts and the caller signal', () => {
   });
 
   it('an AbortSignal.timeout deadline is a retryable timeout', async () => {
-    const error = await expectContactError(runOperation(policy(), 'get', { signal: AbortSignal.timeout(20) }, (scope) => scope.request(request({ send: hang }))), 'timeout');
+    const error = await expectContactError(operationRunner(policy())('get', { signal: AbortSignal.timeout(20) }, (scope) => scope.request(request({ send: hang }))), 'timeout');
     expect(error.retryable).toBe(true);
     expect(error.message).toMatch(/timed out/);
   });
@@ -185,8 +186,8 @@ describe('time: per-attempt timeouts and the caller signal', () => {
     const onWarning = (warning: Error) => warnings.push(warning.name);
     process.on('warning', onWarning);
     try {
-      await Promise.all(Array.from({ length: 50 }, () => runOperation(policy(), 'get', { signal: controller.signal }, (scope) => scope.request(request({ send: async () => 'ok' })))));
-      const hanging = Array.from({ length: 50 }, () => runOperation(policy(), 'get', { signal: controller.signal }, (scope) => scope.request(request({ send: hang }))).catch((e: unknown) => e));
+      await Promise.all(Array.from({ length: 50 }, () => operationRunner(policy())('get', { signal: controller.signal }, (scope) => scope.request(request({ send: async () => 'ok' })))));
+      const hanging = Array.from({ length: 50 }, () => operationRunner(policy())('get', { signal: controller.signal }, (scope) => scope.request(request({ send: hang }))).catch((e: unknown) => e));
       await new Promise((resolve) => setTimeout(resolve, 10));
       controller.abort();
       expect((await Promise.all(hanging)).every((e) => isContactError(e, 'timeout'))).toBe(true);
@@ -240,9 +241,9 @@ describe('the rate limiter', () => {
     const limited = policy({ timeoutMs: 50, limiter, rateFor: () => 5 });
     let sent = 0;
     const send = async () => String(++sent);
-    const results = await Promise.all(Array.from({ length: 3 }, () => runOperation(limited, 'get', undefined, (scope) => scope.request(request({ send })))));
+    const results = await Promise.all(Array.from({ length: 3 }, () => operationRunner(limited)('get', undefined, (scope) => scope.request(request({ send })))));
     expect(results).toHaveLength(3);
-    const error = await expectContactError(runOperation(limited, 'get', { signal: AbortSignal.timeout(30) }, (scope) => scope.request(request({ send }))), 'rate-limited');
+    const error = await expectContactError(operationRunner(limited)('get', { signal: AbortSignal.timeout(30) }, (scope) => scope.request(request({ send }))), 'rate-limited');
     expect(error.message).toMatch(/nothing was sent/);
     expect(error.retryAfterMs).toBeGreaterThan(0);
     expect(sent).toBe(3);
@@ -253,7 +254,7 @@ describe('events', () => {
   it('reports request, error, retry, throttle and response, without contact data', async () => {
     const events: ContactEvent[] = [];
     let sent = 0;
-    await runOperation(policy({ onEvent: (event) => events.push(event) }), 'get', undefined, (scope) =>
+    await operationRunner(policy({ onEvent: (event) => events.push(event) }))('get', undefined, (scope) =>
       scope.request(
         request({
           action: 'GetThing',
@@ -272,7 +273,7 @@ describe('events', () => {
   });
 
   it('a listener that throws cannot fail the call', async () => {
-    const outcome = await runOperation(policy({ onEvent: () => { throw new Error('logger down'); } }), 'get', undefined, (scope) => scope.request(request({ send: async () => 'ok' })));
+    const outcome = await operationRunner(policy({ onEvent: () => { throw new Error('logger down'); } }))('get', undefined, (scope) => scope.request(request({ send: async () => 'ok' })));
     expect(outcome).toBe('ok');
   });
 });

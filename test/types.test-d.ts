@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { expectTypeOf, test } from 'vitest';
 import type { Contact, ContactErrorCode, ContactInput, ContactPatch, ContactProvider, ContactTitle, MessageType } from '../src/index.js';
 import { z } from 'zod';
-import { contactInputSchema, isContactError } from '../src/index.js';
+import { applySync, contactInputSchema, isContactError, parseRoster, planSync, syncContacts } from '../src/index.js';
 import type { TencentCamContact, TencentCamContactInput } from '../providers/tencent-cam/index.js';
 import { tencentCam, tencentCamCapabilities } from '../providers/tencent-cam/index.js';
 import type { AlibabaResourceDirectoryContactInput, AlibabaResourceDirectoryContactPatch } from '../providers/alibaba-resource-directory/index.js';
@@ -131,4 +132,20 @@ test("contactInputSchema composes into the caller's own (classic) zod schemas, t
 test('cloud-contacts/testing is what the CLI expects of it (the one declaration in src/testing/testing-entry.ts)', async () => {
   const testing = await import('../providers/testing.js');
   expectTypeOf(testing).toMatchTypeOf<TestingEntry>();
+});
+
+test("the README's sync example compiles under strict and exactOptionalPropertyTypes, as written", async () => {
+  const cam = tencentCam();
+  const rd = alibabaResourceDirectory();
+  // README "Sync: one roster, every cloud", as written (test/readme-examples.test.ts checks these lines are the README's):
+  const roster = await parseRoster(await readFile('roster.yaml', 'utf8'));
+  const { plan, report } = await syncContacts({ desired: roster.contacts, providers: [cam, rd], prune: true, managed: roster.managed });
+  if (!report.ok) for (const r of report.results) if (r.status === 'failed') console.log(r.provider, r.name, r.error?.code, r.requestId);
+  // The same holds for every optional key the request and options take: a value read from elsewhere may be undefined.
+  const read = <T>(value: T): T | undefined => value;
+  await planSync({ desired: [], providers: [cam], prune: read(true), deletionGuard: { maxCount: read(5), maxShare: read(0.5) }, replaceMasked: read(true), signal: read(AbortSignal.timeout(1)) });
+  await applySync(plan, { concurrency: read(4), signal: read(AbortSignal.timeout(1)), onProgress: read(() => undefined) });
+  await cam.get('1', { signal: read(AbortSignal.timeout(1)), timeoutMs: read(100), maxRetries: read(1) });
+  await rd.delete('c-1', { retainInMembers: read(false) });
+  await rd.list({ member: read('fd-1'), pageSize: read(10), limit: read(5) }).all();
 });

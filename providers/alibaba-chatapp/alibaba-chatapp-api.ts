@@ -22,7 +22,7 @@ const callHoursSchema = z.object({
 });
 
 /** `CallingConfigure` of a number (newer answers only). */
-export const vendorCallingSchema = z.object({
+const vendorCallingSchema = z.object({
   CallingCallbackUrl: text,
   MaxTalkTime: numberish,
   Calling: z.nullish(z
@@ -55,7 +55,7 @@ export const vendorNumberSchema = z.object({
 export type VendorNumber = z.infer<typeof vendorNumberSchema>;
 
 /** The business profile QueryPhoneBusinessProfile answers. */
-export const vendorProfileSchema = z.object({
+const vendorProfileSchema = z.object({
   About: text,
   Address: text,
   Description: text,
@@ -73,7 +73,7 @@ const envelopeOnly = z.object(base);
 const numbers = z.object({ ...base, PhoneNumbers: z.nullish(z.array(vendorNumberSchema)) });
 
 /** What the vendor answers for each phone-number action, and whether sending it twice is harmless. */
-export const CAMS_ACTIONS = {
+export const CHATAPP_ACTIONS = {
   ChatappSyncPhoneNumber: { idempotent: true, response: numbers },
   QueryChatappPhoneNumbers: { idempotent: true, response: numbers },
   // A second add of the same number is refused, so a lost answer is settled by reading the list.
@@ -96,11 +96,8 @@ export const CAMS_ACTIONS = {
   UpdatePhoneWebhook: { idempotent: true, response: envelopeOnly },
 } as const satisfies ActionTable;
 
-/** A phone-number action of the vendor. */
-export type CamsAction = keyof typeof CAMS_ACTIONS;
-
 /** The parsed answer of an action. */
-export type CamsResponse<A extends CamsAction> = z.infer<(typeof CAMS_ACTIONS)[A]['response']>;
+export type ChatAppResponse<A extends keyof typeof CHATAPP_ACTIONS> = z.infer<(typeof CHATAPP_ACTIONS)[A]['response']>;
 
 /** The API version every request names (product `cams`). */
-export const CAMS_API_VERSION = '2020-06-06';
+export const CHATAPP_API_VERSION = '2020-06-06';

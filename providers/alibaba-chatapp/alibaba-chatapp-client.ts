@@ -1,5 +1,5 @@
 /**
- * The one caller of the ChatApp provider: `cams(scope, 'ChatappSyncPhoneNumber', params)`,
+ * The one caller of the ChatApp provider: `chatApp(scope, 'ChatappSyncPhoneNumber', params)`,
  * driven by the action table, over the shared Alibaba RPC transport. A 200 answer whose `Code`
  * is not `OK` is a failure, never a result.
  */
@@ -8,17 +8,17 @@ import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
 import { createAlibabaRpcTransport } from '../alibaba-common/alibaba-rpc-transport.js';
-import { CAMS_ACTIONS, CAMS_API_VERSION } from './alibaba-chatapp-api.js';
+import { CHATAPP_ACTIONS, CHATAPP_API_VERSION } from './alibaba-chatapp-api.js';
 import { alibabaChatAppErrors } from './alibaba-chatapp-errors.js';
 
 /** Calls one phone-number action and resolves to its checked answer. */
-export type CamsCaller = VendorCaller<typeof CAMS_ACTIONS, VendorParams>;
+export type ChatAppCaller = VendorCaller<typeof CHATAPP_ACTIONS, VendorParams>;
 
 /** Builds the caller of one provider instance. */
-export function createCamsCaller(endpoint: string, credentials: CredentialSource): CamsCaller {
+export function createChatAppCaller(endpoint: string, credentials: CredentialSource): ChatAppCaller {
   const transport = createAlibabaRpcTransport(
-    { version: CAMS_API_VERSION, errors: alibabaChatAppErrors, successCode: 'OK' },
+    { version: CHATAPP_API_VERSION, errors: alibabaChatAppErrors, successCode: 'OK' },
     { provider: 'alibaba-chatapp', endpoint, credentials },
   );
-  return createVendorCaller(CAMS_ACTIONS, transport);
+  return createVendorCaller(CHATAPP_ACTIONS, transport);
 }

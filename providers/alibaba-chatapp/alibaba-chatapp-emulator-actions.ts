@@ -9,12 +9,12 @@ import type { EmulatorContext } from '../../src/testing/emulator-protocol.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import type { RpcHandler, RpcParams } from '../alibaba-common/alibaba-emulator-rpc.js';
 import { checkEmail, checkOneOf, checkStatus, checkUrl, checkVertical, checkWebsites } from './alibaba-chatapp-emulator-state.js';
-import type { CamsAccount, StoredNumber, StoredQrdl } from './alibaba-chatapp-emulator-state.js';
+import type { ChatAppAccount, StoredNumber, StoredQrdl } from './alibaba-chatapp-emulator-state.js';
 
 /** What a handler works with. */
-export interface ActionEnvironment {
+interface ActionEnvironment {
   /** The emulated account. */
-  readonly account: CamsAccount;
+  readonly account: ChatAppAccount;
   /** The harness context (clock, quotas). */
   readonly context: EmulatorContext;
   /** The time of this request. */
@@ -24,7 +24,7 @@ export interface ActionEnvironment {
 type Handler = RpcHandler<ActionEnvironment>;
 
 /** Quotas the emulator declares, with defaults (the vendor publishes none; Meta's usual limit is 20). */
-export const CAMS_QUOTAS = {
+export const CHATAPP_QUOTAS = {
   numbers: { limit: 20, daily: false },
 } as const;
 
@@ -46,7 +46,7 @@ const flag = (params: RpcParams, name: string): boolean | undefined => {
 };
 
 /** Every phone-number action, by name. */
-export const CAMS_HANDLERS: Readonly<Record<string, Handler>> = {
+export const CHATAPP_HANDLERS: Readonly<Record<string, Handler>> = {
   ChatappSyncPhoneNumber(params, { account, now }) {
     const space = account.space(params.required('CustSpaceId'));
     return { PhoneNumbers: [...space.values()].map((number) => view(account, number, now, 'sync')) };
@@ -142,7 +142,7 @@ export const CAMS_HANDLERS: Readonly<Record<string, Handler>> = {
 };
 
 /** A number as ChatappSyncPhoneNumber (`sync`) or QueryChatappPhoneNumbers (`query`) shows it. */
-function view(account: CamsAccount, number: StoredNumber, now: Date, shape: 'sync' | 'query'): object {
+function view(account: ChatAppAccount, number: StoredNumber, now: Date, shape: 'sync' | 'query'): object {
   return {
     VerifiedName: number.verifiedName,
     Status: number.status,
@@ -188,12 +188,12 @@ function qrdlOf(number: StoredNumber, params: RpcParams): StoredQrdl {
 }
 
 /** The number a request names in its space. */
-function numberOf(params: RpcParams, account: CamsAccount): StoredNumber {
+function numberOf(params: RpcParams, account: ChatAppAccount): StoredNumber {
   return account.number(params.required('CustSpaceId'), params.required('PhoneNumber'));
 }
 
 /** The QR-code operations take `CustSpaceId` optionally: without it, the number is looked up in every space. */
-function qrdlNumberOf(params: RpcParams, account: CamsAccount): StoredNumber {
+function qrdlNumberOf(params: RpcParams, account: ChatAppAccount): StoredNumber {
   const phoneNumber = params.required('PhoneNumber');
   const spaceId = params.text('CustSpaceId') ?? account.spaceOf(phoneNumber);
   if (spaceId === undefined) throw new VendorFault('ERR-OPERATION-MAAP-0065');

@@ -7,7 +7,7 @@
 import type { ErrorCatalogue } from '../alibaba-common/alibaba-emulator-errors.js';
 
 /** Each product code's status and message. */
-export const CAMS_ERRORS: ErrorCatalogue = {
+export const CHATAPP_ERRORS: ErrorCatalogue = {
   'Product.Unsubscript': [400, 'You have not subscribed to the specified product.'],
   'Ram.PermissionDeny': [400, 'You are not authorized to perform the operation.'],
   'System.LimitControl': [400, 'The system is under flow control.'],

@@ -24,7 +24,7 @@ const CODE_MS = 10 * 60_000;
 const REGISTERED = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
 
 /** A number's business profile, in the vendor's names. */
-export interface StoredProfile {
+interface StoredProfile {
   About?: string;
   Address?: string;
   Description?: string;
@@ -83,7 +83,7 @@ export interface SentCode {
 }
 
 /** The state of one emulated account; a reset makes a new one. */
-export class CamsAccount {
+export class ChatAppAccount {
   /** Customer spaces, each its numbers by number. */
   readonly spaces = new Map<string, Map<string, StoredNumber>>();
   /** Numbers another account holds. */
@@ -185,7 +185,7 @@ export class CamsAccount {
 }
 
 /** A number as requests name it: country code and number, digits only. */
-export function checkNumber(phoneNumber: string): string {
+function checkNumber(phoneNumber: string): string {
   if (!/^[1-9]\d{6,14}$/.test(phoneNumber)) throw new VendorFault('InvalidParameter.PhoneNumberError');
   return phoneNumber;
 }

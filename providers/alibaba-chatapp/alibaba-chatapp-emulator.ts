@@ -9,11 +9,11 @@
 import { ContactError } from '../../src/errors/errors.js';
 import type { EmulatorProtocol } from '../../src/testing/emulator-protocol.js';
 import { alibabaRpcProtocol } from '../alibaba-common/alibaba-emulator-rpc.js';
-import { CAMS_API_VERSION } from './alibaba-chatapp-api.js';
+import { CHATAPP_API_VERSION } from './alibaba-chatapp-api.js';
 import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
-import { ACTIONS_WITH_SUCCESS, CAMS_HANDLERS, CAMS_QUOTAS } from './alibaba-chatapp-emulator-actions.js';
-import { CAMS_ERRORS } from './alibaba-chatapp-emulator-errors.js';
-import { CamsAccount } from './alibaba-chatapp-emulator-state.js';
+import { ACTIONS_WITH_SUCCESS, CHATAPP_HANDLERS, CHATAPP_QUOTAS } from './alibaba-chatapp-emulator-actions.js';
+import { CHATAPP_ERRORS } from './alibaba-chatapp-emulator-errors.js';
+import { ChatAppAccount } from './alibaba-chatapp-emulator-state.js';
 import type { SentCode, StoredNumber } from './alibaba-chatapp-emulator-state.js';
 
 export type { SentCode } from './alibaba-chatapp-emulator-state.js';
@@ -74,32 +74,32 @@ export interface AlibabaChatAppEmulatorHooks {
 
 /** Creates the protocol; each call is a fresh account with one customer space. */
 export function createAlibabaChatAppProtocol(): EmulatorProtocol<AlibabaChatAppEmulatorHooks> {
-  let account = new CamsAccount(DEFAULT_SPACE);
+  let account = new ChatAppAccount(DEFAULT_SPACE);
   const fivePerSecond = alibabaChatAppCapabilities.rateLimits.find((limit) => limit.perSecond === 5)!;
   return alibabaRpcProtocol({
     provider: PROVIDER,
-    version: CAMS_API_VERSION,
+    version: CHATAPP_API_VERSION,
     hostId: 'cams.ap-southeast-1.aliyuncs.com',
     productCode: 'cams',
     defaultCredentials: { accessKeyId: 'LTAI5tFAKECAMSFAKE1234', accessKeySecret: 'FAKEcamsSecretFAKEcamsSecret1234' },
     defaultRateLimit: 10,
     actionRateLimits: Object.fromEntries(fivePerSecond.operations.map((action) => [action, fivePerSecond.perSecond])),
-    quotas: CAMS_QUOTAS,
+    quotas: CHATAPP_QUOTAS,
     throttle: { code: 'System.LimitControl' },
-    catalogue: CAMS_ERRORS,
-    handlers: CAMS_HANDLERS,
+    catalogue: CHATAPP_ERRORS,
+    handlers: CHATAPP_HANDLERS,
     environment: (context, now) => ({ account, context, now }),
     successFields: (action) => ({ Code: 'OK', Message: 'None', AccessDeniedDetail: 'None', ...(ACTIONS_WITH_SUCCESS.has(action) ? { Success: true } : {}) }),
     businessErrorBody: (code, message, requestId) => ({ RequestId: requestId, Code: code, Message: message, AccessDeniedDetail: 'None' }),
     reset: () => {
-      account = new CamsAccount(DEFAULT_SPACE);
+      account = new ChatAppAccount(DEFAULT_SPACE);
     },
     hooks: createHooks(() => account),
   });
 }
 
 /** The hooks, over whichever account is current (a reset replaces it). */
-function createHooks(current: () => CamsAccount): AlibabaChatAppEmulatorHooks {
+function createHooks(current: () => ChatAppAccount): AlibabaChatAppEmulatorHooks {
   const misuse = (operation: string, message: string): ContactError =>
     new ContactError({ code: 'invalid-input', provider: PROVIDER, operation: `emulator.${operation}`, message });
   const stored = (operation: string, phoneNumber: string): StoredNumber => {

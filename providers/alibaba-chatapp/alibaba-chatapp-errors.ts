@@ -8,7 +8,7 @@ import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import type { AlibabaProductErrors } from '../alibaba-common/alibaba-rpc-errors.js';
 
 /** Every code of the phone-number API, and what it means to a caller. */
-export const alibabaChatAppCodes = {
+const alibabaChatAppCodes = {
   exact: {
     'Product.Unsubscript': { code: 'not-subscribed', explanation: 'ChatApp Message Service is not activated for this account' },
     'Ram.PermissionDeny': 'permission-denied',

@@ -7,7 +7,7 @@ import type { ContactInput, ContactStatus, VerificationState } from '../../src/m
 import { definedOnly } from '../../src/util/defined-only.js';
 import { splitE164 } from '../../src/model/phone.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';
-import type { CamsResponse, VendorCalling, VendorNumber, VendorProfile } from './alibaba-chatapp-api.js';
+import type { ChatAppResponse, VendorCalling, VendorNumber, VendorProfile } from './alibaba-chatapp-api.js';
 import type {
   AlibabaChatAppContact,
   AlibabaChatAppContactDetails,
@@ -208,7 +208,7 @@ export function toWebhookParams(space: string, id: string, callbacks: Given<Chat
 }
 
 /** GetPhoneNumberVerificationStatus's `Data` → the neutral report. */
-export function toVerificationStatus(data: CamsResponse<'GetPhoneNumberVerificationStatus'>['Data'], id: string): ChatAppVerificationStatus {
+export function toVerificationStatus(data: ChatAppResponse<'GetPhoneNumberVerificationStatus'>['Data'], id: string): ChatAppVerificationStatus {
   const status = present(data?.CodeVerificationStatus) ?? 'UNKNOWN';
   const phoneNumberId = data?.Id === null || data?.Id === undefined || data.Id === '' ? undefined : String(data.Id);
   return {

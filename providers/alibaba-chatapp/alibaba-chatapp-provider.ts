@@ -1,31 +1,17 @@
 import { createContactList } from '../../src/contract/contact-list.js';
 import { resolveListQuery } from '../../src/validation/call-options.js';
-import type { ContactInput } from '../../src/model/contact.js';
-import type { PageFetcher } from '../../src/contract/paging.js';
-import type { VerificationResult } from '../../src/contract/provider.js';
 import { printAsProvider } from '../../src/settings/settings.js';
-import { errorIn } from '../../src/errors/to-contact-error.js';
-import type { ErrorContext } from '../../src/errors/to-contact-error.js';
-import { runOperation } from '../../src/transport/call-scope.js';
-import { replaceInScope } from '../../src/transport/replace-steps.js';
-import type { CallScope, Settlement } from '../../src/transport/call-scope.js';
+import { operationRunner } from '../../src/transport/operation-runner.js';
 import { validateChannel, validateContactInput, validateContactPatch, validateId, validateName } from '../../src/validation/validation.js';
-import type { VendorNumber } from './alibaba-chatapp-api.js';
-import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
-import { createCamsCaller } from './alibaba-chatapp-client.js';
-import type { CamsCaller } from './alibaba-chatapp-client.js';
-import { fromVendorNumber, idOfPhone, isRegistered, toAddParams, toContact, toProfileParams, withProfileEmail } from './alibaba-chatapp-mapper.js';
-import { custSpaceIdRule, custSpaceOf, setUpAlibabaChatApp } from './alibaba-chatapp-settings.js';
-import type { AlibabaChatAppSettings } from './alibaba-chatapp-settings.js';
-import type { AlibabaChatAppContact, AlibabaChatAppProvider } from './alibaba-chatapp-types.js';
-import { createVendorMethods, findNumber, listNumbers, readContact, readProfile, removeNumber, requireNumber, unregister } from './alibaba-chatapp-vendor-methods.js';
-import type { RunInSpace } from './alibaba-chatapp-vendor-methods.js';
-
-const capabilities = alibabaChatAppCapabilities;
-const oneOf = (values: readonly string[]) => (value: unknown): string | undefined =>
-  typeof value === 'string' && values.includes(value) ? undefined : `must be ${values.map((v) => JSON.stringify(v)).join(' or ')}`;
-const statusRule = oneOf(CHATAPP_NUMBER_STATUSES);
-const verificationRules = { method: oneOf(['SMS', 'VOICE']), locale: oneOf(['en_US', 'zh_CN']) };
+import { alibabaChatAppCapabilities as capabilities } from './alibaba-chatapp-capabilities.js';
+import { createChatAppCaller } from './alibaba-chatapp-client.js';
+import { addNumber, deleteNumber, listNumbers, pagesOfWhole, readAdded, readContact, readProfile, requireNumber, sendCode } from './alibaba-chatapp-calls.js';
+import { isRegistered, toContact, toProfileParams } from './alibaba-chatapp-mapper.js';
+import { customerSpace, listFiltersShape, setUpAlibabaChatApp, spaceOptionsShape, verificationOptionsShape } from './alibaba-chatapp-settings.js';
+import type { AlibabaChatAppSettings, SpaceScope } from './alibaba-chatapp-settings.js';
+import { createSyncOperations } from './alibaba-chatapp-sync-operations.js';
+import type { AlibabaChatAppProvider } from './alibaba-chatapp-types.js';
+import { createVendorMethods } from './alibaba-chatapp-vendor-methods.js';
 
 /**
  * Creates the Alibaba Cloud ChatApp provider: the WhatsApp Business numbers of a customer space.
@@ -61,174 +47,69 @@ const verificationRules = { method: oneOf(['SMS', 'VOICE']), locale: oneOf(['en_
  */
 export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAppProvider {
   const setup = setUpAlibabaChatApp(settings);
-  const cams = createCamsCaller(setup.settings.endpoint, setup.credentials);
-  const run: RunInSpace = (operation, options, body, extras) =>
-    runOperation(
-      setup.policy,
-      operation,
-      options,
-      (scope) => body(scope, custSpaceOf(scope.options.extras, setup.settings, scope.errorContext), scope.errorContext),
-      { custSpaceId: custSpaceIdRule, ...extras },
-    );
+  const chatApp = createChatAppCaller(setup.settings.endpoint, setup.credentials);
+  // Every operation takes a customer space besides the neutral options.
+  const run = operationRunner(setup.policy, spaceOptionsShape);
+  const spaceOf = (scope: SpaceScope): string => customerSpace(scope, setup.settings);
 
   const provider: AlibabaChatAppProvider = {
     id: 'alibaba-chatapp',
     capabilities,
     settings: setup.settings,
     create: (input, options) =>
-      run('create', options, async (scope, space, context) => {
-        const valid = validateContactInput(input, capabilities, context);
-        const id = await addNumber(cams, scope, space, valid);
-        return asListed(await findNumber(cams, scope, space, id), space, valid);
+      run('create', options, async (scope) => {
+        const space = spaceOf(scope);
+        const valid = validateContactInput(input, capabilities, scope.errorContext);
+        await addNumber(chatApp, scope, space, valid);
+        return readAdded(chatApp, scope, space, valid);
       }),
-    get: (id, options) => run('get', options, (scope, space, context) => readContact(cams, scope, space, validateId(id, capabilities, context))),
+    get: (id, options) => run('get', options, (scope) => readContact(chatApp, scope, spaceOf(scope), validateId(id, capabilities, scope.errorContext))),
     update: (id, patch, options) =>
-      run('update', options, async (scope, space, context) => {
-        const validId = validateId(id, capabilities, context);
-        const valid = validateContactPatch(patch, capabilities, context);
+      run('update', options, async (scope) => {
+        const space = spaceOf(scope);
+        const validId = validateId(id, capabilities, scope.errorContext);
+        const valid = validateContactPatch(patch, capabilities, scope.errorContext);
         // Validation leaves the email as the one field update can change.
-        await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, validId, { email: valid.email ?? undefined }));
-        return readContact(cams, scope, space, validId);
+        await chatApp(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, validId, { email: valid.email ?? undefined }));
+        return readContact(chatApp, scope, space, validId);
       }),
     delete: (id, options) =>
-      run('delete', options, async (scope, space, context) => {
-        const validId = validateId(id, capabilities, context);
-        await deleteNumber(cams, scope, space, validId, isRegistered((await requireNumber(cams, scope, space, validId)).Status));
+      run('delete', options, async (scope) => {
+        const space = spaceOf(scope);
+        const validId = validateId(id, capabilities, scope.errorContext);
+        await deleteNumber(chatApp, scope, space, validId, isRegistered((await requireNumber(chatApp, scope, space, validId)).Status));
       }),
     list: (query, options) =>
       createContactList(() => {
-        const context: ErrorContext = { provider: 'alibaba-chatapp', operation: 'list' };
-        const valid = resolveListQuery(query, capabilities, context, { status: statusRule });
-        const status = valid.extras['status'] as string | undefined;
-        const fetchAll = () => run('list', options, async (scope, space) => ({ space, numbers: await listNumbers(cams, scope, space, status) }));
+        const context = { provider: 'alibaba-chatapp', operation: 'list' } as const;
+        const valid = resolveListQuery(query, capabilities, context, listFiltersShape);
+        const fetchAll = () =>
+          run('list', options, async (scope) => {
+            const space = spaceOf(scope);
+            return { space, numbers: await listNumbers(chatApp, scope, space, valid.status) };
+          });
         return { limit: valid.limit, pageSize: valid.pageSize, action: 'ChatappSyncPhoneNumber', context, fetchPage: pagesOfWhole(fetchAll, valid.pageSize) };
       }),
     findByName: (name, options) =>
-      run('findByName', options, async (scope, space, context) => {
-        const validName = validateName(name, capabilities, context);
-        const found = (await listNumbers(cams, scope, space)).find((number) => number.VerifiedName?.trim() === validName);
-        return found === undefined ? undefined : toContact(found, space, (await readProfile(cams, scope, space, found.PhoneNumber)).email);
+      run('findByName', options, async (scope) => {
+        const space = spaceOf(scope);
+        const validName = validateName(name, capabilities, scope.errorContext);
+        const found = (await listNumbers(chatApp, scope, space)).find((number) => number.VerifiedName?.trim() === validName);
+        return found === undefined ? undefined : toContact(found, space, (await readProfile(chatApp, scope, space, found.PhoneNumber)).email);
       }),
     sendVerification: (id, channel, options) =>
       run(
         'sendVerification',
         options,
-        async (scope, space, context) => {
-          const validId = validateId(id, capabilities, context);
-          validateChannel(channel, capabilities, context);
-          return sendCode(cams, scope, space, validId);
+        async (scope) => {
+          const validId = validateId(id, capabilities, scope.errorContext);
+          validateChannel(channel, capabilities, scope.errorContext);
+          return sendCode(chatApp, scope, spaceOf(scope), validId, { method: scope.options.method ?? 'SMS', locale: scope.options.locale ?? 'en_US' });
         },
-        verificationRules,
+        verificationOptionsShape,
       ),
-    ...createVendorMethods(cams, run, capabilities),
-    // Sync reuses what its plan listed: whether a number is registered, its profile email read
-    // only where the roster gives one, and one listing for every number it added.
-    syncOperations: {
-      listingLacks: ['email'],
-      complete: (listed, options) =>
-        run('get', options, (scope, space) =>
-          Promise.all(listed.map(async (contact) => withProfileEmail(contact, (await readProfile(cams, scope, space, validateId(contact.id, capabilities, scope.errorContext))).email))),
-        ),
-      create: (input, options) =>
-        run('create', options, async (scope, space, context) => {
-          await addNumber(cams, scope, space, validateContactInput(input, capabilities, context));
-          return undefined;
-        }),
-      resolveCreated: (inputs, options) =>
-        run('list', options, async (scope, space) => {
-          const numbers = new Map((await listNumbers(cams, scope, space)).map((number) => [number.PhoneNumber, number]));
-          return inputs.map((input) => {
-            const found = numbers.get(idOfPhone(input.phone ?? ''));
-            return found === undefined ? undefined : asListed(found, space, input);
-          });
-        }),
-      update: (current, patch, options) =>
-        run('update', options, async (scope, space, context) => {
-          const validId = validateId(current.id, capabilities, context);
-          const valid = validateContactPatch(patch, capabilities, context);
-          await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, validId, { email: valid.email ?? undefined }));
-          return withProfileEmail(current, valid.email ?? current.email);
-        }),
-      delete: (current, options) =>
-        run('delete', options, (scope, space, context) =>
-          deleteNumber(cams, scope, space, validateId(current.id, capabilities, context), isRegistered(current.details?.vendorStatus)),
-        ),
-      replace: (current, input, options, progress) =>
-        run('replace', options, async (scope, space, context) => {
-          const validId = validateId(current.id, capabilities, context);
-          const valid = validateContactInput(input, capabilities, context);
-          const steps = {
-            delete: () => deleteNumber(cams, scope, space, validId, isRegistered(current.details?.vendorStatus)),
-            create: async () => void (await addNumber(cams, scope, space, valid)),
-          };
-          return replaceInScope(scope, 'AddChatappPhoneNumber', steps, progress);
-        }),
-      createsLeft: async () => undefined,
-    },
+    ...createVendorMethods(chatApp, run, spaceOf, capabilities),
+    syncOperations: createSyncOperations(chatApp, run, spaceOf, capabilities),
   };
   return printAsProvider(provider);
-}
-
-/** AddChatappPhoneNumber, and the profile's email when the input has one; resolves to the number's id. */
-async function addNumber(cams: CamsCaller, scope: CallScope, space: string, input: ContactInput): Promise<string> {
-  const id = idOfPhone(input.phone ?? '');
-  await cams(scope, 'AddChatappPhoneNumber', toAddParams(space, input), { settle: () => settleAdd(cams, scope, space, id, input) });
-  if (input.email !== undefined) await cams(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, { email: input.email }));
-  return id;
-}
-
-/** A number just added, as the listing shows it; should the listing lag behind the add, as the add left it. */
-function asListed(listed: VendorNumber | undefined, space: string, input: ContactInput): AlibabaChatAppContact {
-  return toContact(listed ?? { PhoneNumber: idOfPhone(input.phone ?? ''), VerifiedName: input.name, Status: 'UNVERIFIED' }, space, input.email);
-}
-
-/** Takes a number out of the space; a registered one is deregistered first (the vendor needs both requests). */
-async function deleteNumber(cams: CamsCaller, scope: CallScope, space: string, id: string, registered: boolean): Promise<void> {
-  if (registered) await unregister(cams, scope, space, id);
-  await removeNumber(cams, scope, space, id);
-}
-
-/**
- * The listings answer every number at once: the first page costs the one request, the others are
- * cut from its answer (one request per iteration of the list). Numbers become contacts a page at
- * a time, so a listing that stops early maps only what it returns.
- */
-function pagesOfWhole(fetchAll: () => Promise<{ space: string; numbers: readonly VendorNumber[] }>, pageSize: number): PageFetcher<AlibabaChatAppContact> {
-  let all: Promise<{ space: string; numbers: readonly VendorNumber[] }> | undefined;
-  return async (cursor) => {
-    all ??= fetchAll();
-    const { space, numbers } = await all;
-    const start = typeof cursor === 'number' ? cursor : 0;
-    const end = start + pageSize;
-    return { items: numbers.slice(start, end).map((number) => toContact(number, space)), next: end < numbers.length ? end : undefined };
-  };
-}
-
-/**
- * After an AddChatappPhoneNumber whose answer was lost: the number is looked up. Listed with the
- * verified name asked for, the add was applied; with another name, the number is someone else's
- * entry (`already-exists`); not listed, it was not applied and may be sent again.
- */
-async function settleAdd(cams: CamsCaller, scope: CallScope, space: string, id: string, input: ContactInput): Promise<Settlement<object>> {
-  const found = await findNumber(cams, scope, space, id);
-  if (found === undefined) return { applied: false };
-  if (found.VerifiedName?.trim() !== input.name) {
-    throw errorIn(scope.errorContext, { code: 'already-exists', field: 'phone', message: 'the number is in the customer space under another verified name (the create\'s answer was lost, so it was looked up)' });
-  }
-  return { applied: true, value: {} };
-}
-
-/** Sends a code unless the number's code is verified already (GetPhoneNumberVerificationStatus says whether one is needed). */
-async function sendCode(cams: CamsCaller, scope: CallScope, space: string, id: string): Promise<VerificationResult> {
-  const target = fromVendorNumber(id) ?? `+${id}`;
-  const status = await cams(scope, 'GetPhoneNumberVerificationStatus', { CustSpaceId: space, PhoneNumber: id });
-  if (status.Data?.CodeVerificationStatus === 'VERIFIED') return { channel: 'phone', status: 'already-verified', target };
-  const { extras } = scope.options;
-  const answer = await cams(scope, 'GetChatappVerifyCode', {
-    CustSpaceId: space,
-    PhoneNumber: id,
-    Method: (extras['method'] as string | undefined) ?? 'SMS',
-    Locale: (extras['locale'] as string | undefined) ?? 'en_US',
-  });
-  return { channel: 'phone', status: 'sent', target, ...(answer.RequestId ? { requestId: answer.RequestId } : {}) };
 }

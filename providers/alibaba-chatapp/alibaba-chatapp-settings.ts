@@ -2,15 +2,19 @@ import * as z from '../../src/util/zod.js';
 import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
-import type { ErrorContext } from '../../src/errors/to-contact-error.js';
+import type { CallOptions, ListQuery } from '../../src/contract/provider.js';
+import type { CallScope } from '../../src/transport/call-scope.js';
+import type { ResolvedCallOptions, ShapeOf } from '../../src/validation/call-options.js';
 import { loadAlibabaCredentials } from '../alibaba-common/alibaba-credentials.js';
-import { alibabaChatAppCapabilities } from './alibaba-chatapp-capabilities.js';
+import { alibabaChatAppCapabilities, CHATAPP_NUMBER_STATUSES } from './alibaba-chatapp-capabilities.js';
+import type { AlibabaChatAppCallOptions, AlibabaChatAppListQuery, AlibabaChatAppVerificationOptions } from './alibaba-chatapp-types.js';
 
 /** The one endpoint the vendor documents (region `ap-southeast-1`). */
-export const ALIBABA_CHATAPP_ENDPOINT = 'https://cams.ap-southeast-1.aliyuncs.com';
+const ALIBABA_CHATAPP_ENDPOINT = 'https://cams.ap-southeast-1.aliyuncs.com';
 
-/** What a customer space id looks like (`cams-sdkj31kj32lk3j`, `293483938849493`). */
-const CUST_SPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CUST_SPACE_RULE = 'must be a customer space id (1-64 letters, digits, - or _)';
+/** What a customer space id looks like (`cams-sdkj31kj32lk3j`, `293483938849493`): the one rule of the setting and the call option. */
+const custSpaceIdSchema = z.string({ error: CUST_SPACE_RULE }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: CUST_SPACE_RULE }));
 
 /**
  * Settings of {@link alibabaChatApp}; all optional, unknown keys refused.
@@ -35,7 +39,7 @@ export interface ResolvedAlibabaChatAppSettings extends ResolvedBaseSettings {
 
 const settingsSchema = z.strictObject({
   ...baseSettingsShape,
-  custSpaceId: z.optional(z.string({ error: 'must be a string' }).check(z.regex(CUST_SPACE_ID, { error: 'must be a customer space id (1-64 letters, digits, - or _)' }))),
+  custSpaceId: z.optional(custSpaceIdSchema),
   region: z.optional(z.never({ error: 'is not a setting of ChatApp, which is served from ap-southeast-1 only: set endpoint to reach another host' })),
 });
 
@@ -54,19 +58,33 @@ export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAl
   });
 }
 
-/** Checks the per-call `custSpaceId` option. */
-export const custSpaceIdRule = (value: unknown): string | undefined =>
-  typeof value === 'string' && CUST_SPACE_ID.test(value) ? undefined : 'must be a customer space id (1-64 letters, digits, - or _)';
+/** The option every operation takes (the customer space of the call), held to {@link AlibabaChatAppCallOptions} by the compiler. */
+export const spaceOptionsShape = { custSpaceId: z.optional(custSpaceIdSchema) } satisfies ShapeOf<Omit<AlibabaChatAppCallOptions, keyof CallOptions>>;
+
+const oneOf = <const V extends readonly [string, ...string[]]>(values: V) => z.optional(z.enum(values, { error: `must be ${values.map((value) => JSON.stringify(value)).join(' or ')}` }));
+
+/** The options of `sendVerification`, held to {@link AlibabaChatAppVerificationOptions} by the compiler. */
+export const verificationOptionsShape = {
+  ...spaceOptionsShape,
+  method: oneOf(['SMS', 'VOICE']),
+  locale: oneOf(['en_US', 'zh_CN']),
+} satisfies ShapeOf<Omit<AlibabaChatAppVerificationOptions, keyof CallOptions>>;
+
+/** The own filters of `list`, held to {@link AlibabaChatAppListQuery} by the compiler. */
+export const listFiltersShape = { status: oneOf(CHATAPP_NUMBER_STATUSES) } satisfies ShapeOf<Omit<AlibabaChatAppListQuery, keyof ListQuery>>;
+
+/** A scope of an operation of this provider: its options name the customer space or not. */
+export type SpaceScope = CallScope<ResolvedCallOptions<typeof spaceOptionsShape>>;
 
 /**
  * The customer space of one call: its `custSpaceId` option, else the setting.
  *
  * @throws ContactError `invalid-config` when neither names one.
  */
-export function custSpaceOf(extras: Readonly<Record<string, unknown>>, settings: ResolvedAlibabaChatAppSettings, context: ErrorContext): string {
-  const space = (extras['custSpaceId'] as string | undefined) ?? settings.custSpaceId;
+export function customerSpace(scope: SpaceScope, settings: ResolvedAlibabaChatAppSettings): string {
+  const space = scope.options.custSpaceId ?? settings.custSpaceId;
   if (space !== undefined) return space;
-  throw errorIn(context, {
+  throw errorIn(scope.errorContext, {
     code: 'invalid-config',
     field: 'custSpaceId',
     message: 'no customer space: give custSpaceId in the settings, alibabaChatApp({ custSpaceId }), or in this call\'s options, { custSpaceId }',

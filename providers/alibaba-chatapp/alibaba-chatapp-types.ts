@@ -113,21 +113,21 @@ export type AlibabaChatAppContactPatch = PatchFor<typeof alibabaChatAppCapabilit
 /** The option every call of this provider takes. */
 export interface AlibabaChatAppCallOptions extends CallOptions {
   /** The customer space of this call, instead of the `custSpaceId` setting. */
-  custSpaceId?: string;
+  custSpaceId?: string | undefined;
 }
 
 /** Options of `sendVerification`. */
 export interface AlibabaChatAppVerificationOptions extends AlibabaChatAppCallOptions {
   /** How the code reaches the number: a text message or a voice call. @default 'SMS' */
-  method?: 'SMS' | 'VOICE';
+  method?: 'SMS' | 'VOICE' | undefined;
   /** The language of the message. @default 'en_US' */
-  locale?: 'en_US' | 'zh_CN';
+  locale?: 'en_US' | 'zh_CN' | undefined;
 }
 
 /** What `list` can be asked for: the neutral paging plus a filter by the vendor's status. */
 export interface AlibabaChatAppListQuery extends ListQuery {
   /** Only numbers with this vendor `Status` (QueryChatappPhoneNumbers); default: every number (ChatappSyncPhoneNumber). */
-  status?: ChatAppNumberStatus;
+  status?: ChatAppNumberStatus | undefined;
 }
 
 /** A number's code verification, as GetPhoneNumberVerificationStatus reports it. */

@@ -18,7 +18,7 @@ import { uriKeys } from './alibaba-instance-metadata.js';
 import { alibabaAssumeRole, alibabaAssumeRoleWithOidc, alibabaStsEndpoint } from './alibaba-sts-client.js';
 
 /** The CLI's modes this library reads. */
-export const ALIBABA_CLI_MODES = ['AK', 'StsToken', 'RamRoleArn', 'ChainableRamRoleArn', 'EcsRamRole', 'OIDC', 'CredentialsURI'] as const;
+const ALIBABA_CLI_MODES = ['AK', 'StsToken', 'RamRoleArn', 'ChainableRamRoleArn', 'EcsRamRole', 'OIDC', 'CredentialsURI'] as const;
 
 type Profile = Readonly<Record<string, unknown>>;
 

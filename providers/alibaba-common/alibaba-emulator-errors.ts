@@ -9,7 +9,7 @@ import type { SessionVerdict } from '../../src/testing/temporary-keys.js';
 export type ErrorCatalogue = Readonly<Record<string, readonly [status: number, message: string]>>;
 
 /** The gateway's codes; where doc pages disagree on the status, the first one the error-code pages list is used. */
-export const ALIBABA_GATEWAY_ERRORS: ErrorCatalogue = {
+const ALIBABA_GATEWAY_ERRORS: ErrorCatalogue = {
   'InvalidAccessKeyId.NotFound': [404, 'Specified access key is not found.'],
   'InvalidAccessKeyId.Inactive': [400, 'Specified access key is disabled.'],
   IncompleteSignature: [400, 'The request signature does not conform to Aliyun standards.'],

@@ -85,7 +85,7 @@ export class RpcParams {
 export type RpcHandler<Env> = (params: RpcParams, env: Env) => object;
 
 /** One Alibaba product, as its emulator serves it. */
-export interface AlibabaRpcProduct<Hooks extends object, Env> {
+interface AlibabaRpcProduct<Hooks extends object, Env> {
   /** The provider (or STS) emulated. */
   readonly provider: ProviderId | 'alibaba-sts';
   /** The API version requests must name. */

@@ -23,10 +23,10 @@ export interface SignedRequest {
 }
 
 /** The verifier's outcome: the key that signed, or the vendor code that refuses the request. */
-export type SignatureVerdict = { readonly ok: true; readonly accessKeyId: string } | { readonly ok: false; readonly code: string; readonly message?: string };
+type SignatureVerdict = { readonly ok: true; readonly accessKeyId: string } | { readonly ok: false; readonly code: string; readonly message?: string };
 
 /** What the verifier needs besides the request. */
-export interface VerifierOptions {
+interface VerifierOptions {
   /** The secret of a key id, or undefined for an unknown key. */
   secretFor(accessKeyId: string): string | undefined;
   /** The emulator clock. */

@@ -14,7 +14,7 @@ import { issuedKeys } from './alibaba-sts-client.js';
 /** The metadata service's documented address. */
 export const ALIBABA_METADATA_ENDPOINT = 'http://100.100.100.200';
 /** How long a metadata request may take: the service is on the instance's own link. */
-export const METADATA_TIMEOUT_MS = 1000;
+const METADATA_TIMEOUT_MS = 1000;
 /** How long a metadata session token lasts (the vendor library asks for 6 hours). */
 const TOKEN_TTL_SECONDS = 21_600;
 const CREDENTIALS_PATH = '/latest/meta-data/ram/security-credentials/';

@@ -16,13 +16,13 @@ import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
  * The vendor error envelope, `{RequestId, HostId, Code, Message, Recommend}`; built when the first
  * error is read, not when a provider is imported.
  */
-export const alibabaErrorEnvelopeSchema = z.lazy(() => {
+const alibabaErrorEnvelopeSchema = z.lazy(() => {
   const text = z.nullishString();
   return z.object({ RequestId: text, HostId: text, Code: text, Message: text, Recommend: text });
 });
 
 /** The codes of Alibaba Cloud's API gateway, which every product answers (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). */
-export const alibabaGatewayCodes = {
+const alibabaGatewayCodes = {
   exact: {
     SignatureDoesNotMatch: 'unauthenticated',
     IncompleteSignature: 'unauthenticated',
@@ -54,7 +54,7 @@ export interface AlibabaProductErrors {
 }
 
 /** The product's and the gateway's codes as one table. */
-export function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
+function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
   return { exact: { ...alibabaGatewayCodes.exact, ...product.exact }, prefixes: { ...alibabaGatewayCodes.prefixes, ...product.prefixes } };
 }
 

@@ -1,13 +1,13 @@
 /** The parameters of an Alibaba RPC request, and how the vendor's SDKs put them in the query. */
 
 /** A value the vendor wants as a JSON string in one parameter (`Websites=["https://a.com"]`, style `json`). */
-export interface JsonParam {
+interface JsonParam {
   /** The value to send as JSON. */
   readonly json: unknown;
 }
 
 /** A query parameter before flattening: lists become `Key.1`, `Key.2`, … */
-export type VendorParam = string | number | boolean | readonly string[] | JsonParam | undefined;
+type VendorParam = string | number | boolean | readonly string[] | JsonParam | undefined;
 
 /** Business parameters of one request, by vendor name. */
 export type VendorParams = Readonly<Record<string, VendorParam>>;

@@ -20,7 +20,7 @@ import { loadOpenApiSdk } from './alibaba-rpc-sdk.js';
 import type { OpenApiModule } from './alibaba-rpc-sdk.js';
 
 /** One Alibaba product's API, as a transport needs it. */
-export interface AlibabaProduct {
+interface AlibabaProduct {
   /** The API version every request names (`2022-04-19`). */
   readonly version: string;
   /** The product's error codes and field names. */
@@ -33,7 +33,7 @@ export interface AlibabaProduct {
 }
 
 /** Where and as whom a transport sends. */
-export interface AlibabaConnection {
+interface AlibabaConnection {
   /** The provider the transport serves, for error messages. */
   readonly provider: ProviderId;
   /** `scheme://host[:port]`. */

@@ -19,7 +19,7 @@ import { rfc3986 } from '../../src/util/signing.js';
 import { v2Signature, v2StringToSign } from './alibaba-rpc-v2-signer.js';
 
 /** The STS API version. */
-export const ALIBABA_STS_VERSION = '2015-04-01';
+const ALIBABA_STS_VERSION = '2015-04-01';
 
 /** How STS's codes translate (https://help.aliyun.com/zh/ram/developer-reference/api-sts-2015-04-01-errorcodes). */
 const STS_CODES: VendorCodeTable = {
@@ -85,7 +85,7 @@ export async function alibabaAssumeRole(keys: Credentials, role: AssumeRoleSetti
 }
 
 /** What an OIDC exchange needs. */
-export interface AlibabaOidcRequest {
+interface AlibabaOidcRequest {
   /** The role to assume. */
   readonly roleArn: string;
   /** The OIDC identity provider registered in RAM. */

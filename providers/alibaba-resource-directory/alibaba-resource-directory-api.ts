@@ -10,7 +10,7 @@ const text = z.nullishString();
 const textList = z.nullish(z.array(z.string()));
 
 /** A contact as GetMessageContact and ListMessageContacts show it. */
-export const vendorContactSchema = z.object({
+const vendorContactSchema = z.object({
   ContactId: z.string(),
   Name: text,
   EmailAddress: text,
@@ -27,7 +27,7 @@ export const vendorContactSchema = z.object({
 export type VendorContact = z.infer<typeof vendorContactSchema>;
 
 /** One member binding in the answer of AssociateMembers and DisassociateMembers. */
-export const vendorBindingSchema = z.object({
+const vendorBindingSchema = z.object({
   ContactId: text,
   MemberId: z.string(),
   ModifyDate: text,
@@ -37,7 +37,7 @@ export const vendorBindingSchema = z.object({
 export type VendorBinding = z.infer<typeof vendorBindingSchema>;
 
 /** A target waiting for its owner's confirmation. */
-export const vendorVerificationSchema = z.object({ ContactId: z.string(), Target: z.string() });
+const vendorVerificationSchema = z.object({ ContactId: z.string(), Target: z.string() });
 
 /** A pending target as the vendor shows it. */
 export type VendorVerification = z.infer<typeof vendorVerificationSchema>;
@@ -84,7 +84,7 @@ export const RD_ACTIONS = {
 } as const satisfies ActionTable;
 
 /** A message-contact action of the vendor. */
-export type RdAction = keyof typeof RD_ACTIONS;
+type RdAction = keyof typeof RD_ACTIONS;
 
 /** The parsed answer of an action. */
 export type RdResponse<A extends RdAction> = z.infer<(typeof RD_ACTIONS)[A]['response']>;

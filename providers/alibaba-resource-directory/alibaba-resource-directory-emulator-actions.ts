@@ -21,7 +21,7 @@ import {
 import type { RdDirectory, StoredContact } from './alibaba-resource-directory-emulator-state.js';
 
 /** What a handler works with. */
-export interface ActionEnvironment {
+interface ActionEnvironment {
   /** The emulated directory. */
   readonly directory: RdDirectory;
   /** The harness context (clock, quotas). */

@@ -62,7 +62,7 @@ interface Deletion {
 }
 
 /** The members a fresh emulator knows: a directory, its root, folders and twelve accounts. */
-export const DEFAULT_MEMBERS: readonly string[] = [
+const DEFAULT_MEMBERS: readonly string[] = [
   'rd-FAKEdir001',
   'r-FAKEroot01',
   'fd-FAKEfolder01',

@@ -8,7 +8,7 @@ import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import type { AlibabaProductErrors } from '../alibaba-common/alibaba-rpc-errors.js';
 
 /** Every code of the message-contact API, and what it means to a caller. */
-export const alibabaResourceDirectoryCodes = {
+const alibabaResourceDirectoryCodes = {
   exact: {
     'InvalidParameter.Name.AlreadyUsed': { code: 'already-exists', field: 'name' },
     'LimitExceeded.Contacts': { code: 'quota-exceeded', explanation: 'the resource directory has as many contacts as it may' },

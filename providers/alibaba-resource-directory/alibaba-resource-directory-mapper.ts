@@ -94,7 +94,7 @@ export function fromVendorTarget(target: string): string {
 }
 
 /** Targets of one contact waiting for confirmation, in the vendor's notation. */
-export interface PendingTargets {
+interface PendingTargets {
   /** A pending email address. */
   readonly email?: string;
   /** A pending phone number, `86-…`. */
@@ -102,7 +102,7 @@ export interface PendingTargets {
 }
 
 /** Whether a verification target is an email address or a phone number. */
-export function channelOfTarget(target: string): 'email' | 'phone' {
+function channelOfTarget(target: string): 'email' | 'phone' {
   return target.includes('@') ? 'email' : 'phone';
 }
 

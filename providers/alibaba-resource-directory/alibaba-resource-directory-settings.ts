@@ -1,12 +1,15 @@
 import * as z from '../../src/util/zod.js';
 import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
+import type { CallOptions, ListQuery } from '../../src/contract/provider.js';
+import type { ShapeOf } from '../../src/validation/call-options.js';
 import { loadAlibabaCredentials } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
+import type { AlibabaResourceDirectoryDeleteOptions, AlibabaResourceDirectoryListQuery } from './alibaba-resource-directory-types.js';
 
 /** The documented host of each site; the SDK's own default host is undocumented, so it is never used. */
-export const ALIBABA_RD_ENDPOINTS: Readonly<Record<AlibabaSite, string>> = {
+const ALIBABA_RD_ENDPOINTS: Readonly<Record<AlibabaSite, string>> = {
   china: 'https://resourcedirectory.aliyuncs.com',
   international: 'https://resourcedirectory-intl.aliyuncs.com',
 };
@@ -53,3 +56,15 @@ export function setUpAlibabaResourceDirectory(settings: unknown): ProviderSetup<
     endpoint: (parsed) => ALIBABA_RD_ENDPOINTS[parsed['site'] as AlibabaSite],
   });
 }
+
+/** The own options of `delete`, held to {@link AlibabaResourceDirectoryDeleteOptions} by the compiler. */
+export const deleteOptionsShape = {
+  retainInMembers: z.optional(z.boolean({ error: 'must be true or false' })),
+} satisfies ShapeOf<Omit<AlibabaResourceDirectoryDeleteOptions, keyof CallOptions>>;
+
+const MEMBER_RULE = 'must be a resource directory, folder or member account id';
+
+/** The own filters of `list`, held to {@link AlibabaResourceDirectoryListQuery} by the compiler. */
+export const listFiltersShape = {
+  member: z.optional(z.string({ error: MEMBER_RULE }).check(z.regex(/^\S{1,64}$/, { error: MEMBER_RULE }))),
+} satisfies ShapeOf<Omit<AlibabaResourceDirectoryListQuery, keyof ListQuery>>;

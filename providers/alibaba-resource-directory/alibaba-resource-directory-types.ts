@@ -39,7 +39,7 @@ export type AlibabaResourceDirectoryContactPatch = PatchFor<typeof alibabaResour
 /** What `list` can be asked for: the neutral paging plus a member filter. */
 export interface AlibabaResourceDirectoryListQuery extends ListQuery {
   /** Only contacts bound to this resource directory, folder or member account id. */
-  member?: string;
+  member?: string | undefined;
 }
 
 /** Options of `delete`. */
@@ -50,7 +50,7 @@ export interface AlibabaResourceDirectoryDeleteOptions extends CallOptions {
    * the vendor then deletes asynchronously and `delete` waits for the outcome within the call's time.
    * @default true
    */
-  retainInMembers?: boolean;
+  retainInMembers?: boolean | undefined;
 }
 
 /** A channel a contact is verified on. */
@@ -69,7 +69,7 @@ export interface PendingVerification {
 /** What `listPendingVerifications` can be asked for. */
 export interface PendingVerificationQuery {
   /** Only the targets of this contact. */
-  contactId?: string;
+  contactId?: string | undefined;
 }
 
 /** A contact's binding to a member, as AssociateMembers and DisassociateMembers report it. */

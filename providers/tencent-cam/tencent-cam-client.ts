@@ -22,7 +22,7 @@ import type { RawTencentRequest } from './tencent-cam-sdk-workaround.js';
 export type CamCaller = VendorCaller<typeof CAM_ACTIONS, object>;
 
 /** Where and how the caller sends. */
-export interface CamConnection {
+interface CamConnection {
   /** `scheme://host[:port]`. */
   readonly endpoint: string;
   /** The region, when one is set (CAM is global). */

@@ -9,7 +9,7 @@ import { checkCreateParams, listedReceiver } from './tencent-cam-emulator-state.
 import type { CamAccount } from './tencent-cam-emulator-state.js';
 
 /** Answers one action with the fields of its `Response`. */
-export type CamHandler = (params: Record<string, unknown>, account: CamAccount, context: EmulatorContext) => object;
+type CamHandler = (params: Record<string, unknown>, account: CamAccount, context: EmulatorContext) => object;
 
 /**
  * Quotas of the CAM emulator, overridable through `startEmulator('tencent-cam', { quotas })`:

@@ -7,7 +7,7 @@ import type { SessionVerdict } from '../../src/testing/temporary-keys.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 
 /** Each code's documented message. */
-export const CAM_ERRORS: Readonly<Record<string, string>> = {
+const CAM_ERRORS: Readonly<Record<string, string>> = {
   RequestLimitExceeded: 'Your current request times exceeds the frequency limit `20` for a second. Please reduce the frequency of calls.',
   'LimitExceeded.Uin': 'The number of requests exceeds the limit of 10 per day.',
   'InvalidParameter.SubUserNameInUse': 'The sub-user name is already in use.',

@@ -6,7 +6,7 @@ export { tc3Signature } from './tencent-cam-tc3-signer.js';
 export type { Tc3Input } from './tencent-cam-tc3-signer.js';
 
 /** A request as the verifier sees it. */
-export interface Tc3Request {
+interface Tc3Request {
   readonly method: string;
   readonly rawUrl: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
@@ -14,7 +14,7 @@ export interface Tc3Request {
 }
 
 /** The verdict: accepted, or the CAM error code and message to answer with. */
-export type Tc3Verdict = { readonly ok: true; readonly secretId: string } | { readonly ok: false; readonly code: string; readonly message: string };
+type Tc3Verdict = { readonly ok: true; readonly secretId: string } | { readonly ok: false; readonly code: string; readonly message: string };
 
 const AUTHORIZATION =
   /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/([^/]+)\/tc3_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;

@@ -5,7 +5,7 @@
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 
 /** A stored message receiver, with its real (unmasked) email and phone. */
-export interface StoredReceiver {
+interface StoredReceiver {
   Uid: number;
   Name: string;
   Remark: string;

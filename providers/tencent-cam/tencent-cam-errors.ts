@@ -7,7 +7,7 @@ import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import type { TencentEnvelope } from './tencent-cam-api.js';
 
 /** Every CAM and common Tencent Cloud code this provider knows, and what it becomes. */
-export const tencentCamErrorCodes = {
+const tencentCamErrorCodes = {
   exact: {
     'InvalidParameter.SubUserNameInUse': { code: 'already-exists', field: 'name', explanation: 'the name is taken by a sub-user or receiver of the account' },
     'InvalidParameter.ReceiverOverLimit': { code: 'quota-exceeded', explanation: 'the account has as many message receivers as CAM allows' },
@@ -68,7 +68,7 @@ export function translateTencentFailure(error: unknown, context: ErrorContext): 
 }
 
 /** What a CAM error envelope says. */
-export interface TencentErrorBody {
+interface TencentErrorBody {
   readonly code: string;
   readonly message: string;
   readonly requestId?: string | undefined;
@@ -76,7 +76,7 @@ export interface TencentErrorBody {
 }
 
 /** Translates a CAM error envelope; `LimitExceeded.Uin` gets the next Beijing midnight as `resetsAt`. */
-export function tencentVendorError(body: TencentErrorBody, context: ErrorContext, now: Date = new Date()): ContactError {
+function tencentVendorError(body: TencentErrorBody, context: ErrorContext, now: Date = new Date()): ContactError {
   const named = /\b(Name|Email|PhoneNumber|CountryCode|Remark)\b/.exec(body.message)?.[1];
   const aboutParameter = body.code.startsWith('InvalidParameter') || body.code.startsWith('MissingParameter');
   return vendorCodeError(

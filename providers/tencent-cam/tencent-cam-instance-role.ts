@@ -13,7 +13,7 @@ import type { CredentialOptions } from '../../src/credentials/vendor-credentials
 import { tencentIssuedKeys } from './tencent-cam-sts-client.js';
 
 /** The metadata service's documented address. */
-export const TENCENT_METADATA_ENDPOINT = 'http://metadata.tencentyun.com';
+const TENCENT_METADATA_ENDPOINT = 'http://metadata.tencentyun.com';
 const ROLE_PATH = '/latest/meta-data/cam/security-credentials/';
 /** How long a metadata request may take: the service is on the instance's own network. */
 const METADATA_TIMEOUT_MS = 1000;

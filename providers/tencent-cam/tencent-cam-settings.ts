@@ -8,7 +8,7 @@ import { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 export const TENCENT_CAM_ENV = { accessKeyId: 'TENCENTCLOUD_SECRET_ID', accessKeySecret: 'TENCENTCLOUD_SECRET_KEY', securityToken: 'TENCENTCLOUD_SESSION_TOKEN' } as const;
 
 /** The documented CAM endpoint. */
-export const TENCENT_CAM_ENDPOINT = 'https://cam.tencentcloudapi.com';
+const TENCENT_CAM_ENDPOINT = 'https://cam.tencentcloudapi.com';
 
 /**
  * Settings of {@link tencentCam}; all optional, unknown keys refused.

@@ -18,7 +18,7 @@ import { tc3Signature } from './tencent-cam-tc3-signer.js';
 /** The STS API version. */
 export const TENCENT_STS_VERSION = '2018-08-13';
 /** STS's documented endpoint. */
-export const TENCENT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
+const TENCENT_STS_ENDPOINT = 'https://sts.tencentcloudapi.com';
 /** The region the vendor's SDK sends `AssumeRole` to. */
 const ASSUME_ROLE_REGION = 'ap-guangzhou';
 const CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -71,7 +71,7 @@ export async function tencentAssumeRole(keys: Credentials, role: AssumeRoleSetti
 }
 
 /** What TKE's OIDC exchange needs. */
-export interface TencentWebIdentityRequest {
+interface TencentWebIdentityRequest {
   /** The role to assume. */
   readonly roleArn: string;
   /** The OIDC identity provider's id (`TKE_PROVIDER_ID`). */

@@ -30,7 +30,7 @@ export const vmpEnvelopeSchema = z.object({
 export type VmpEnvelope = z.infer<typeof vmpEnvelopeSchema>;
 
 /** A contact as GetContact and ListContacts show it; channels not configured have an empty `Address`. */
-export const vmpContactSchema = z.object({
+const vmpContactSchema = z.object({
   Id: z.string(),
   Name: text,
   Email: text,
@@ -48,16 +48,13 @@ export const vmpContactSchema = z.object({
 export type VmpContact = z.infer<typeof vmpContactSchema>;
 
 /** A contact group as GetContactGroup and ListContactGroups show it. */
-export const vmpGroupSchema = z.object({ Id: z.string(), Name: text, ContactIds: textList, CreateTime: text });
+const vmpGroupSchema = z.object({ Id: z.string(), Name: text, ContactIds: textList, CreateTime: text });
 
 /** A contact group as VMP shows it. */
 export type VmpGroup = z.infer<typeof vmpGroupSchema>;
 
 /** One id of a batch delete that was not deleted, with its own error. */
 export const vmpUnsuccessfulItemSchema = z.object({ Id: z.string(), Error: z.nullish(z.object({ Code: z.string(), Message: text })) });
-
-/** An unsuccessful item of a batch. */
-export type VmpUnsuccessfulItem = z.infer<typeof vmpUnsuccessfulItemSchema>;
 
 const batch = z.object({ SuccessfulItems: textList, UnsuccessfulItems: z.nullish(z.array(vmpUnsuccessfulItemSchema)) });
 const listing = <T extends z.ZodMiniType>(item: T) => z.object({ Total: z.nullish(z.number()), Items: z.nullish(z.array(item)) });
@@ -88,7 +85,7 @@ export const VMP_ACTIONS = {
 } as const satisfies ActionTable;
 
 /** An action of the provider. */
-export type VmpAction = keyof typeof VMP_ACTIONS;
+type VmpAction = keyof typeof VMP_ACTIONS;
 
 /** The parsed `Result` of an action. */
 export type VmpResult<A extends VmpAction> = z.infer<(typeof VMP_ACTIONS)[A]['response']>;
@@ -100,7 +97,7 @@ export type VmpTestAction = 'TestWebhook' | 'TestLarkBotWebhook' | 'TestDingTalk
 export type VmpTestResult = VmpResult<VmpTestAction>;
 
 /** The channel objects of CreateContact and UpdateContact, in the order the vendor's example lists their fields. */
-export interface VmpChannels {
+interface VmpChannels {
   Webhook?: { Token?: string; Address: string };
   LarkBotWebhook?: { Address: string; SecretKey?: string };
   DingTalkBotWebhook?: { Address: string; AtMobiles?: string[]; AtUserIds?: string[]; SecretKey?: string };

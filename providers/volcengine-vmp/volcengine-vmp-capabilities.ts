@@ -6,10 +6,10 @@ const unsupported = (rule: string) => ({ support: 'unsupported', rule }) as cons
  * A VMP name: letters, Chinese characters, digits, `-` and `_`, starting with a letter or a
  * Chinese character, under 128 characters (the documented rule, read as a pattern).
  */
-export const VMP_NAME_PATTERN = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_-]*$/;
+const VMP_NAME_PATTERN = /^[A-Za-z\u4e00-\u9fa5][A-Za-z0-9\u4e00-\u9fa5_-]*$/;
 
 /** The rule of contact and group names, in words. */
-export const VMP_NAME_RULE = 'under 128 letters, Chinese characters, digits, - or _, starting with a letter or Chinese character';
+const VMP_NAME_RULE = 'under 128 letters, Chinese characters, digits, - or _, starting with a letter or Chinese character';
 
 /**
  * What Volcengine VMP alert contacts support, as data: the single source of validation before

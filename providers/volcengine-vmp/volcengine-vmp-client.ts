@@ -18,7 +18,7 @@ import { signingKeyCache, volcengineAuthorization, volcengineDate } from './volc
 export type VmpCaller = VendorCaller<typeof VMP_ACTIONS, object>;
 
 /** Where, as whom and how the caller sends. */
-export interface VmpConnection {
+interface VmpConnection {
   /** `scheme://host[:port]`. */
   readonly endpoint: string;
   /** The region of the credential scope. */

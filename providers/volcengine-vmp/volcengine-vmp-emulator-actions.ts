@@ -10,7 +10,7 @@ import { applyChannels, checkEmail, checkIds, checkName, emptyChannels, rfc3339 
 import type { StoredContact, StoredGroup, VmpAccount, WebhookOutcome } from './volcengine-vmp-emulator-state.js';
 
 /** Answers one action with its `Result`. */
-export type VmpHandler = (params: Record<string, unknown>, account: VmpAccount, context: EmulatorContext) => object;
+type VmpHandler = (params: Record<string, unknown>, account: VmpAccount, context: EmulatorContext) => object;
 
 const noMail = { SendStatus: '', Message: '' };
 

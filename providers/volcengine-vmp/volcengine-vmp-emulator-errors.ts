@@ -12,7 +12,7 @@ import { VendorFault } from '../../src/testing/vendor-fault.js';
 type Entry = readonly [number, string, number?];
 
 /** The gateway's codes and VMP's own exact codes. */
-export const VMP_ERRORS: Readonly<Record<string, Entry>> = {
+const VMP_ERRORS: Readonly<Record<string, Entry>> = {
   MissingParameter: [400, 'The request is missing Action parameter.', 100002],
   MissingRequestInfo: [400, 'The request is missing X-Date information.', 100004],
   InvalidTimestamp: [400, 'The Signature of the request is expired.', 100006],

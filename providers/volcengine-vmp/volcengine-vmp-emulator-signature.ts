@@ -10,14 +10,14 @@ import { VMP_SERVICE } from './volcengine-vmp-api.js';
 import { signingKeyCache, volcengineSignature } from './volcengine-vmp-signer.js';
 
 /** The verdict: accepted with the scope's region, or the gateway's code to answer with. */
-export type VmpVerdict = { readonly ok: true; readonly accessKeyId: string; readonly region: string } | { readonly ok: false; readonly code: string };
+type VmpVerdict = { readonly ok: true; readonly accessKeyId: string; readonly region: string } | { readonly ok: false; readonly code: string };
 
 const AUTHORIZATION = /^HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 const X_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const keys = signingKeyCache();
 
 /** How far `X-Date` may be from the emulator clock (UNCONFIRMED for the real gateway). */
-export const MAX_SKEW_MS = 15 * 60_000;
+const MAX_SKEW_MS = 15 * 60_000;
 
 /**
  * Verifies a request: no Authorization → `MissingAuthenticationToken`; a garbled one →

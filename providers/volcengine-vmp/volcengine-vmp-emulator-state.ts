@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 
 /** The four channel objects, always present; an empty `Address` means not configured. */
-export interface StoredChannels {
+interface StoredChannels {
   Webhook: { Address: string; Token: string };
   LarkBotWebhook: { Address: string; SecretKey: string };
   DingTalkBotWebhook: { Address: string; SecretKey: string; AtMobiles: string[]; AtUserIds: string[] };
@@ -55,7 +55,7 @@ export interface SentMail {
 }
 
 /** The minimum time between two verification mails to one address. */
-export const MAIL_INTERVAL_MS = 60_000;
+const MAIL_INTERVAL_MS = 60_000;
 
 /** An RFC 3339 time without fractions, as VMP writes them. */
 export function rfc3339(date: Date): string {

@@ -14,7 +14,7 @@ import { vmpUnsuccessfulItemSchema } from './volcengine-vmp-api.js';
 import type { VmpEnvelope } from './volcengine-vmp-api.js';
 
 /** Every code this provider knows, and what it becomes. */
-export const volcengineVmpErrorCodes = {
+const volcengineVmpErrorCodes = {
   exact: {
     'Conflict.Name': { code: 'already-exists', field: 'name', explanation: 'the name is taken in the account' },
     ProductUnsubscribed: { code: 'not-subscribed', explanation: 'the account has not activated VMP (Managed Service for Prometheus)' },
@@ -73,7 +73,7 @@ const NEUTRAL_SUBFIELDS: Readonly<Record<string, string>> = {
 };
 
 /** The neutral field an `InvalidParameter.X[.Y]`, `MissingParameter.X[.Y]` or `NotFound.X` code names. */
-export function fieldOfCode(code: string): string | undefined {
+function fieldOfCode(code: string): string | undefined {
   // `NotFound.Contact`, `NotFound.ContactGroup` and a batch's `NotFound.Ids` name the id that was asked for.
   if (/^NotFound\.(?:Contact|ContactGroup|Ids?)$/.test(code)) return 'id';
   const match = /^(?:InvalidParameter|MissingParameter|Conflict)\.([A-Za-z]+)(?:\.([A-Za-z]+))?/.exec(code);
@@ -97,7 +97,7 @@ export class VmpAnswer {
  * A failure VMP reports inside a successful answer: the one id of a one-id batch in
  * `UnsuccessfulItems`, or a SendValidationMessage whose `SendStatus` says no mail went out.
  */
-export class VmpResultFailure {
+class VmpResultFailure {
   /** @internal */
   constructor(
     readonly code: string,
@@ -107,7 +107,7 @@ export class VmpResultFailure {
 }
 
 /** How long VMP makes an address wait between verification mails (its documented message). */
-export const EMAIL_RESEND_MS = 60_000;
+const EMAIL_RESEND_MS = 60_000;
 
 /** SendStatus values that are not failures. */
 const SENT_STATUSES = new Set(['MessageSucceed.Email', 'AlreadyActive.Email']);
@@ -149,7 +149,7 @@ export function translateVmpFailure(error: unknown, context: ErrorContext): Cont
 }
 
 /** What a VMP error says. */
-export interface VmpErrorBody {
+interface VmpErrorBody {
   readonly code: string;
   readonly message: string;
   readonly requestId?: string | undefined;
@@ -157,7 +157,7 @@ export interface VmpErrorBody {
 }
 
 /** Translates one VMP error through the code table. */
-export function vmpCodeError(body: VmpErrorBody, context: ErrorContext): ContactError {
+function vmpCodeError(body: VmpErrorBody, context: ErrorContext): ContactError {
   return vendorCodeError(
     volcengineVmpErrorCodes,
     {

@@ -16,7 +16,7 @@ import type { CredentialOptions } from '../../src/credentials/vendor-credentials
 import { volcengineIssuedKeys } from './volcengine-vmp-sts-client.js';
 
 /** The metadata service's documented address. */
-export const VOLCENGINE_METADATA_ENDPOINT = 'http://100.96.0.96';
+const VOLCENGINE_METADATA_ENDPOINT = 'http://100.96.0.96';
 const ROLES_PATH = '/volcstack/latest/iam/security_credentials';
 /** How long a metadata request may take: the service is on the instance's own network. */
 const METADATA_TIMEOUT_MS = 1000;

@@ -169,7 +169,7 @@ export function fromVmpGroup(group: VmpGroup): VolcengineVmpGroup {
 }
 
 /** One Test*Webhook request: which webhook, the action and its body. */
-export interface WebhookTest {
+interface WebhookTest {
   readonly kind: WebhookKind;
   readonly action: VmpTestAction;
   readonly params: Record<string, unknown>;

@@ -2,11 +2,14 @@ import type { Agent } from 'node:http';
 import * as z from '../../src/util/zod.js';
 import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings/settings.js';
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
+import type { ListQuery } from '../../src/contract/provider.js';
+import type { ShapeOf } from '../../src/validation/call-options.js';
 import { volcengineVmpCapabilities } from './volcengine-vmp-capabilities.js';
+import type { VolcengineVmpGroupQuery, VolcengineVmpListQuery } from './volcengine-vmp-types.js';
 import { issuesError } from '../../src/errors/to-contact-error.js';
 
 /** The documented gateway of every Volcengine OpenAPI; the region travels in the signature. */
-export const VOLCENGINE_ENDPOINT = 'https://open.volcengineapi.com';
+const VOLCENGINE_ENDPOINT = 'https://open.volcengineapi.com';
 
 /**
  * The environment variables of static keys, the first step of the default chain: the current
@@ -20,7 +23,7 @@ export const VOLCENGINE_ENV = {
 } as const;
 
 /** The region used when the settings name none. */
-export const VOLCENGINE_DEFAULT_REGION = 'cn-beijing';
+const VOLCENGINE_DEFAULT_REGION = 'cn-beijing';
 
 /**
  * Settings of {@link volcengineVmp}; all optional, unknown keys refused.
@@ -74,3 +77,13 @@ export function setUpVolcengineVmp(settings: unknown): ProviderSetup<ResolvedVol
   }
   return setup;
 }
+
+/** A filter of a listing: a non-empty string, which the vendor matches within names or emails. */
+const textFilter = () =>
+  z.optional(z.string({ error: 'must be a non-empty string' }).check(z.refine((value) => value.trim() !== '', { error: 'must be a non-empty string' })));
+
+/** The own filters of `list`, held to {@link VolcengineVmpListQuery} by the compiler; each is the vendor's `Filter` key, capitalised. */
+export const contactFiltersShape = { name: textFilter(), email: textFilter() } satisfies ShapeOf<Omit<VolcengineVmpListQuery, keyof ListQuery>>;
+
+/** The own filters of `listGroups`, held to {@link VolcengineVmpGroupQuery} by the compiler. */
+export const groupFiltersShape = { name: textFilter() } satisfies ShapeOf<Omit<VolcengineVmpGroupQuery, keyof ListQuery>>;

@@ -6,7 +6,7 @@
 import { hmacSha256, rfc3986, sha256Hex } from '../../src/util/signing.js';
 
 /** The algorithm name that starts the Authorization header and the string to sign. */
-export const VOLCENGINE_ALGORITHM = 'HMAC-SHA256';
+const VOLCENGINE_ALGORITHM = 'HMAC-SHA256';
 
 /** Everything a signature covers. */
 export interface VolcengineSigningInput {
@@ -41,12 +41,12 @@ export function volcengineDate(date: Date): string {
 }
 
 /** The credential scope, `YYYYMMDD/region/service/request`. */
-export function credentialScope(xDate: string, region: string, service: string): string {
+function credentialScope(xDate: string, region: string, service: string): string {
   return `${xDate.slice(0, 8)}/${region}/${service}/request`;
 }
 
 /** The signed query: names sorted, repeated names' values sorted, each part RFC 3986-encoded. */
-export function canonicalQuery(query: ReadonlyArray<readonly [string, string]>): string {
+function canonicalQuery(query: ReadonlyArray<readonly [string, string]>): string {
   const byName = new Map<string, string[]>();
   for (const [name, value] of query) byName.set(name, [...(byName.get(name) ?? []), value]);
   return [...byName.keys()]
@@ -56,7 +56,7 @@ export function canonicalQuery(query: ReadonlyArray<readonly [string, string]>):
 }
 
 /** The `;`-joined, sorted names of the headers a request signs (given lower-case). */
-export function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
+function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
   return Object.keys(headers).sort().join(';');
 }
 
@@ -68,7 +68,7 @@ export function canonicalRequest(input: VolcengineSigningInput): string {
 }
 
 /** The key of one credential scope: HMAC chained over the date, region, service and `request`; no prefix on the secret. */
-export function signingKey(secretKey: string, date: string, region: string, service: string): Buffer {
+function signingKey(secretKey: string, date: string, region: string, service: string): Buffer {
   return hmacSha256(hmacSha256(hmacSha256(hmacSha256(secretKey, date), region), service), 'request');
 }
 

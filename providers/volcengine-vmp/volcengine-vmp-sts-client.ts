@@ -19,7 +19,7 @@ import { volcengineAuthorization, volcengineDate } from './volcengine-vmp-signer
 /** The STS API version. */
 export const VOLCENGINE_STS_VERSION = '2018-01-01';
 /** STS's documented endpoint. */
-export const VOLCENGINE_STS_ENDPOINT = 'https://sts.volcengineapi.com';
+const VOLCENGINE_STS_ENDPOINT = 'https://sts.volcengineapi.com';
 /** The region the vendor's SDK signs STS requests for. */
 const STS_REGION = 'cn-beijing';
 
@@ -86,7 +86,7 @@ export async function volcengineAssumeRole(keys: Credentials, role: AssumeRoleSe
 }
 
 /** What an OIDC exchange needs. */
-export interface VolcengineOidcRequest {
+interface VolcengineOidcRequest {
   /** The role's TRN. */
   readonly roleTrn: string;
   /** The token projected into the pod. */

@@ -26,9 +26,9 @@ export type VolcengineVmpContactPatch = PatchFor<typeof volcengineVmpCapabilitie
 /** What `list` can be asked for: the neutral paging plus the vendor's filters. */
 export interface VolcengineVmpListQuery extends ListQuery {
   /** Only contacts whose name contains this (the vendor's fuzzy match). */
-  name?: string;
+  name?: string | undefined;
   /** Only contacts whose email contains this (the vendor's fuzzy match). */
-  email?: string;
+  email?: string | undefined;
 }
 
 /** A kind of webhook a contact can have. */
@@ -87,7 +87,7 @@ export interface VolcengineVmpGroupPatch {
 /** What `listGroups` can be asked for. */
 export interface VolcengineVmpGroupQuery extends ListQuery {
   /** Only groups whose name contains this. */
-  name?: string;
+  name?: string | undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
 
 /** What a command runs with. */
-export interface CommandContext {
+interface CommandContext {
   readonly output: Output;
   /** Print JSON for scripts instead of tables. */
   readonly json: boolean;

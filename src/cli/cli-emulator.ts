@@ -11,7 +11,7 @@ import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
 
 /** Loads `cloud-contacts/testing` by package name (the core never imports the emulators). */
-export async function loadTesting(): Promise<TestingEntry> {
+async function loadTesting(): Promise<TestingEntry> {
   const specifier = 'cloud-contacts/testing';
   return (await import(specifier)) as TestingEntry;
 }
@@ -45,7 +45,7 @@ export async function startLocalEmulators(ids: readonly ProviderId[], options: o
 }
 
 /** The environment lines of running emulators. */
-export function environmentLines(emulators: readonly CliEmulator[]): string[] {
+function environmentLines(emulators: readonly CliEmulator[]): string[] {
   const lines = new Map<string, string>();
   for (const emulator of emulators) {
     lines.set(endpointVariable(emulator.provider), emulator.endpoint);

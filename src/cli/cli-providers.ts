@@ -11,7 +11,7 @@ import type { SyncProvider } from '../sync/sync-types.js';
 import { endpointVariable } from '../settings/settings.js';
 
 /** `tencent-cam` → `TENCENT_CAM`, for environment variable names. */
-export function envName(id: ProviderId): string {
+function envName(id: ProviderId): string {
   return id.toUpperCase().replace(/-/g, '_');
 }
 

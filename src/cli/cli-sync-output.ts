@@ -96,7 +96,7 @@ const CREATE_FLAGS: ReadonlyArray<readonly [keyof ContactInput, string]> = [
 ];
 
 /** What a failed replace's result says about putting the old contact back, as a command to run. */
-export function restoreAdvice(result: SyncResult): string {
+function restoreAdvice(result: SyncResult): string {
   const restore = result.restore!;
   const input = restore.input as unknown as Record<string, unknown>;
   const flags = CREATE_FLAGS.filter(([field]) => input[field] !== undefined).map(([field, flag]) => {

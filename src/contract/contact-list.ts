@@ -7,7 +7,7 @@ import type { ContactList } from './provider.js';
  * Items are told apart by their `id` unless `idOf` says otherwise (see {@link pageWalk} for the
  * checks every page goes through).
  */
-export interface ListPlan<C> extends PagedListing<C> {
+interface ListPlan<C> extends PagedListing<C> {
   /** Stop after this many contacts. */
   readonly limit?: number | undefined;
 }

@@ -6,7 +6,7 @@ import { errorIn } from '../errors/to-contact-error.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
 
 /** A position in a vendor's listing: a page number, an offset or an opaque token. */
-export type PageCursor = string | number;
+type PageCursor = string | number;
 
 /** One vendor page, and where the next one starts (absent on the last page). */
 export interface Page<T> {
@@ -36,7 +36,7 @@ export interface PagedListing<T> {
 }
 
 /** A listing whose pages are numbered from 1 and whose every answer states the total (Alibaba's and Volcengine's). */
-export interface NumberedListing<T> extends Omit<PagedListing<T>, 'fetchPage' | 'pageSize'> {
+interface NumberedListing<T> extends Omit<PagedListing<T>, 'fetchPage' | 'pageSize'> {
   /** Items per page asked for. */
   readonly pageSize: number;
   /** Fetches page `number` (from 1): its items and the total the answer states. */
@@ -70,7 +70,7 @@ export function numberedPages<T>(listing: NumberedListing<T>): PagedListing<T> {
  *   its total, a next page offered past that bound, a total that is not a count) rejects with
  *   `invalid-response`.
  */
-export function pageWalk<T>(listing: PagedListing<T>, limit = Number.POSITIVE_INFINITY): () => Promise<readonly T[] | undefined> {
+function pageWalk<T>(listing: PagedListing<T>, limit = Number.POSITIVE_INFINITY): () => Promise<readonly T[] | undefined> {
   const { fetchPage, idOf, pageSize } = listing;
   const seen = new Set<string>();
   const fetched = new Set<PageCursor | undefined>();

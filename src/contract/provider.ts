@@ -14,19 +14,19 @@ export interface CallOptions {
    * destroyed), and the call rejects with a `timeout` ContactError that is not retryable (an
    * `AbortSignal.timeout` deadline gives a retryable one). Already aborted, nothing is sent.
    */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Overrides the provider's `timeoutMs` for this call: the bound of each attempt on the wire. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Overrides the provider's `maxRetries` for this call. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Receives this call's events, besides the provider's `onEvent` (see {@link ContactEvent}). */
-  onEvent?: ContactEventListener;
+  onEvent?: ContactEventListener | undefined;
   /**
    * Also read the values waiting for their owner's confirmation (a changed email or phone) where
    * the vendor keeps them apart from the contact (Resource Directory: one more request). Ignored
    * by providers that show them anyway.
    */
-  includePending?: boolean;
+  includePending?: boolean | undefined;
 }
 
 /** What {@link ContactProvider.list} is asked for; unknown keys are refused. Providers add their own filters. */
@@ -35,9 +35,9 @@ export interface ListQuery {
    * Contacts per vendor request: a whole number from 1 to the provider's maximum
    * (`capabilities.pageSize.max`); anything else is refused. Default: `capabilities.pageSize.default`.
    */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Stop after this many contacts (a whole number, 1 or more). */
-  limit?: number;
+  limit?: number | undefined;
 }
 
 /** The channels a verification message can be sent on. */

@@ -10,10 +10,10 @@ import type { VendorCodeTable } from '../errors/vendor-errors.js';
 import type { ProviderId } from '../model/contact.js';
 
 /** The operation credential errors carry. */
-export const CREDENTIALS_OPERATION = 'credentials';
+const CREDENTIALS_OPERATION = 'credentials';
 
 /** Extra parts of a credential error. */
-export interface CredentialErrorParts {
+interface CredentialErrorParts {
   /** The setting or variable at fault. */
   readonly field?: string | undefined;
   /** What a vendor service (STS, the metadata service) answered. */

@@ -9,7 +9,7 @@ import type { HttpAnswer } from '../transport/http-request.js';
 import { credentialRequestError } from './credential-errors.js';
 
 /** A request to a credential service. */
-export interface CredentialServiceRequest {
+interface CredentialServiceRequest {
   /** Full URL. */
   readonly url: URL;
   /** Method. */

@@ -13,7 +13,7 @@ import { functionKeys, staticKeys } from './key-providers.js';
 import type { CredentialOptions, IssuedKeys, VendorCredentialsLoader } from './vendor-credentials.js';
 
 /** The settings credentials are made from. */
-export interface CredentialSettings {
+interface CredentialSettings {
   /** Static keys or a credentials function; absent: the vendor's default chain. */
   readonly credentials?: CredentialsInput | CredentialsFunction | undefined;
   /** A named profile of the vendor CLI's files. */

@@ -26,7 +26,7 @@ export interface KeyProvider {
 }
 
 /** Longest time before expiry at which keys are fetched again. */
-export const REFRESH_BEFORE_MS = 5 * 60_000;
+const REFRESH_BEFORE_MS = 5 * 60_000;
 
 // Set by CredentialSource's static block, the one place that may read its private fields.
 let secretsOf: (source: CredentialSource) => string[];

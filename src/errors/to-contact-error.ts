@@ -71,7 +71,7 @@ export function toContactError(error: unknown, context: ErrorContext): ContactEr
 }
 
 /** Builds the `invalid-input` error for a list of issues, naming the first field. */
-export function invalidInputError(issues: readonly ContactIssue[], context: ErrorContext): ContactError {
+function invalidInputError(issues: readonly ContactIssue[], context: ErrorContext): ContactError {
   return issuesError('invalid-input', issues, context);
 }
 

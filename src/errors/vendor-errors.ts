@@ -5,7 +5,7 @@ import { errorIn } from './to-contact-error.js';
 import type { ErrorContext } from './to-contact-error.js';
 
 /** How one vendor code translates: a code, or a code with overrides. */
-export type VendorCodeRule =
+type VendorCodeRule =
   | ContactErrorCode
   | {
       /** The neutral code. */
@@ -52,7 +52,7 @@ function longestPrefixRule(table: VendorCodeTable, code: string): VendorCodeRule
 }
 
 /** What is needed to translate a vendor error envelope. */
-export interface VendorFailure {
+interface VendorFailure {
   /** What the vendor said. */
   readonly vendor: VendorErrorInfo;
   /** The neutral field the vendor named, when the adapter could map it back. */

@@ -16,8 +16,3 @@ export function maskShows(masked: string, full: string): boolean {
   const tail = parts.at(-1) ?? '';
   return value.startsWith(head) && value.endsWith(tail) && value.length >= head.length + tail.length;
 }
-
-/** Whether a value is shown masked. */
-export function isMasked(value: string): boolean {
-  return /\*{2,}/.test(value);
-}

@@ -6,7 +6,7 @@
 import type { ProviderId } from './contact.js';
 
 /** One provider, as the core knows it. */
-export interface ProviderTableEntry {
+interface ProviderTableEntry {
   /** The package subpath of its factory, types and capabilities. */
   readonly entry: `cloud-contacts/${ProviderId}`;
   /** The name its entry exports the factory under. */

@@ -22,7 +22,7 @@ export type RedisClientLike =
     };
 
 /** Runs scripts on whichever client was given. */
-export type ScriptRunner = (script: RedisScript, keys: readonly string[], args: ReadonlyArray<string | number>) => Promise<unknown>;
+type ScriptRunner = (script: RedisScript, keys: readonly string[], args: ReadonlyArray<string | number>) => Promise<unknown>;
 
 /**
  * Adapts a client.

@@ -10,6 +10,7 @@ import type { VendorCredentialsLoader } from '../credentials/vendor-credentials.
 import { CHINA_OFFSET_MINUTES } from '../util/china-time.js';
 import { ownValue } from '../util/own-value.js';
 import { plainInput } from '../validation/plain-input.js';
+import { maxRetriesSchema, timeoutMsSchema } from '../validation/call-options.js';
 import type { Capabilities, QuotaCapability } from '../contract/provider.js';
 import { definePrintedForm, maskSecret } from '../util/redaction.js';
 import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
@@ -21,9 +22,9 @@ import { sharedLocalRateLimiter } from '../transport/rate-limiter.js';
 import type { RateLimiter } from '../transport/rate-limiter.js';
 
 /** Default bound of one attempt on the wire: long enough for a slow vendor, short enough for a REPL. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 /** Default extra attempts after a retryable failure. */
-export const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_MAX_RETRIES = 2;
 
 /** Settings every provider accepts; all optional, unknown keys refused. */
 export interface BaseProviderSettings {
@@ -139,8 +140,8 @@ export const baseSettingsShape = {
   stsEndpoint: z.optional(originUrl()),
   metadataEndpoint: z.optional(originUrl()),
   endpoint: z.optional(originUrl()),
-  timeoutMs: z.optional(wholeNumber().check(z.positive({ error: 'must be positive' }), z.maximum(600_000, { error: 'must be at most 600000 (10 minutes)' }))),
-  maxRetries: z.optional(wholeNumber().check(z.minimum(0, { error: 'must be 0 or more' }), z.maximum(10, { error: 'must be at most 10' }))),
+  timeoutMs: z.optional(timeoutMsSchema),
+  maxRetries: z.optional(maxRetriesSchema),
   rateLimit: z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
   rateLimiter: z.optional(z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' })),
   onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
@@ -161,7 +162,7 @@ export const agentSettingShape = {
 };
 
 /** The vendor facts a provider's settings resolve against. */
-export interface ProviderDefaults {
+interface ProviderDefaults {
   /** The provider. */
   readonly provider: ProviderId;
   /** What it can do: its documented rate limits become the default `rateLimit`. */
@@ -225,7 +226,7 @@ type Parsed = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | un
  * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
  */
 export function setUpProvider<T extends Parsed>(
-  schema: z.ZodMiniType<T, unknown>,
+  schema: z.ZodMiniType<T, unknown> & { readonly shape: object },
   given: unknown,
   defaults: ProviderDefaults,
 ): ProviderSetup<Omit<T, keyof BaseProviderSettings> & ResolvedBaseSettings> {
@@ -258,10 +259,9 @@ export function setUpProvider<T extends Parsed>(
     ...(quotas === undefined ? {} : { quotas }),
   };
   definePrintedForm(settings, () => printable(settings));
-  return { settings, credentials, policy: callPolicy(defaults, settings, credentials) };
+  return { settings, credentials, policy: callPolicy(defaults, settings, credentials, Object.keys(schema.shape)) };
 }
 
-/** `scheme://host[:port]` of a URL setting. */
 /** The variable that points a provider at another endpoint when its settings name none: `CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT`. */
 export function endpointVariable(provider: ProviderId): string {
   return `CLOUD_CONTACTS_${provider.toUpperCase().replace(/-/g, '_')}_ENDPOINT`;
@@ -283,16 +283,18 @@ function environmentEndpoint(provider: ProviderId, context: { provider: Provider
   return result.data;
 }
 
+/** `scheme://host[:port]` of a URL setting. */
 function originOf(url: string | undefined): string | undefined {
   return url === undefined ? undefined : new URL(url).origin;
 }
 
-function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, credentials: CredentialSource): CallPolicy {
+function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, credentials: CredentialSource, settingKeys: readonly string[]): CallPolicy {
   let account: string | undefined;
   return {
     provider: defaults.provider,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
+    settingKeys,
     secrets: () => credentialSecrets(credentials),
     limiter: settings.rateLimit === false ? undefined : (settings.rateLimiter ?? sharedLocalRateLimiter),
     rateFor: perAction((action) => rateFor(action, settings.rateLimit, defaults.capabilities)),
@@ -349,7 +351,7 @@ function checkQuotaIds(quotas: Readonly<Record<string, number>> | false | undefi
 }
 
 /** The requests per second an action may be sent at: the setting, else the action's documented limit. */
-export function rateFor(action: string, rateLimit: number | false | 'documented', capabilities: Capabilities): number | undefined {
+function rateFor(action: string, rateLimit: number | false | 'documented', capabilities: Capabilities): number | undefined {
   if (rateLimit === false) return undefined;
   if (typeof rateLimit === 'number') return rateLimit;
   const named = capabilities.rateLimits.find((limit) => limit.operations.includes(action));

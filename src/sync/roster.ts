@@ -24,7 +24,6 @@ export interface Roster {
 }
 
 const TOP_KEYS = ['managed', 'providers', 'contacts'];
-const ENTRY_KEYS = ['only', 'providers'];
 
 /**
  * Parses and checks a roster. YAML is read with the `yaml` package, loaded only here; JSON

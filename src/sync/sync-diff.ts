@@ -12,7 +12,7 @@ import type { Capabilities } from '../contract/provider.js';
 import type { FieldChange } from './sync-types.js';
 
 /** A field the vendor shows masked whose visible parts fit the wanted value: whether it changed cannot be seen. */
-export interface MaskedField {
+interface MaskedField {
   /** The field. */
   readonly field: ContactField;
   /** What the vendor shows (`alic****@example.com`). */

@@ -6,7 +6,7 @@ import { accountQuotaLimit } from '../settings/settings.js';
 import type { DeletionGuard, PlanEntry, SyncProvider } from './sync-types.js';
 
 /** The deletion guard's defaults: at most 10 deletes, and at most half the managed contacts, per provider. */
-export const DEFAULT_DELETION_GUARD: Required<DeletionGuard> = { maxCount: 10, maxShare: 0.5 };
+const DEFAULT_DELETION_GUARD: { readonly [K in keyof DeletionGuard]-?: NonNullable<DeletionGuard[K]> } = { maxCount: 10, maxShare: 0.5 };
 
 /** A daily quota each create uses, with this account's limit. */
 interface CreateQuota {

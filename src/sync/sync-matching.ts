@@ -7,7 +7,7 @@ import type { Contact, ContactInput } from '../model/contact.js';
 import type { Capabilities } from '../contract/provider.js';
 
 /** What a provider's contacts are matched by. */
-export type MatchKey = 'name' | 'phone';
+type MatchKey = 'name' | 'phone';
 
 /** The key a provider's contacts are matched by (default: the name). */
 export function matchKeyOf(capabilities: Capabilities): MatchKey {

@@ -56,7 +56,7 @@ export async function planSync(request: PlanRequest): Promise<SyncPlan> {
  * The name a plan gives a provider: its id today. It is decided here alone, so that naming
  * targets (two objects of one provider side by side) changes this one function.
  */
-export function targetOf(provider: SyncProvider): ProviderId {
+function targetOf(provider: SyncProvider): ProviderId {
   return provider.id;
 }
 

@@ -19,7 +19,7 @@ export function printedChange(change: FieldChange): FieldChange {
 }
 
 /** An input or a patch as it prints: its webhooks' secrets masked. */
-export function printedInput<T extends object>(input: T): T {
+function printedInput<T extends object>(input: T): T {
   const webhooks = (input as { webhooks?: unknown }).webhooks;
   return webhooks === undefined ? input : { ...input, webhooks: maskedWebhooks(webhooks) };
 }

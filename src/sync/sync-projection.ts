@@ -12,7 +12,7 @@ import { validateContactInput } from '../validation/validation.js';
 import type { DesiredContact } from './sync-types.js';
 
 /** The outcome of projecting: the input to send, or why the contact cannot go to this provider. */
-export type Projection =
+type Projection =
   | { readonly ok: true; readonly input: ContactInput; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly name: string; readonly reason: string; readonly error?: ContactError };
 

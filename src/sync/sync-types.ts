@@ -32,12 +32,12 @@ export interface DesiredContact extends ContactInput {
  */
 export interface ManagedContacts {
   /** Names that are this and then a separator and more are owned (`Oncall` owns `Oncall-Alice`). */
-  readonly prefix?: string;
+  readonly prefix?: string | undefined;
   /**
    * These exact names are owned: how a roster owns names that cannot carry a separator, such as
    * Resource Directory's (2-12 letters).
    */
-  readonly names?: readonly string[];
+  readonly names?: readonly string[] | undefined;
 }
 
 /**
@@ -47,12 +47,12 @@ export interface ManagedContacts {
  */
 export interface DeletionGuard {
   /** At most this many deletes per provider (default 10; `Infinity` for no bound). */
-  readonly maxCount?: number;
+  readonly maxCount?: number | undefined;
   /**
    * At most this share, from 0 to 1, of the contacts the roster manages on a provider (those it
    * owns or matched to an entry, and those the plan creates): default 0.5; 1 for no bound.
    */
-  readonly maxShare?: number;
+  readonly maxShare?: number | undefined;
 }
 
 /** A provider the plan covers; any {@link ContactProvider}. */
@@ -65,11 +65,11 @@ export interface PlanRequest {
   /** The providers to sync them to. */
   readonly providers: readonly SyncProvider[];
   /** Delete owned contacts the roster no longer wants (default false: nothing is ever deleted). */
-  readonly prune?: boolean;
+  readonly prune?: boolean | undefined;
   /** Which contacts the roster owns; prune needs it. */
-  readonly managed?: ManagedContacts;
+  readonly managed?: ManagedContacts | undefined;
   /** How many deletes a plan may make per provider (default: 10, and half the managed contacts). */
-  readonly deletionGuard?: DeletionGuard;
+  readonly deletionGuard?: DeletionGuard | undefined;
   /**
    * Changes contacts even where a difference may hide behind a vendor's mask (CAM lists
    * `alic****@example.com`, so a new address with the same visible parts cannot be told from the
@@ -77,9 +77,9 @@ export interface PlanRequest {
    * change. Without it, such a contact is `unchanged` with a warning saying so. On CAM the
    * change is a replace, using one of its daily creates.
    */
-  readonly replaceMasked?: boolean | readonly string[];
+  readonly replaceMasked?: boolean | readonly string[] | undefined;
   /** Cancels the reads the plan makes. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** One field that differs: what the provider holds now, and what the roster wants. */
@@ -208,11 +208,11 @@ export interface ApplyOptions {
    * Called after each entry, with the count so far. What it throws, and a promise it returns that
    * rejects, are ignored: a listener never stops, hides or reorders the work.
    */
-  readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly result: SyncResult }) => void;
+  readonly onProgress?: ((progress: { readonly done: number; readonly total: number; readonly result: SyncResult }) => void) | undefined;
   /** Changes in flight per provider, a whole number from 1 (each provider also paces itself at its vendor's limit); default 4. */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
   /** Stops the apply: entries not started are reported `skipped`, those in flight are cancelled. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What {@link applySync} returns. */

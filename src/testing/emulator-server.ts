@@ -16,7 +16,7 @@ import type { ProviderId } from '../model/contact.js';
 /** The largest body a gateway takes unless the protocol says otherwise. */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Requests kept in `requests`; older ones are dropped so a long run cannot grow without bound. */
-export const MAX_RECORDED_REQUESTS = 10_000;
+const MAX_RECORDED_REQUESTS = 10_000;
 /**
  * How far the log may run over before it is trimmed: trimming on every request moved all 10,000
  * entries each time, which made every request of a long run slower than the one before.
@@ -26,7 +26,7 @@ const TRIM_SLACK = 1_000;
 const MAX_RECORDED_BODY = 64 * 1024;
 
 /** The page a gateway answers a status with, as nginx-based gateways write it. */
-export function gatewayPage(status: number): string {
+function gatewayPage(status: number): string {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
   return `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center></body></html>`;
 }

@@ -3,7 +3,7 @@ import { ownValue } from '../util/own-value.js';
 import type { EmulatorFault } from './emulator-types.js';
 
 /** A fault still waiting for its calls: `times` is how many it has left. */
-export type PendingFault = EmulatorFault & { readonly times: number };
+type PendingFault = EmulatorFault & { readonly times: number };
 
 interface QueuedFault {
   readonly fault: EmulatorFault;
@@ -35,7 +35,7 @@ function isStatus(value: unknown): boolean {
  *
  * @throws ContactError `invalid-input` naming the bad part of the fault.
  */
-export function checkFault(fault: unknown): EmulatorFault {
+function checkFault(fault: unknown): EmulatorFault {
   const problem = faultProblem(fault);
   if (problem !== undefined) throw new ContactError({ code: 'invalid-input', operation: 'failNext', field: 'fault', message: problem });
   return fault as EmulatorFault;

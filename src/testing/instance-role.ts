@@ -94,7 +94,7 @@ export interface MetadataEmulatorHooks {
 }
 
 /** The hooks over an instance's state. */
-export function metadataHooks(instance: InstanceRole): MetadataEmulatorHooks {
+function metadataHooks(instance: InstanceRole): MetadataEmulatorHooks {
   return {
     attachRole: (roleName) => void (instance.roleName = roleName ?? undefined),
     roleArn: () => (instance.roleName === undefined ? undefined : instance.arn(instance.roleName)),
@@ -103,12 +103,12 @@ export function metadataHooks(instance: InstanceRole): MetadataEmulatorHooks {
 }
 
 /** A metadata service's plain-text error answer (these services answer with a status and a short text). */
-export function metadataError(spec: { readonly code: string; readonly httpStatus?: number | undefined; readonly message?: string | undefined }): { status: number; headers: Record<string, string>; body: string } {
+function metadataError(spec: { readonly code: string; readonly httpStatus?: number | undefined; readonly message?: string | undefined }): { status: number; headers: Record<string, string>; body: string } {
   return { status: spec.httpStatus ?? 400, headers: { 'content-type': 'text/plain' }, body: spec.message ?? spec.code };
 }
 
 /** What one vendor's metadata service adds to the shared parts: its routes and answers. */
-export interface MetadataService<Id extends EmulatedServiceId> {
+interface MetadataService<Id extends EmulatedServiceId> {
   /** The service emulated. */
   readonly provider: Id;
   /** The vendor's key variables (the harness names them; a metadata service takes no keys). */

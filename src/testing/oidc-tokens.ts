@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { safeEqual } from '../util/signing.js';
 
 /** The claims a token carries. */
-export interface OidcClaims {
+interface OidcClaims {
   /** Who the token is for, such as `system:serviceaccount:ops:notifier`. */
   readonly sub: string;
   /** The issuer's URL. */
@@ -21,7 +21,7 @@ export interface OidcClaims {
 }
 
 /** The verdict on a token. */
-export type OidcVerdict = { readonly ok: true; readonly claims: OidcClaims } | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' };
+type OidcVerdict = { readonly ok: true; readonly claims: OidcClaims } | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' };
 
 const base64url = (data: string | Buffer): string => Buffer.from(data).toString('base64url');
 

@@ -49,7 +49,7 @@ export type AssumeOutcome =
   | { readonly ok: false; readonly problem: 'no-role' | 'not-trusted' | 'external-id' | 'duration' };
 
 /** What one assume request asks for. */
-export interface AssumeRequest {
+interface AssumeRequest {
   readonly roleArn: string;
   readonly sessionName: string;
   readonly caller: RoleCaller;
@@ -59,7 +59,7 @@ export interface AssumeRequest {
 }
 
 /** The roles, trust rules and sessions of one STS emulator. */
-export class StsRoles {
+class StsRoles {
   readonly #vendor: KeyVendor;
   readonly #defaultCaller: string;
   readonly #minSeconds: number;

@@ -1,6 +1,5 @@
 import type { ProviderId } from '../model/contact.js';
-import { resolveCallOptions } from '../validation/call-options.js';
-import type { KeyRule, ResolvedCallOptions } from '../validation/call-options.js';
+import type { ResolvedCallOptions } from '../validation/call-options.js';
 import { isContactError, withNote } from '../errors/errors.js';
 import type { ContactError } from '../errors/errors.js';
 import { errorIn, toContactError } from '../errors/to-contact-error.js';
@@ -23,6 +22,8 @@ export interface CallPolicy {
   readonly timeoutMs: number;
   /** Extra attempts after a retryable failure, unless the call overrides it. */
   readonly maxRetries: number;
+  /** The keys of the provider's settings, to say so of one given as a call option. */
+  readonly settingKeys: readonly string[];
   /** Secret values to scrub from every error (read when an error is built: credentials resolve late). */
   secrets(): readonly string[];
   /** The client-side rate limiter; absent for none. */
@@ -107,10 +108,11 @@ let nextCallId = 0;
 /**
  * The life of one public operation: its options, the caller's signal over all its vendor
  * requests, a bounded time for each attempt, the rate limiter before each, and retries where safe.
+ * `O` is its checked options: the neutral ones, and the operation's own (`{ retainInMembers }`).
  */
-export class CallScope {
+export class CallScope<O extends ResolvedCallOptions = ResolvedCallOptions> {
   readonly #policy: CallPolicy;
-  readonly #options: ResolvedCallOptions;
+  readonly #options: O;
   readonly #started = performance.now();
   /** The operation, for messages. */
   readonly operation: string;
@@ -129,8 +131,8 @@ export class CallScope {
   /** One object for the whole operation; its secrets are read when an error is built (credentials resolve late). */
   readonly #errorContext: ErrorContext;
 
-  /** @internal use {@link runOperation}. */
-  constructor(policy: CallPolicy, operation: string, options: ResolvedCallOptions) {
+  /** @internal made by `operationRunner`. */
+  constructor(policy: CallPolicy, operation: string, options: O) {
     this.#policy = policy;
     this.operation = operation;
     this.#options = options;
@@ -150,8 +152,8 @@ export class CallScope {
     return this.#options.signal ?? NEVER;
   }
 
-  /** The call's checked options, including the provider-specific ones. */
-  get options(): ResolvedCallOptions {
+  /** The call's checked options, including the operation's own ones, typed. */
+  get options(): O {
     return this.#options;
   }
 
@@ -330,37 +332,3 @@ export class CallScope {
 
 /** A signal that never aborts, for calls made without one. */
 const NEVER = new AbortController().signal;
-
-/**
- * Runs one public operation: checks the call's options (refusing unknown ones), builds its scope,
- * and turns every failure into a ContactError (a cancel by the caller's signal into a
- * non-retryable `timeout` that says whether anything was sent).
- *
- * @param extras - the operation's own options, with their checks (Resource Directory's `retainInMembers`).
- */
-export async function runOperation<T>(
-  policy: CallPolicy,
-  operation: string,
-  options: unknown,
-  body: (scope: CallScope) => Promise<T>,
-  extras?: Readonly<Record<string, KeyRule>>,
-): Promise<T> {
-  // The secrets are read only when an error is built: most calls never build one.
-  const context: ErrorContext = {
-    provider: policy.provider,
-    operation,
-    get secrets() {
-      return policy.secrets();
-    },
-  };
-  let scope: CallScope | undefined;
-  try {
-    scope = new CallScope(policy, operation, resolveCallOptions(options, policy, context, extras));
-    return await body(scope);
-  } catch (error) {
-    if (scope !== undefined) throw scope.failure(error);
-    throw isContactError(error) ? error : toContactError(error, context);
-  } finally {
-    await scope?.releaseHeld();
-  }
-}

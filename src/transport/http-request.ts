@@ -14,7 +14,7 @@ export interface HttpAnswer {
 }
 
 /** One HTTP request. */
-export interface HttpRequestSpec {
+interface HttpRequestSpec {
   /** Full URL. */
   readonly url: URL;
   /** Method. */

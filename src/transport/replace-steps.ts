@@ -7,7 +7,7 @@ import type { ReplaceProgress } from '../contract/sync-operations.js';
 import type { CallScope } from './call-scope.js';
 
 /** The two vendor steps of a replace, each a closure over the operation's scope. */
-export interface ReplaceSteps<T> {
+interface ReplaceSteps<T> {
   /** Deletes the old contact. */
   delete(): Promise<void>;
   /** Creates the new one. */

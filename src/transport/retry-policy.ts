@@ -7,7 +7,7 @@ const MAX_BACKOFF_MS = 5000;
 const DEFAULT_BACKOFF_MS = 200;
 
 /** What the retry decision needs to know about the call. */
-export interface RetryLimits {
+interface RetryLimits {
   /** Extra attempts allowed after the first. */
   readonly maxRetries: number;
   /** The bound of one attempt: a vendor asking for a longer pause than this (or 5 s) is not waited for. */
@@ -32,7 +32,7 @@ export function retryDelay(failure: ContactError, attempt: number, resendable: b
 }
 
 /** Whether a failure shows the vendor refused the request, so sending it again cannot duplicate it. */
-export function provesNotApplied(failure: ContactError): boolean {
+function provesNotApplied(failure: ContactError): boolean {
   if (failure.code === 'rate-limited' || failure.code === 'conflict') return true;
   return failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED';
 }

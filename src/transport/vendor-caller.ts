@@ -12,7 +12,7 @@ import type { ErrorContext } from '../errors/to-contact-error.js';
 import type { Attempt, CallScope, Settlement } from './call-scope.js';
 
 /** What one vendor action answers, and whether it may be sent twice. */
-export interface ActionSpec<T = unknown> {
+interface ActionSpec<T = unknown> {
   /** Whether sending it twice is harmless. */
   readonly idempotent: boolean;
   /** A minimal, tolerant schema of its answer: the fields the provider reads. */
@@ -23,7 +23,7 @@ export interface ActionSpec<T = unknown> {
 export type ActionTable = Readonly<Record<string, ActionSpec>>;
 
 /** The parsed answer of an action. */
-export type AnswerOf<S> = S extends ActionSpec<infer T> ? T : never;
+type AnswerOf<S> = S extends ActionSpec<infer T> ? T : never;
 
 /** An answer as the transport received it: the body to check, and the vendor's request id. */
 export interface RawAnswer {
@@ -60,7 +60,7 @@ export interface VendorTransport<P> {
 }
 
 /** Where a transport's keys come from, as the caller needs it (a provider's `CredentialSource`). */
-export interface RefreshableKeys {
+interface RefreshableKeys {
   /** The keys usable now, without waiting. */
   current(): object | undefined;
   /** Drops keys the vendor refused; whether asking again can give others. */
@@ -68,7 +68,7 @@ export interface RefreshableKeys {
 }
 
 /** How one call treats its special outcomes; see {@link VendorRequest}. */
-export interface CallRequestOptions<T> {
+interface CallRequestOptions<T> {
   /** For a create: finds out whether a create whose answer was lost was applied. */
   readonly settle?: (() => Promise<Settlement<T>>) | undefined;
   /** For a delete: what a retry that finds the target gone resolves to. */

@@ -7,7 +7,7 @@
 type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
 
 /** `T` with each property that may be undefined made optional instead (`exactOptionalPropertyTypes`). */
-export type DefinedOnly<T> = { [K in Exclude<keyof T, UndefinedKeys<T>>]: T[K] } & { [K in UndefinedKeys<T>]?: Exclude<T[K], undefined> };
+type DefinedOnly<T> = { [K in Exclude<keyof T, UndefinedKeys<T>>]: T[K] } & { [K in UndefinedKeys<T>]?: Exclude<T[K], undefined> };
 
 /**
  * A copy of `record` without its undefined properties, the others in the same order.

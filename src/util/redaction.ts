@@ -4,7 +4,7 @@
  */
 
 /** Node's `util.inspect.custom`, reached through the global registry so the core stays free of `node:util`. */
-export const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** What a fully hidden value prints as. */
 export const REDACTED = '[redacted]';

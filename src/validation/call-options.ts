@@ -1,19 +1,58 @@
 /**
- * The checks of a call's last arguments: its options (`{ signal, timeoutMs, maxRetries }`) and a
- * listing's query (`{ pageSize, limit }`). Both refuse unknown keys, so a misplaced option in
- * plain JavaScript is an error naming the right place rather than a setting silently ignored.
+ * The checks of a call's last arguments: its options (`{ signal, timeoutMs, maxRetries, ... }`)
+ * and a listing's query (`{ pageSize, limit }`), each parsed with the operation's own keys
+ * (Resource Directory's `retainInMembers` and `member`, ChatApp's `custSpaceId`) by one strict
+ * schema, and read typed: the AI SDK's `parseProviderOptions`. The neutral keys are held to
+ * {@link CallOptions} and {@link ListQuery} by the compiler; an unknown key is refused naming
+ * where it belongs (the query, the options, the settings), so a misplaced option in plain
+ * JavaScript is an error rather than a setting silently ignored.
  */
+import * as z from '../util/zod.js';
 import type { ContactIssue } from '../errors/errors.js';
+import type { CallOptions, Capabilities, ListQuery } from '../contract/provider.js';
+import type { ContactEventListener } from '../contract/events.js';
+import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
+import type { ErrorContext, ZodLikeIssue } from '../errors/to-contact-error.js';
 import { plainInput } from './plain-input.js';
-import type { Capabilities } from '../contract/provider.js';
-import { issuesError } from '../errors/to-contact-error.js';
-import type { ErrorContext } from '../errors/to-contact-error.js';
 
-/** Checks one extra key's value; returns the problem in words, or undefined when it is fine. */
-export type KeyRule = (value: unknown) => string | undefined;
+const TIMEOUT_RULE = 'must be a whole number of milliseconds from 1 to 600000 (10 minutes)';
+const RETRIES_RULE = 'must be a whole number from 0 to 10';
 
-/** The options of one call, checked, with the provider's defaults applied. */
-export interface ResolvedCallOptions {
+/** The one rule of `timeoutMs`, as a setting and as a call option. */
+export const timeoutMsSchema = z.int({ error: TIMEOUT_RULE }).check(z.minimum(1, { error: TIMEOUT_RULE }), z.maximum(600_000, { error: TIMEOUT_RULE }));
+
+/** The one rule of `maxRetries`, as a setting and as a call option. */
+export const maxRetriesSchema = z.int({ error: RETRIES_RULE }).check(z.minimum(0, { error: RETRIES_RULE }), z.maximum(10, { error: RETRIES_RULE }));
+
+/** The zod shape of an operation's own keys (its options, or a listing's filters); each key optional. */
+export type OptionsShape = Readonly<Record<string, z.ZodMiniType>>;
+
+/** The values of an {@link OptionsShape}, each possibly absent: a call given no options gets no defaults for them. */
+type OptionValues<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<S[K]> };
+
+/**
+ * The zod shape whose keys and value types are those of `T`: what a provider's options shape
+ * `satisfies`, so the compiler holds it to the public options type (`{ retainInMembers?: boolean }`).
+ */
+export type ShapeOf<T> = { readonly [K in keyof T]-?: z.ZodMiniType<T[K]> };
+
+/** The shape of an operation without options (or filters) of its own. */
+export type NoOptions = Record<never, never>;
+
+/** An operation without options (or filters) of its own. */
+export const NO_OPTIONS: NoOptions = Object.freeze({});
+
+/** The neutral call options; the compiler holds their keys and types to {@link CallOptions}. */
+const callOptionsShape = {
+  signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, { error: 'must be an AbortSignal' })),
+  timeoutMs: z.optional(timeoutMsSchema),
+  maxRetries: z.optional(maxRetriesSchema),
+  onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
+  includePending: z.optional(z.boolean({ error: 'must be true or false' })),
+} satisfies ShapeOf<CallOptions>;
+
+/** The neutral options of one call, checked, with the provider's defaults applied. */
+interface NeutralCallOptions {
   /** The caller's signal, bounding the whole call. */
   readonly signal?: AbortSignal | undefined;
   /** Bound of one attempt on the wire. */
@@ -21,126 +60,123 @@ export interface ResolvedCallOptions {
   /** Extra attempts after a retryable failure. */
   readonly maxRetries: number;
   /** This call's own event listener. */
-  readonly onEvent?: ((event: never) => void) | undefined;
+  readonly onEvent?: ContactEventListener | undefined;
   /** Whether to read values waiting for confirmation too. */
   readonly includePending: boolean;
-  /** The provider-specific options, as given. */
-  readonly extras: Readonly<Record<string, unknown>>;
 }
 
-const NO_EXTRAS: Readonly<Record<string, unknown>> = Object.freeze({});
-const OPTION_KEYS = ['signal', 'timeoutMs', 'maxRetries', 'onEvent', 'includePending'] as const;
-const QUERY_KEYS = ['pageSize', 'limit'] as const;
-const SETTING_KEYS = ['credentials', 'endpoint', 'region', 'rateLimit', 'rateLimiter', 'agent', 'onEvent', 'site'];
+/** The options of one call, checked: the neutral ones with defaults applied, and the operation's own ones as given. */
+export type ResolvedCallOptions<S extends OptionsShape = NoOptions> = NeutralCallOptions & OptionValues<S>;
 
-/** Where a key given in the wrong place belongs. */
-function misplaced(key: string, place: 'options' | 'query'): string {
-  if (place === 'query' && (OPTION_KEYS as readonly string[]).includes(key)) {
-    return `is a call option, not part of the query: pass it in the second argument, list(query, { ${key} })`;
-  }
-  if (place === 'options' && (QUERY_KEYS as readonly string[]).includes(key)) {
-    return `is part of a listing's query, not a call option: pass it in the first argument, list({ ${key} })`;
-  }
-  if (SETTING_KEYS.includes(key)) return 'is a provider setting: give it when you create the provider';
-  return 'is not a known option (check its spelling)';
+/** What the checks need of the provider: its defaults, and its settings' keys (to say so of a setting given per call). */
+interface OptionDefaults {
+  /** Bound of one attempt, unless the call gives one. */
+  readonly timeoutMs: number;
+  /** Extra attempts, unless the call gives them. */
+  readonly maxRetries: number;
+  /** The keys of the provider's settings schema. */
+  readonly settingKeys: readonly string[];
 }
 
 /**
- * Checks a call's options and applies the provider's defaults.
+ * The neutral query of a listing whose pages hold at most `max` contacts; the compiler holds its
+ * keys and types to {@link ListQuery}.
+ */
+function listQueryShape(max: number) {
+  const pageSizeRule = `must be a whole number from 1 to ${max}`;
+  const limitRule = 'must be a whole number, 1 or more';
+  return {
+    pageSize: z.optional(z.int({ error: pageSizeRule }).check(z.minimum(1, { error: pageSizeRule }), z.maximum(max, { error: pageSizeRule }))),
+    limit: z.optional(z.int({ error: limitRule }).check(z.minimum(1, { error: limitRule }))),
+  } satisfies ShapeOf<ListQuery>;
+}
+
+type Schema = z.ZodMiniType<Record<string, unknown>>;
+
+/** Each operation's options schema (the neutral options and its own), built on its first call with options. */
+const optionSchemas = new WeakMap<OptionsShape, Schema>();
+/** Each listing's query schema, by its filters and its largest page. */
+const querySchemas = new WeakMap<OptionsShape, Map<number, Schema>>();
+
+function optionsSchema(shape: OptionsShape): Schema {
+  let schema = optionSchemas.get(shape);
+  if (schema === undefined) {
+    schema = z.strictObject({ ...callOptionsShape, ...shape }) as Schema;
+    optionSchemas.set(shape, schema);
+  }
+  return schema;
+}
+
+function querySchema(filters: OptionsShape, max: number): Schema {
+  let bySize = querySchemas.get(filters);
+  if (bySize === undefined) querySchemas.set(filters, (bySize = new Map()));
+  let schema = bySize.get(max);
+  if (schema === undefined) {
+    schema = z.strictObject({ ...listQueryShape(max), ...filters }) as Schema;
+    bySize.set(max, schema);
+  }
+  return schema;
+}
+
+/**
+ * Checks a call's options, with the operation's own ones (`shape`), and applies the provider's defaults.
  *
- * @param extras - the provider's own options for this operation, with their checks.
  * @throws ContactError `invalid-input` naming each bad option (`options.timeoutMs`).
  */
-export function resolveCallOptions(
-  options: unknown,
-  defaults: { readonly timeoutMs: number; readonly maxRetries: number },
-  context: ErrorContext,
-  extras: Readonly<Record<string, KeyRule>> = {},
-): ResolvedCallOptions {
-  // Most calls give no options: nothing to check.
-  if (options === undefined) return { timeoutMs: defaults.timeoutMs, maxRetries: defaults.maxRetries, includePending: false, extras: NO_EXTRAS };
+export function resolveCallOptions<S extends OptionsShape>(options: unknown, shape: S, defaults: OptionDefaults, context: ErrorContext): ResolvedCallOptions<S> {
+  // Most calls give no options: nothing to check (the operation's own keys are all optional).
+  if (options === undefined) return { timeoutMs: defaults.timeoutMs, maxRetries: defaults.maxRetries, includePending: false } as ResolvedCallOptions<S>;
   const record = recordOf(plainInput(options, 'options', context), 'options', 'the call options', context);
-  const issues: ContactIssue[] = [];
-  const problem = (key: string, code: string, message: string): void => void issues.push({ path: `options.${key}`, code, message });
-  for (const key of Object.keys(record)) {
-    if (!(OPTION_KEYS as readonly string[]).includes(key) && !(key in extras)) problem(key, 'unknown_field', misplaced(key, 'options'));
-  }
-  const { signal, timeoutMs, maxRetries, onEvent, includePending } = record;
-  if (includePending !== undefined && typeof includePending !== 'boolean') problem('includePending', 'invalid_type', 'must be true or false');
-  if (signal !== undefined && !(signal instanceof AbortSignal)) problem('signal', 'invalid_type', 'must be an AbortSignal');
-  if (onEvent !== undefined && typeof onEvent !== 'function') problem('onEvent', 'invalid_type', 'must be a function');
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0 && timeoutMs <= 600_000)) {
-    problem('timeoutMs', 'invalid_value', 'must be a positive number of milliseconds, at most 600000');
-  }
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= 10)) {
-    problem('maxRetries', 'invalid_value', 'must be a whole number from 0 to 10');
-  }
-  const given = checkExtras(record, extras, problem);
-  if (issues.length > 0) throw issuesError('invalid-input', issues, context);
-  return {
-    signal: signal as AbortSignal | undefined,
-    timeoutMs: (timeoutMs as number | undefined) ?? defaults.timeoutMs,
-    maxRetries: (maxRetries as number | undefined) ?? defaults.maxRetries,
-    onEvent: onEvent as ((event: never) => void) | undefined,
-    includePending: includePending === true,
-    extras: given,
-  };
+  const result = optionsSchema(shape).safeParse(record);
+  if (!result.success) throw issuesError('invalid-input', keyIssues(result.error.issues, 'options', (key) => misplacedOption(key, defaults.settingKeys)), context);
+  const given = result.data as NeutralCallOptions & OptionValues<S>;
+  return { ...given, timeoutMs: given.timeoutMs ?? defaults.timeoutMs, maxRetries: given.maxRetries ?? defaults.maxRetries, includePending: given.includePending === true };
 }
 
 /** A listing's query, checked. */
-export interface ResolvedListQuery {
+type ResolvedListQuery<S extends OptionsShape = NoOptions> = {
   /** Contacts per vendor request. */
   readonly pageSize: number;
   /** Stop after this many contacts. */
   readonly limit?: number | undefined;
-  /** The provider's own filters, as given. */
-  readonly extras: Readonly<Record<string, unknown>>;
-}
+} & OptionValues<S>;
 
 /**
- * Checks a listing's query. The one page-size rule of every provider: `pageSize` is a whole
- * number from 1 to the provider's maximum (`capabilities.pageSize.max`), else the query is
- * refused; absent, it is the provider's default. `limit` is a whole number, 1 or more.
+ * Checks a listing's query, with the listing's own filters (`filters`). The one page-size rule of
+ * every provider: `pageSize` is a whole number from 1 to the provider's maximum
+ * (`capabilities.pageSize.max`), else the query is refused; absent, it is the provider's default.
+ * `limit` is a whole number, 1 or more.
  *
  * @throws ContactError `invalid-input` naming each bad key.
  */
-export function resolveListQuery(
-  query: unknown,
-  capabilities: Capabilities,
-  context: ErrorContext,
-  extras: Readonly<Record<string, KeyRule>> = {},
-): ResolvedListQuery {
+export function resolveListQuery<S extends OptionsShape = NoOptions>(query: unknown, capabilities: Capabilities, context: ErrorContext, filters: S = NO_OPTIONS as S): ResolvedListQuery<S> {
   const record = recordOf(plainInput(query, 'query', context), 'query', 'the query', context);
-  const issues: ContactIssue[] = [];
-  const problem = (key: string, code: string, message: string): void => void issues.push({ path: key, code, message });
-  for (const key of Object.keys(record)) {
-    if (!(QUERY_KEYS as readonly string[]).includes(key) && !(key in extras)) problem(key, 'unknown_field', misplaced(key, 'query'));
-  }
-  const { pageSize, limit } = record;
-  const max = capabilities.pageSize.max;
-  if (pageSize !== undefined && !(Number.isInteger(pageSize) && (pageSize as number) >= 1 && (pageSize as number) <= max)) {
-    problem('pageSize', 'invalid_value', `must be a whole number from 1 to ${max}`);
-  }
-  if (limit !== undefined && !(Number.isInteger(limit) && (limit as number) >= 1)) problem('limit', 'invalid_value', 'must be a whole number, 1 or more');
-  const given = checkExtras(record, extras, problem);
-  if (issues.length > 0) throw issuesError('invalid-input', issues, context);
-  return { pageSize: (pageSize as number | undefined) ?? capabilities.pageSize.default, limit: limit as number | undefined, extras: given };
+  const result = querySchema(filters, capabilities.pageSize.max).safeParse(record);
+  if (!result.success) throw issuesError('invalid-input', keyIssues(result.error.issues, '', misplacedQueryKey), context);
+  const given = result.data as ResolvedListQuery<S>;
+  return { ...given, pageSize: given.pageSize ?? capabilities.pageSize.default };
 }
 
-/** The provider's own keys that were given and pass their checks; the others become problems. */
-function checkExtras(
-  record: Record<string, unknown>,
-  extras: Readonly<Record<string, KeyRule>>,
-  problem: (key: string, code: string, message: string) => void,
-): Record<string, unknown> {
-  const given: Record<string, unknown> = {};
-  for (const [key, rule] of Object.entries(extras)) {
-    if (record[key] === undefined) continue;
-    const message = rule(record[key]);
-    if (message === undefined) given[key] = record[key];
-    else problem(key, 'invalid_value', message);
-  }
-  return given;
+/** Where an unknown call option belongs. */
+function misplacedOption(key: string, settingKeys: readonly string[]): string {
+  if (Object.hasOwn(listQueryShape(1), key)) return `is part of a listing's query, not a call option: pass it in the first argument, list({ ${key} })`;
+  if (settingKeys.includes(key)) return 'is a provider setting: give it when you create the provider';
+  return 'is not a known option (check its spelling)';
+}
+
+/** Where an unknown key of a listing's query belongs. */
+function misplacedQueryKey(key: string): string {
+  if (Object.hasOwn(callOptionsShape, key)) return `is a call option, not part of the query: pass it in the second argument, list(query, { ${key} })`;
+  return 'is not a known filter (check its spelling)';
+}
+
+/** zod's issues as ContactIssues under `prefix`, each unknown key with `hint(key)` saying where it belongs. */
+function keyIssues(issues: readonly ZodLikeIssue[], prefix: string, hint: (key: string) => string): ContactIssue[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys !== undefined
+      ? issue.keys.map((key) => ({ path: [prefix, ...issue.path.map(String), key].filter((part) => part !== '').join('.'), code: 'unknown_field', message: hint(key) }))
+      : fromZodIssues([issue], prefix),
+  );
 }
 
 /** An absent argument is `{}`; anything but a plain object is refused. */

@@ -50,6 +50,7 @@ runContractSuite({
   ],
   getAction: 'QueryPhoneBusinessProfile',
   createAction: 'AddChatappPhoneNumber',
+  createdAt: false,
   invalidIds: ['+8613800001234', '86-13800001234', 'acme', '0861380000123', '123'],
   missingId: '8613899999999',
   pageSize: 2,

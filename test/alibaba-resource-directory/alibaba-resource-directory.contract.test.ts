@@ -61,6 +61,7 @@ runContractSuite({
   ],
   getAction: 'GetMessageContact',
   createAction: 'AddMessageContact',
+  createdAt: true,
   invalidIds: ['CEO', '0', 'c-', 'c-abc def', 'C-abc'],
   missingId: 'c-0000000000000000',
   pageSize: 2,

@@ -54,6 +54,8 @@ export interface ContractTarget {
   readonly wholeListing?: boolean;
   /** A channel for sendVerification the provider supports, if any. */
   readonly verificationChannel?: VerificationChannel;
+  /** Whether the vendor records when a contact was made: then `create` returns `createdAt`, as `get` does. */
+  readonly createdAt: boolean;
 }
 
 /** Registers the whole scenario table for one provider. */
@@ -83,6 +85,9 @@ export function runContractSuite(target: ContractTarget): void {
       expect(created.provider).toBe(provider.id);
       expect(created.id).toEqual(expect.any(String));
       target.matches(created, input);
+      if (target.createdAt) expect(created.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+      else expect(created.createdAt).toBeUndefined();
+      expect((await provider.get(created.id)).createdAt).toBe(created.createdAt);
     });
 
     it('gets a contact by id', async () => {

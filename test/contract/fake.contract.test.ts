@@ -36,6 +36,7 @@ runContractSuite({
   ],
   getAction: 'GetContact',
   createAction: 'CreateContact',
+  createdAt: true,
   invalidIds: ['1', 'f-x'],
   missingId: 'f-404',
   pageSize: 2,

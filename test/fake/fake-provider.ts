@@ -13,7 +13,7 @@ import { resolveListQuery } from '../../src/validation/call-options.js';
 import type { Capabilities, ContactProvider } from '../../src/contract/provider.js';
 import { baseSettingsShape, printAsProvider, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
-import { runOperation } from '../../src/transport/call-scope.js';
+import { operationRunner } from '../../src/transport/operation-runner.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
 import { sendHttp } from '../../src/transport/http-request.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
@@ -179,7 +179,7 @@ export function fakeProvider(settings: BaseProviderSettings = {}): FakeProvider 
     ...(record.CreatedAt ? { createdAt: record.CreatedAt } : {}),
   });
   const toParams = (input: ContactInput | ContactPatch) => ({ Name: input.name, Email: input.email, Phone: input.phone, Remark: input.remark });
-  const run = <T>(operation: string, options: unknown, body: (scope: CallScope) => Promise<T>) => runOperation(setup.policy, operation, options, body);
+  const run = operationRunner(setup.policy);
   const findByName = async (scope: CallScope, name: string) => (await fake(scope, 'ListContacts', { Name: name, Page: 1, PageSize: 1 })).Contacts[0];
 
   const provider: FakeProvider = {

@@ -3,7 +3,6 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useEmulator } from '../support/use-emulator.js';
 import { expectContactError } from '../support/expect-contact-error.js';
-import { isContactError } from '../../src/errors/errors.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
 import type { TencentCamSettings } from '../../providers/tencent-cam/index.js';
 import { startEmulator } from '../../providers/testing.js';

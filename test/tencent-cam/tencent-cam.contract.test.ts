@@ -46,6 +46,7 @@ runContractSuite({
   ],
   getAction: 'ListReceiver',
   createAction: 'CreateMessageReceiver',
+  createdAt: false,
   invalidIds: ['c-abc', 'abc', '-1', '1.5', '123456789012345678901'],
   missingId: '999999999',
   pageSize: 2,

@@ -20,6 +20,7 @@ describe('update', () => {
   it('reads the contact and sends every channel, so webhooks the patch does not name are kept', async () => {
     const vmp = providerFor(emulator);
     const created = await vmp.create({ name: 'oncall', email: 'oncall@example.com', webhooks: { lark, dingtalk } });
+    const afterCreate = emulator.requests.length;
     const updated = await vmp.update(created.id, { webhooks: { wecom } });
     expect(updated.webhooks).toEqual({ lark, dingtalk, wecom });
     const sent = JSON.parse(emulator.requests.find((r) => r.action === 'UpdateContact')!.body) as Record<string, unknown>;
@@ -32,7 +33,7 @@ describe('update', () => {
       DingTalkBotWebhook: { Address: dingtalk.url, SecretKey: dingtalk.secret, AtMobiles: dingtalk.atMobiles, AtUserIds: [] },
       WeComBotWebhook: { Address: wecom.url, AtUserIds: wecom.atUserIds },
     });
-    expect(emulator.requests.map((r) => r.action)).toEqual(['CreateContact', 'GetContact', 'UpdateContact', 'GetContact']);
+    expect(emulator.requests.slice(afterCreate).map((r) => r.action)).toEqual(['GetContact', 'UpdateContact', 'GetContact']);
   });
 
   it('null removes one webhook kind, or the email, or every webhook', async () => {

@@ -60,6 +60,7 @@ runContractSuite({
   ],
   getAction: 'GetContact',
   createAction: 'CreateContact',
+  createdAt: true,
   invalidIds: ['abc', 'c-abc', 'e28ae750', 'e28ae750-bbb8-4ff4-abf4-1e0e0f88808cX', 'e28ae750_bbb8_4ff4_abf4_1e0e0f88808c'],
   missingId: '00000000-0000-4000-8000-000000000000',
   pageSize: 2,

@@ -10,13 +10,16 @@ import { demoCommand } from './cli-demo.js';
 import { describeError, processOutput } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { isProviderId, loadProvider } from './cli-providers.js';
-import { syncCommand } from './cli-sync.js';
+import { readRoster, syncCommand } from './cli-sync.js';
+import { commandTarget } from './cli-targets.js';
 import { HELP, UsageError } from './cli-usage.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
   provider: { type: 'string', multiple: true },
+  target: { type: 'string', multiple: true },
+  roster: { type: 'string' },
   endpoint: { type: 'string' },
   limit: { type: 'string' },
   'page-size': { type: 'string' },
@@ -66,8 +69,8 @@ export async function runCli(argv: readonly string[], output: Output = processOu
         const providers = values.provider ?? [];
         if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
         const flags = { ...values, provider: providers[0] };
-        const id = providerFlag(flags, isProviderId);
-        const provider = await loadProvider(id, { endpoint: values.endpoint });
+        const provider =
+          values.target === undefined ? await loadProvider(providerFlag(flags, isProviderId), { endpoint: values.endpoint }) : await commandTarget(command, values, readRoster);
         return await CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags });
       }
     }

@@ -41,7 +41,8 @@ export async function loadProvider(
   const environment = options.environment ?? process.env;
   const { entry, factory } = PROVIDER_TABLE[id];
   const module = (await import(entry)) as Record<string, (settings: object) => SyncProvider>;
-  const endpoint = options.endpoint ?? environment[endpointVariable(id)];
+  // A target's own endpoint wins over the variable, which stands for every target of the provider.
+  const endpoint = options.endpoint ?? (options.settings as { endpoint?: string } | undefined)?.endpoint ?? environment[endpointVariable(id)];
   const extra = environment[settingsVariable(id)];
   let extraSettings: object = {};
   if (extra !== undefined && extra !== '') {

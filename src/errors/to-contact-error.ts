@@ -7,6 +7,8 @@ import { redactText } from '../util/redaction.js';
 export interface ErrorContext {
   /** The provider the call went to. */
   readonly provider?: ProviderId | undefined;
+  /** The target the call went to, when it is named other than its provider id. */
+  readonly target?: string | undefined;
   /** The operation in progress. */
   readonly operation?: string | undefined;
   /** Exact secret values in use (access key secret, token) to remove from messages and causes. */
@@ -26,7 +28,7 @@ export function rememberSensitive(context: ErrorContext, values: Iterable<string
 
 /** Builds an error of an operation: the context gives its provider and operation. */
 export function errorIn(context: ErrorContext, options: Omit<ContactErrorOptions, 'provider' | 'operation'>): ContactError {
-  return new ContactError({ ...options, provider: context.provider, operation: context.operation });
+  return new ContactError({ ...options, provider: context.provider, target: context.target, operation: context.operation });
 }
 
 /** Socket-level error codes (Node and undici) meaning the request never got an answer. */
@@ -64,6 +66,7 @@ export function toContactError(error: unknown, context: ErrorContext): ContactEr
   return new ContactError({
     code,
     provider: context.provider,
+    target: context.target,
     operation: context.operation,
     message: redactText(detail, context.secrets),
     cause,
@@ -88,6 +91,7 @@ export function issuesError(
   return new ContactError({
     code,
     provider: context.provider,
+    target: context.target,
     operation: context.operation,
     message,
     field: first?.path === '' ? undefined : first?.path,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
 import * as z from '../util/zod.js';
+import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import { CredentialSource } from '../credentials/credentials.js';
 import type { CredentialEnvNames, Credentials, CredentialsInput } from '../credentials/credentials.js';
@@ -9,6 +10,7 @@ import { ownValue } from '../util/own-value.js';
 import { plainInput } from '../validation/plain-input.js';
 import type { Capabilities, QuotaCapability } from '../contract/provider.js';
 import { definePrintedForm } from '../util/redaction.js';
+import { definePlace, TARGET_NAME, TARGET_NAME_RULE } from './target.js';
 import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
 import type { CallPolicy, CountedQuota } from '../transport/call-scope.js';
 import { sharedLocalQuotaStore } from '../transport/quota-store.js';
@@ -61,6 +63,14 @@ export interface BaseProviderSettings {
   quotas?: Record<string, number> | false;
   /** Receives request, response, retry, throttle and error events, for logs and traces. */
   onEvent?: ContactEventListener;
+  /**
+   * The name of this provider object in sync plans, reports, events and errors: two objects of
+   * one provider (two accounts, regions or customer spaces) are two targets, `cam-prod` and
+   * `cam-test`, which a roster's `only` and overrides can name. 1 to 64 letters, digits, `.`,
+   * `_` or `-`; another provider's id is refused.
+   * @default the provider id
+   */
+  target?: string;
 }
 
 /** The `region` setting, for providers whose vendor has regions. */
@@ -104,6 +114,7 @@ export const baseSettingsShape = {
     }),
   ),
   quotas: z.optional(z.union([z.record(z.string(), z.int().check(z.minimum(0))), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' })),
+  target: z.optional(z.string({ error: 'must be a string' }).check(z.regex(TARGET_NAME, { error: TARGET_NAME_RULE }))),
 };
 
 /** The zod shape of {@link RegionSettings}. */
@@ -124,6 +135,11 @@ export interface ProviderDefaults {
   readonly env: CredentialEnvNames;
   /** The vendor's endpoint, or how it follows from the other settings (a site, a region). */
   readonly endpoint: string | ((settings: Record<string, unknown>) => string);
+  /**
+   * The settings that pick a place inside one account at one endpoint (VMP's `region`, ChatApp's
+   * `custSpaceId`): two providers alike in these, the endpoint and the keys hold the same contacts.
+   */
+  readonly placeSettings?: readonly string[];
 }
 
 /**
@@ -149,6 +165,8 @@ export interface ResolvedBaseSettings {
   readonly quotaStore?: QuotaStore;
   /** The account's own daily quotas, or `false` for none counted. */
   readonly quotas?: Readonly<Record<string, number>> | false;
+  /** The target this provider object is in sync plans, reports, events and errors (default: the provider id). */
+  readonly target: string;
 }
 
 /** What a provider is built from: its resolved settings, where its credentials come from, and its call policy. */
@@ -179,8 +197,9 @@ export function setUpProvider<T extends Parsed>(
   const input = plainInput(given ?? {}, 'settings', context);
   const result = schema.safeParse(input);
   if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
-  const { credentials: credentialsInput, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, ...rest } = result.data;
+  const { credentials: credentialsInput, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, target, ...rest } = result.data;
   checkQuotaIds(quotas, defaults, context);
+  checkTarget(target, defaults.provider, context);
   const credentials = new CredentialSource(credentialsInput, defaults.env, defaults.provider);
   const settings = {
     ...(rest as Omit<T, keyof BaseProviderSettings>),
@@ -193,8 +212,16 @@ export function setUpProvider<T extends Parsed>(
     ...(onEvent === undefined ? {} : { onEvent }),
     ...(quotaStore === undefined ? {} : { quotaStore }),
     ...(quotas === undefined ? {} : { quotas }),
+    target: target ?? defaults.provider,
   };
   definePrintedForm(settings, () => printable(settings));
+  definePlace(settings, {
+    provider: defaults.provider,
+    endpoint: settings.endpoint,
+    place: Object.fromEntries((defaults.placeSettings ?? []).map((key) => [key, (rest as Record<string, unknown>)[key]])),
+    keysFrom: credentials.explicit === undefined ? 'the environment' : 'the settings',
+    signer: credentials.explicit?.accessKeyId,
+  });
   return { settings, credentials, policy: callPolicy(defaults, settings, credentials) };
 }
 
@@ -202,6 +229,7 @@ function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, 
   let account: string | undefined;
   return {
     provider: defaults.provider,
+    ...(settings.target === defaults.provider ? {} : { target: settings.target }),
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     secrets: () => credentials.secretValues(),
@@ -246,6 +274,11 @@ function countedQuota(action: string, quotas: Readonly<Record<string, number>> |
   return { quota: quota.id, name: quota.name, limit, dayOffsetMinutes: CHINA_OFFSET_MINUTES, vendorCode: quota.vendorCode };
 }
 
+/** A target named after another provider would make `only: [that-provider]` pick it too. */
+function checkTarget(target: string | undefined, provider: ProviderId, context: { provider: ProviderId; operation: string }): void {
+  if (target === undefined || target === provider || !(PROVIDER_IDS as readonly string[]).includes(target)) return;
+  throw issuesError('invalid-config', [{ path: 'settings.target', code: 'invalid_target', message: `is another provider's id: a roster naming ${target} would mean that provider (name it ${provider}-..., such as ${provider}-prod)` }], context);
+}
 
 function checkQuotaIds(quotas: Readonly<Record<string, number>> | false | undefined, defaults: ProviderDefaults, context: { provider: ProviderId; operation: string }): void {
   if (quotas === undefined || quotas === false) return;

@@ -51,6 +51,8 @@ export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAl
     capabilities: alibabaChatAppCapabilities,
     env: ALIBABA_CLOUD_ENV,
     endpoint: ALIBABA_CHATAPP_ENDPOINT,
+    // An ISV's customer spaces are places of one account, each with its own numbers.
+    placeSettings: ['custSpaceId'],
   });
 }
 

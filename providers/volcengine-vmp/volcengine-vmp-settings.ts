@@ -59,5 +59,7 @@ export function setUpVolcengineVmp(settings: unknown): ProviderSetup<ResolvedVol
     capabilities: volcengineVmpCapabilities,
     env: VOLCENGINE_ENV,
     endpoint: VOLCENGINE_ENDPOINT,
+    // VMP's contacts live in a region: one account's two regions are two places.
+    placeSettings: ['region'],
   });
 }

@@ -48,6 +48,26 @@ const NETWORK_CODES = new Set([
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 
 /**
+ * TLS codes (OpenSSL's, as Node reports them) meaning the client refused the server's
+ * certificate: the request was never sent, and sending it again cannot succeed until the
+ * settings change (a `ca` to trust, the right endpoint).
+ */
+export const TLS_REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
  * Turns anything thrown into a {@link ContactError}: a ContactError passes through, a zod error
  * becomes `invalid-input` with its issues, socket errors become `network`, aborts and socket
  * timeouts become `timeout`, a JSON syntax error becomes `invalid-response`, and the rest
@@ -62,9 +82,10 @@ export function toContactError(error: unknown, context: ErrorContext): ContactEr
   const zodIssues = zodIssuesOf(error);
   if (zodIssues !== undefined) return invalidInputError(zodIssues, context);
   const cause = scrubbedCause(error, context.secrets);
-  const { code, detail } = classify(error);
+  const { code, detail, retryable } = classify(error);
   return new ContactError({
     code,
+    ...(retryable === undefined ? {} : { retryable }),
     provider: context.provider,
     target: context.target,
     operation: context.operation,
@@ -130,9 +151,16 @@ function zodIssuesOf(error: unknown): ContactIssue[] | undefined {
   return Array.isArray(issues) ? fromZodIssues(issues as ZodLikeIssue[]) : undefined;
 }
 
-function classify(error: unknown): { code: ContactErrorCode; detail: string } {
+function classify(error: unknown): { code: ContactErrorCode; detail: string; retryable?: boolean } {
   if (!(error instanceof Error)) return { code: 'unknown', detail: `a non-Error value was thrown: ${describeValue(error)}` };
   const code = socketCodeOf(error);
+  if (code !== undefined && TLS_REFUSAL_CODES.has(code)) {
+    return {
+      code: 'network',
+      retryable: false,
+      detail: `the server's TLS certificate was refused (${code}: ${tlsReason(error.message)}), so nothing was sent: give the CA that signed it as the ca setting (a private gateway's, an intercepting proxy's), or check the endpoint`,
+    };
+  }
   if (
     error.name === 'AbortError' ||
     error.name === 'TimeoutError' ||
@@ -165,7 +193,7 @@ export function scrubbedCause(error: unknown, secrets: readonly string[] = []): 
  */
 function socketCodeOf(error: Error): string | undefined {
   const own = stringProp(error, 'code') ?? stringProp(error.cause, 'code');
-  if (own !== undefined && (NETWORK_CODES.has(own) || TIMEOUT_CODES.has(own))) return own;
+  if (own !== undefined && (NETWORK_CODES.has(own) || TIMEOUT_CODES.has(own) || TLS_REFUSAL_CODES.has(own))) return own;
   const named = /\b(E[A-Z]{4,}|UND_ERR_[A-Z_]+)\b/.exec(error.message)?.[1];
   return named !== undefined && (NETWORK_CODES.has(named) || TIMEOUT_CODES.has(named)) ? named : own;
 }
@@ -180,6 +208,11 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 200));
   if (value === null || typeof value !== 'object') return String(value);
   return Object.prototype.toString.call(value);
+}
+
+/** Node's words for a refused certificate, without what SDKs glue around them (`request to ... failed, reason: `). */
+function tlsReason(message: string): string {
+  return readable(message.replace(/^.*reason: /, '')).trim();
 }
 
 /** Some HTTP clients glue `METHOD url failed.` onto a socket error's text: give it a separator. */

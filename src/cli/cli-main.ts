@@ -9,7 +9,7 @@ import { emulatorCommand } from './cli-emulator.js';
 import { demoCommand } from './cli-demo.js';
 import { describeError, processOutput } from './cli-output.js';
 import type { Output } from './cli-output.js';
-import { isProviderId, loadProvider } from './cli-providers.js';
+import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
 import { readRoster, syncCommand } from './cli-sync.js';
 import { commandTarget } from './cli-targets.js';
 import { HELP, UsageError } from './cli-usage.js';
@@ -21,6 +21,7 @@ const OPTIONS = {
   target: { type: 'string', multiple: true },
   roster: { type: 'string' },
   endpoint: { type: 'string' },
+  profile: { type: 'string' },
   limit: { type: 'string' },
   'page-size': { type: 'string' },
   name: { type: 'string' },
@@ -69,8 +70,11 @@ export async function runCli(argv: readonly string[], output: Output = processOu
         const providers = values.provider ?? [];
         if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
         const flags = { ...values, provider: providers[0] };
+        const settings = profileSettings(values.profile);
         const provider =
-          values.target === undefined ? await loadProvider(providerFlag(flags, isProviderId), { endpoint: values.endpoint }) : await commandTarget(command, values, readRoster);
+          values.target === undefined
+            ? await loadProvider(providerFlag(flags, isProviderId), { endpoint: values.endpoint, settings })
+            : await commandTarget(command, values, readRoster, settings);
         return await CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags });
       }
     }

@@ -8,6 +8,7 @@ import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
 import type { DeletionGuard, PlanRequest } from '../sync/sync-types.js';
+import { profileSettings } from './cli-providers.js';
 import { targetProviders } from './cli-targets.js';
 import { describeError, progressLine } from './cli-output.js';
 import { renderPlan, renderReport } from './cli-sync-output.js';
@@ -45,7 +46,7 @@ export async function syncCommand(apply: boolean, positionals: readonly string[]
   // Every flag is checked before anything is read: a bad value is a usage error (exit 2).
   const concurrency = wholeNumberFlag(flags, 'concurrency', 1, 1000);
   const options = planOptions(flags);
-  const providers = await targetProviders(roster, flags);
+  const providers = await targetProviders(roster, flags, profileSettings(flags['profile']));
   const plan = await planSync({ desired: roster.contacts, providers, prune: flags['prune'] === true, ...(roster.managed === undefined ? {} : { managed: roster.managed }), ...options });
   const planFailed = plan.providers.some((provider) => provider.error !== undefined);
   if (!apply) {

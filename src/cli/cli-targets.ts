@@ -62,7 +62,12 @@ export async function targetProviders(roster: Roster, flags: Readonly<Record<str
  *
  * @throws UsageError without `--roster`, or for a name that is not exactly one target of it.
  */
-export async function commandTarget(command: string, flags: Readonly<Record<string, unknown>>, readRoster: (path: string) => Promise<Roster>): Promise<SyncProvider> {
+export async function commandTarget(
+  command: string,
+  flags: Readonly<Record<string, unknown>>,
+  readRoster: (path: string) => Promise<Roster>,
+  settings: object = {},
+): Promise<SyncProvider> {
   const [name, ...more] = listFlag(flags['target']);
   if (name === undefined || more.length > 0) throw new UsageError(`${command} works on one target: give --target once`);
   const path = flags['roster'];
@@ -70,11 +75,11 @@ export async function commandTarget(command: string, flags: Readonly<Record<stri
   const roster = await readRoster(path);
   if (roster.targets === undefined) {
     if (!isProviderId(name)) throw new UsageError(`${path} has no targets: block, so --target names a provider id (${PROVIDER_IDS.join(', ')})`);
-    return loadProvider(name);
+    return loadProvider(name, { settings });
   }
   const [target, other] = pickTargets(roster.targets, roster, { target: name });
   if (target === undefined || other !== undefined) throw new UsageError(`${JSON.stringify(name)} is more than one target of ${path}: name one (${roster.targets.filter((t) => t.provider === name).map((t) => t.name).join(', ')})`);
-  return buildTarget(target, {});
+  return buildTarget(target, settings);
 }
 
 /** One roster target's provider object; a settings error names the target. */

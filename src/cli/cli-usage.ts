@@ -11,8 +11,11 @@ const COMMON = `Options for every command:
 
 const PROVIDER_OPTIONS = `  --provider <id>   tencent-cam, alibaba-resource-directory, volcengine-vmp or alibaba-chatapp
   --endpoint <url>  an emulator or gateway (default: CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, else the vendor's)
-Credentials come from the vendor's usual environment variables (TENCENTCLOUD_SECRET_ID,
-ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...); \`cloud-contacts emulator\` prints them.`;
+  --profile <name>  a profile of the vendor CLI's files (~/.aliyun/config.json, ~/.tencentcloud/credentials,
+                    ~/.volcengine/config.json) instead of the vendor's default chain
+Credentials come from the vendor's default chain: its environment variables (TENCENTCLOUD_SECRET_ID,
+ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...), its CLI's profile files, a Kubernetes OIDC
+token, the instance's role; \`cloud-contacts emulator\` prints the emulators' keys as variables.`;
 
 const SYNC_OPTIONS = `  --provider <id>   only these providers (default: the roster's providers, else every available one)
   --prune           also delete contacts the roster owns (managed: prefix + separator, or names)
@@ -61,7 +64,7 @@ ${COMMON}`,
 
 Reads every provider's contacts and prints what \`apply\` would do; changes nothing.
 ${SYNC_OPTIONS}
-Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' variables.
+Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' default chains.
 ${COMMON}`,
   apply: `Usage: cloud-contacts apply <roster.yaml|roster.json> [--provider <id>]... [--prune] [plan options] [--concurrency N]
 

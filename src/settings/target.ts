@@ -41,6 +41,34 @@ export interface PlaceParts {
   readonly signer?: string | undefined;
 }
 
+/** Functions given as credentials, numbered: the same function is the same signer, another is another. */
+const functionIds = new WeakMap<object, number>();
+
+/**
+ * Who signs, as the settings say before anything is resolved: a role assumed names its account;
+ * static keys their key id (compared by digest); a profile or the default chain their name; a
+ * credentials function itself.
+ */
+export function keysOf(
+  credentials: { readonly accessKeyId: string } | ((...args: never[]) => unknown) | undefined,
+  profile: string | undefined,
+  assumeRole: { readonly roleArn: string } | undefined,
+): Pick<PlaceParts, 'keysFrom' | 'signer'> {
+  if (assumeRole !== undefined) return { keysFrom: `the role ${assumeRole.roleArn}` };
+  if (typeof credentials === 'function') {
+    if (!functionIds.has(credentials)) functionIds.set(credentials, nextFunctionId());
+    return { keysFrom: `credentials function #${functionIds.get(credentials)}` };
+  }
+  if (credentials !== undefined) return { keysFrom: 'the settings', signer: credentials.accessKeyId };
+  return { keysFrom: profile === undefined ? 'the default chain' : `profile ${profile}` };
+}
+
+let functionCount = 0;
+function nextFunctionId(): number {
+  functionCount += 1;
+  return functionCount;
+}
+
 /** Records a provider's place on its resolved settings (once, when the settings are set up). */
 export function definePlace(settings: object, parts: PlaceParts): void {
   const place = Object.entries(parts.place)

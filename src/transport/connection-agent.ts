@@ -15,6 +15,7 @@ import type { Agent, AgentOptions } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { connect as netConnect, isIP } from 'node:net';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import type { ConnectionOptions } from 'node:tls';
 
@@ -49,6 +50,8 @@ export function proxyHost(proxy: URL): string {
 }
 
 type Created = (error: Error | null, socket?: Socket) => void;
+/** How Node's Agent hands over the connection it asked for. */
+type Callback = ((error: Error | null, stream: Duplex) => void) | undefined;
 
 /** Plain HTTP to the vendor (an emulator, a gateway), through the proxy's tunnel. */
 class TunnelHttpAgent extends HttpAgent {
@@ -57,8 +60,8 @@ class TunnelHttpAgent extends HttpAgent {
     super({ keepAlive: true });
     this.#proxy = proxy;
   }
-  override createConnection(options: AgentOptions & { host?: string; port?: number }, created: Created): undefined {
-    openTunnel(this.#proxy, options.host ?? 'localhost', Number(options.port ?? 80), created);
+  override createConnection(options: AgentOptions & { host?: string | null; port?: number | string | null }, callback: Callback): undefined {
+    openTunnel(this.#proxy, options.host ?? 'localhost', Number(options.port ?? 80), handOver(callback));
     return undefined;
   }
 }
@@ -70,7 +73,8 @@ class TunnelHttpsAgent extends HttpsAgent {
     super({ keepAlive: true, ...(ca === undefined ? {} : { ca }) });
     this.#proxy = proxy;
   }
-  override createConnection(options: ConnectionOptions & { host?: string; port?: number }, created: Created): undefined {
+  override createConnection(options: ConnectionOptions & { host?: string | null; port?: number | string | null }, callback: Callback): undefined {
+    const created = handOver(callback);
     const host = options.host ?? 'localhost';
     openTunnel(this.#proxy, host, Number(options.port ?? 443), (error, socket) => {
       if (error !== null || socket === undefined) {
@@ -82,6 +86,11 @@ class TunnelHttpsAgent extends HttpsAgent {
     });
     return undefined;
   }
+}
+
+/** Node's callback as a {@link Created}: the failure alone, or the socket. */
+function handOver(callback: Callback): Created {
+  return (error, socket) => callback?.(error, socket as Duplex);
 }
 
 /** Opens a CONNECT tunnel to `host:port` through the proxy; calls back once with the tunnel's socket or the failure. */

@@ -188,14 +188,31 @@ export function scrubbedCause(error: unknown, secrets: readonly string[] = []): 
 }
 
 /**
- * The socket error code of an error: its `code`, its cause's, or one named in its message
- * (clients such as node-fetch wrappers keep only the text: "reason: connect ECONNREFUSED").
+ * Texts whose code an SDK drops when it keeps only the message (Tencent's client rethrows
+ * `request to ... failed, reason: <message>`): OpenSSL's words for a refused certificate, and
+ * the proxy tunnel's own refusals (`src/transport/connection-agent.ts`).
+ */
+const CODES_BY_TEXT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/unable to verify the first certificate/, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+  [/self[- ]signed certificate in certificate chain/, 'SELF_SIGNED_CERT_IN_CHAIN'],
+  [/self[- ]signed certificate/, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+  [/unable to get local issuer certificate/, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'],
+  [/certificate has expired/, 'CERT_HAS_EXPIRED'],
+  [/certificate is not yet valid/, 'CERT_NOT_YET_VALID'],
+  [/does not match certificate's altnames/, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+  [/the proxy \S+ (refused the tunnel|closed the connection before opening a tunnel|sent no proper answer)/, 'ECONNREFUSED'],
+];
+
+/**
+ * The socket error code of an error: its `code`, its cause's, or one its message names or
+ * implies (clients such as node-fetch wrappers keep only the text: "reason: connect ECONNREFUSED").
  */
 function socketCodeOf(error: Error): string | undefined {
   const own = stringProp(error, 'code') ?? stringProp(error.cause, 'code');
   if (own !== undefined && (NETWORK_CODES.has(own) || TIMEOUT_CODES.has(own) || TLS_REFUSAL_CODES.has(own))) return own;
   const named = /\b(E[A-Z]{4,}|UND_ERR_[A-Z_]+)\b/.exec(error.message)?.[1];
-  return named !== undefined && (NETWORK_CODES.has(named) || TIMEOUT_CODES.has(named)) ? named : own;
+  if (named !== undefined && (NETWORK_CODES.has(named) || TIMEOUT_CODES.has(named))) return named;
+  return CODES_BY_TEXT.find(([text]) => text.test(error.message))?.[1] ?? own;
 }
 
 function stringProp(value: unknown, key: string): string | undefined {

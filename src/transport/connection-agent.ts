@@ -30,12 +30,24 @@ export interface NetworkSettings {
 /** The longest answer to CONNECT read before giving up on the proxy. */
 const MAX_CONNECT_ANSWER = 16 * 1024;
 
+/** The agent for requests to a URL, by its scheme; undefined: the transport's own (nothing asked for one). */
+export type AgentFor = (url: string | URL) => Agent | undefined;
+
 /**
- * The agent a provider's requests to `endpoint` go through, or undefined when neither setting
- * asks for one (each transport then keeps its own keep-alive agent).
+ * The agents a provider's requests go through, one per scheme (its product's endpoint and its
+ * STS may differ), made on first use; undefined when neither setting asks for one.
  */
-export function connectionAgent(endpoint: string, network: NetworkSettings): Agent | undefined {
-  const secure = new URL(endpoint).protocol === 'https:';
+export function networkAgents(network: NetworkSettings): AgentFor {
+  if (network.proxy === undefined && network.ca === undefined) return () => undefined;
+  const made = new Map<string, Agent | undefined>();
+  return (url) => {
+    const scheme = new URL(url).protocol;
+    if (!made.has(scheme)) made.set(scheme, connectionAgent(scheme === 'https:', network));
+    return made.get(scheme);
+  };
+}
+
+function connectionAgent(secure: boolean, network: NetworkSettings): Agent | undefined {
   const trusted = network.ca === undefined ? undefined : [...rootCertificates, network.ca];
   if (network.proxy === undefined) {
     return secure && trusted !== undefined ? new HttpsAgent({ keepAlive: true, ca: trusted }) : undefined;

@@ -61,7 +61,7 @@ const verificationRules = { method: oneOf(['SMS', 'VOICE']), locale: oneOf(['en_
  */
 export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAppProvider {
   const setup = setUpAlibabaChatApp(settings);
-  const cams = createCamsCaller(setup.settings.endpoint, setup.credentials);
+  const cams = createCamsCaller(setup.settings.endpoint, setup.credentials, setup.settings.agent);
   const run: RunInSpace = (operation, options, body, extras) =>
     runOperation(
       setup.policy,

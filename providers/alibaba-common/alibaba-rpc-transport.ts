@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { subscribe } from 'node:diagnostics_channel';
-import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Agent, ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ProviderId } from '../../src/model/contact.js';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
@@ -23,6 +23,7 @@ import type { AlibabaProductErrors, ObservedResponse } from './alibaba-rpc-error
 import { flattenQuery } from './alibaba-rpc-params.js';
 import type { VendorParams } from './alibaba-rpc-params.js';
 import { loadOpenApiSdk } from './alibaba-rpc-sdk.js';
+import { withAgent } from './alibaba-openapi-agent-workaround.js';
 import type { OpenApiModule } from './alibaba-rpc-sdk.js';
 
 /** One Alibaba product's API, as a transport needs it. */
@@ -46,6 +47,8 @@ export interface AlibabaConnection {
   readonly endpoint: string;
   /** The credentials, resolved on the first call. */
   readonly credentials: CredentialSource;
+  /** The agent of the proxy and CA settings, if any (lent to the SDK's requests by `alibaba-openapi-agent-workaround.ts`). */
+  readonly agent?: Agent | undefined;
 }
 
 interface Tracked {
@@ -173,11 +176,13 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
       const request = new sdk.OpenApiRequest({ query: flattenQuery(params), headers: { 'x-acs-signature-nonce': nonce } });
       let rpc = paramsOf.get(action);
       if (rpc === undefined) paramsOf.set(action, (rpc = rpcParams(sdk, action, product.version)));
-      const answer = await instance.callApi(rpc, request, {
-        readTimeout: timeout,
-        connectTimeout: timeout,
-        autoretry: false,
-      });
+      const answer = await withAgent(nonce, connection.agent, () =>
+        instance.callApi(rpc, request, {
+          readTimeout: timeout,
+          connectTimeout: timeout,
+          autoretry: false,
+        }),
+      );
       const body = (answer as { body?: unknown }).body;
       const code = (body as { Code?: unknown } | undefined)?.Code;
       if (product.successCode !== undefined && code !== product.successCode) {

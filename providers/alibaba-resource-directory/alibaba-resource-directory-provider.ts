@@ -75,7 +75,7 @@ const memberRule = (value: unknown): string | undefined =>
 export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySettings): AlibabaResourceDirectoryProvider {
   const setup = setUpAlibabaResourceDirectory(settings);
   const capabilities = capabilitiesForSite(setup.settings.site);
-  const rd = createRdCaller(setup.settings.endpoint, setup.credentials);
+  const rd = createRdCaller(setup.settings.endpoint, setup.credentials, setup.settings.agent);
   const run: RunOperation = (operation, options, body, extras) =>
     runOperation(setup.policy, operation, options, (scope) => body(scope, scope.errorContext), extras);
 

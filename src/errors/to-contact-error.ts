@@ -229,7 +229,9 @@ function describeValue(value: unknown): string {
 
 /** Node's words for a refused certificate, without what SDKs glue around them (`request to ... failed, reason: `). */
 function tlsReason(message: string): string {
-  return readable(message.replace(/^.*reason: /, '')).trim();
+  return readable(message.replace(/^.*reason: /, ''))
+    .replace(/\s*\((GET|POST|PUT|DELETE|PATCH|HEAD) \S+ failed\)$/, '')
+    .trim();
 }
 
 /** Some HTTP clients glue `METHOD url failed.` onto a socket error's text: give it a separator. */

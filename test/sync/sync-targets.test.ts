@@ -4,7 +4,7 @@
  * naming targets or provider ids; two targets of one name or one account and place refused before
  * anything is sent; targets applied side by side up to `targetConcurrency`.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySync, planSync, syncContacts } from '../../src/index.js';
 import type { ContactEvent, DesiredContact, SyncResult } from '../../src/index.js';
 import { tencentCam } from '../../providers/tencent-cam/index.js';
@@ -13,6 +13,7 @@ import { alibabaChatApp } from '../../providers/alibaba-chatapp/index.js';
 import { startEmulator } from '../../providers/testing.js';
 import type { EmulatorMap } from '../../providers/testing.js';
 import { expectContactError } from '../support/expect-contact-error.js';
+import { cleanCredentialEnvironment, NOTHING_LISTENS } from '../support/credential-environment.js';
 
 let prod: EmulatorMap['tencent-cam'];
 let test: EmulatorMap['tencent-cam'];
@@ -89,6 +90,25 @@ describe('two accounts of one provider are two targets', () => {
     ]);
     const again = await syncContacts({ desired: [alice, bob, carol], providers });
     expect(again.report.summary).toEqual({ done: 0, unchanged: 5, skipped: 0, failed: 0 });
+  });
+
+  describe('with keys from profiles', () => {
+    afterEach(() => vi.unstubAllEnvs());
+    it("two targets, each its own profile of the vendor CLI's file, as the README shows", async () => {
+      const home = cleanCredentialEnvironment();
+      const profile = (name: string, keys: { accessKeyId: string; accessKeySecret: string }) => `[${name}]\nsecret_id = ${keys.accessKeyId}\nsecret_key = ${keys.accessKeySecret}\n`;
+      home.write('.tencentcloud/credentials', `${profile('prod', prod.credentials)}\n${profile('test', test.credentials)}`);
+      const reach = { rateLimit: false, quotas: { createsPerDay: 1000 }, metadataEndpoint: NOTHING_LISTENS } as const;
+      const providers = [tencentCam({ profile: 'prod', target: 'cam-prod', endpoint: prod.endpoint, ...reach }), tencentCam({ profile: 'test', target: 'cam-test', endpoint: test.endpoint, ...reach })];
+      const { report } = await syncContacts({ desired: [alice, bob], providers });
+      expect(byTarget(report.results)).toEqual([
+        ['cam-prod', 'tencent-cam', 'oncall-alice', 'done'],
+        ['cam-prod', 'tencent-cam', 'oncall-bob', 'done'],
+        ['cam-test', 'tencent-cam', 'oncall-alice', 'done'],
+      ]);
+      // Two profiles are two places, even at one endpoint; one profile twice is one.
+      await expectContactError(planSync({ desired: [], providers: [tencentCam({ profile: 'prod', target: 'a', ...reach }), tencentCam({ profile: 'prod', target: 'b', ...reach })] }), 'invalid-config');
+    });
   });
 
   it('events and errors name the target; a provider left unnamed is its provider id', async () => {

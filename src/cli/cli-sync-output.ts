@@ -1,5 +1,5 @@
 /**
- * How `plan` and `apply` print for people: a table per provider with each entry's changes
+ * How `plan` and `apply` print for people: a table per target with each entry's changes
  * (webhook secrets masked), what a mask may hide and what a field cannot be stored, the
  * provider's warnings; a report with one row per entry, the counts, and for a replace that
  * deleted a contact and could not create it again, the command that restores it.

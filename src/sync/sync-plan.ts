@@ -17,9 +17,9 @@ import { boundedMap } from '../util/bounded-map.js';
 import type { PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';
 
 /**
- * Compares the contacts a roster wants with what each provider holds, matched by the provider's
- * natural key (the name, after the provider's own overrides; the phone number on ChatApp), and
- * returns a plan per provider: create, update (with the field-level changes), replace (the vendor
+ * Compares the contacts a roster wants with what each target (provider object) holds, matched by
+ * the provider's natural key (the name, after the overrides of its provider and its target; the
+ * phone number on ChatApp), and returns a plan per target, up to `targetConcurrency` read at once: create, update (with the field-level changes), replace (the vendor
  * cannot update; the plan says what it costs), delete (only with `prune`), unchanged, and skip
  * with its reason. Nothing is changed.
  *
@@ -41,13 +41,14 @@ import type { PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } fro
  * Printed or serialised, a plan masks webhook secrets.
  *
  * @throws ContactError `invalid-input` for a request that breaks a rule (an unknown key, a bad
- * guard), before anything is read. A provider whose listing fails gets a plan with that error and
+ * guard), before anything is read; `invalid-config` for two providers of one target name, or of
+ * one account and place (provider, endpoint, region or customer space, and keys). A provider whose listing fails gets a plan with that error and
  * no entries; the others are planned as usual.
  *
  * @example
  * ```ts
  * const plan = await planSync({ desired: roster.contacts, providers: [cam, rd], prune: true, managed: roster.managed });
- * for (const p of plan.providers) for (const entry of p.entries) console.log(p.id, entry.kind, entry.name);
+ * for (const p of plan.providers) for (const entry of p.entries) console.log(p.target, p.id, entry.kind, entry.name);
  * ```
  */
 export async function planSync(request: PlanRequest): Promise<SyncPlan> {

@@ -42,8 +42,8 @@ import type { PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } fro
  *
  * @throws ContactError `invalid-input` for a request that breaks a rule (an unknown key, a bad
  * guard), before anything is read; `invalid-config` for two providers of one target name, or of
- * one account and place (provider, endpoint, region or customer space, and keys). A provider whose listing fails gets a plan with that error and
- * no entries; the others are planned as usual.
+ * one account and place (provider, endpoint, region or customer space, and keys). A target
+ * whose listing fails gets a plan with that error and no entries; the others are planned as usual.
  *
  * @example
  * ```ts

@@ -18,7 +18,7 @@ export default defineConfig({
     // The vendors' instance-role steps are switched off where the vendor has a switch, so a test
     // that forgets its metadataEndpoint never probes a link-local address; the credential tests
     // clear these and point every step at emulators on loopback.
-    env: { http_proxy: '', HTTP_PROXY: '', https_proxy: '', HTTPS_PROXY: '', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', VOLCENGINE_ECS_METADATA_DISABLED: 'true' },
+    env: { http_proxy: '', HTTP_PROXY: '', https_proxy: '', HTTPS_PROXY: '', all_proxy: '', ALL_PROXY: '', no_proxy: '', NO_PROXY: '', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', VOLCENGINE_ECS_METADATA_DISABLED: 'true' },
     typecheck: { enabled: !typesAlreadyChecked, include: ['test/**/*.test-d.ts'] },
     // Each file still gets a fresh module graph (isolation), in a worker thread: starting one
     // costs far less than the process `forks` starts for every file, a large share of the suite's

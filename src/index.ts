@@ -58,7 +58,7 @@ export { parsePhone } from './model/phone.js';
 export { planSync } from './sync/sync-plan.js';
 export { applySync, syncContacts } from './sync/sync-apply.js';
 export { checkRoster, parseRoster, rosterProviders } from './sync/roster.js';
-export type { Roster } from './sync/roster.js';
+export type { Roster, RosterTarget } from './sync/roster.js';
 export type {
   ApplyOptions,
   ContactOverride,
@@ -74,5 +74,6 @@ export type {
   SyncProvider,
   SyncReport,
   SyncResult,
+  TargetName,
   UnknownField,
 } from './sync/sync-types.js';

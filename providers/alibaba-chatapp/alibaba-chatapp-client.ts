@@ -3,6 +3,7 @@
  * driven by the action table, over the shared Alibaba RPC transport. A 200 answer whose `Code`
  * is not `OK` is a failure, never a result.
  */
+import type { Agent } from 'node:http';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller } from '../../src/transport/vendor-caller.js';
@@ -14,11 +15,11 @@ import { alibabaChatAppErrors } from './alibaba-chatapp-errors.js';
 /** Calls one phone-number action and resolves to its checked answer. */
 export type ChatAppCaller = VendorCaller<typeof CHATAPP_ACTIONS, VendorParams>;
 
-/** Builds the caller of one provider instance. */
-export function createChatAppCaller(endpoint: string, credentials: CredentialSource): ChatAppCaller {
+/** Builds the caller of one provider instance; `agent` carries the proxy and CA settings. */
+export function createChatAppCaller(endpoint: string, credentials: CredentialSource, agent?: Agent): ChatAppCaller {
   const transport = createAlibabaRpcTransport(
     { version: CHATAPP_API_VERSION, errors: alibabaChatAppErrors, successCode: 'OK' },
-    { provider: 'alibaba-chatapp', endpoint, credentials },
+    { provider: 'alibaba-chatapp', endpoint, credentials, agent },
   );
   return createVendorCaller(CHATAPP_ACTIONS, transport);
 }

@@ -47,7 +47,7 @@ import { createVendorMethods } from './alibaba-chatapp-vendor-methods.js';
  */
 export function alibabaChatApp(settings?: AlibabaChatAppSettings): AlibabaChatAppProvider {
   const setup = setUpAlibabaChatApp(settings);
-  const chatApp = createChatAppCaller(setup.settings.endpoint, setup.credentials);
+  const chatApp = createChatAppCaller(setup.settings.endpoint, setup.credentials, setup.settings.agent);
   // Every operation takes a customer space besides the neutral options.
   const run = operationRunner(setup.policy, spaceOptionsShape);
   const spaceOf = (scope: SpaceScope): string => customerSpace(scope, setup.settings);

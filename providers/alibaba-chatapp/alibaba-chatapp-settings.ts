@@ -55,6 +55,8 @@ export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAl
     capabilities: alibabaChatAppCapabilities,
     vendorCredentials: loadAlibabaCredentials,
     endpoint: ALIBABA_CHATAPP_ENDPOINT,
+    // An ISV's customer spaces are places of one account, each with its own numbers.
+    placeSettings: ['custSpaceId'],
   });
 }
 

@@ -129,6 +129,7 @@ function unparseableBodyError(error: SyntaxError, status: number, observed: Obse
     return new ContactError({
       code: 'invalid-response',
       provider: context.provider,
+      target: context.target,
       operation: context.operation,
       message: `HTTP ${status} with a body that is not JSON: ${redactText(error.message, context.secrets)}`,
       vendor: { code: `HTTP ${status}`, message: 'the body is not JSON', httpStatus: status },

@@ -5,6 +5,7 @@
  * `alibaba-openapi-http-workaround.ts`, which watches each request by its signature nonce.
  */
 import { randomBytes } from 'node:crypto';
+import type { Agent } from 'node:http';
 import type { ProviderId } from '../../src/model/contact.js';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { signingKeys } from '../../src/credentials/credentials.js';
@@ -17,6 +18,7 @@ import { watchOpenApiRequest, WATCHED_HEADER } from './alibaba-openapi-http-work
 import { flattenQuery } from './alibaba-rpc-params.js';
 import type { VendorParams } from './alibaba-rpc-params.js';
 import { loadOpenApiSdk } from './alibaba-rpc-sdk.js';
+import { withAgent } from './alibaba-openapi-agent-workaround.js';
 import type { OpenApiModule } from './alibaba-rpc-sdk.js';
 
 /** One Alibaba product's API, as a transport needs it. */
@@ -40,6 +42,8 @@ interface AlibabaConnection {
   readonly endpoint: string;
   /** The credentials, resolved on the first call. */
   readonly credentials: CredentialSource;
+  /** The agent of the proxy and CA settings, if any (lent to the SDK's requests by `alibaba-openapi-agent-workaround.ts`). */
+  readonly agent?: Agent | undefined;
 }
 
 /**
@@ -111,7 +115,7 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
       const request = new sdk.OpenApiRequest({ query: flattenQuery(params), headers: { [WATCHED_HEADER]: nonce } });
       let rpc = paramsOf.get(action);
       if (rpc === undefined) paramsOf.set(action, (rpc = rpcParams(sdk, action, product.version)));
-      const answer = (await instance.callApi(rpc, request, { readTimeout: timeout, connectTimeout: timeout, autoretry: false })) as { body?: unknown; statusCode?: unknown };
+      const answer = (await withAgent(nonce, connection.agent, () => instance.callApi(rpc, request, { readTimeout: timeout, connectTimeout: timeout, autoretry: false }))) as { body?: unknown; statusCode?: unknown };
       answered = true;
       const body = answer.body;
       const code = (body as { Code?: unknown } | undefined)?.Code;

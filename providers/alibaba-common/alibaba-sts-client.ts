@@ -13,7 +13,7 @@ import { envFlag, envValue } from '../../src/credentials/credential-inputs.js';
 import { defaultSessionName } from '../../src/credentials/credential-setup.js';
 import { secretValuesOf, signingKeys } from '../../src/credentials/credentials.js';
 import type { AssumeRoleSettings, Credentials } from '../../src/credentials/credentials.js';
-import type { CredentialOptions, IssuedKeys } from '../../src/credentials/vendor-credentials.js';
+import type { CredentialOptions, IssuedKeys, StsCaller } from '../../src/credentials/vendor-credentials.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import { rfc3986 } from '../../src/util/signing.js';
 import { v2Signature, v2StringToSign } from './alibaba-rpc-v2-signer.js';
@@ -81,7 +81,7 @@ export async function alibabaAssumeRole(keys: Credentials, role: AssumeRoleSetti
   ];
   const signature = v2Signature(signing.accessKeySecret, v2StringToSign('POST', [...common, ...form]));
   const query = encodePairs([...common, ['Signature', signature]]);
-  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, new URL(`/?${query}`, endpoint), encodePairs(form), options.timeoutMs, secretValuesOf(keys));
+  return await exchange(options, `assuming role ${role.roleArn} at STS`, new URL(`/?${query}`, endpoint), encodePairs(form), options.timeoutMs, secretValuesOf(keys));
 }
 
 /** What an OIDC exchange needs. */
@@ -113,12 +113,13 @@ export async function alibabaAssumeRoleWithOidc(request: AlibabaOidcRequest, opt
     ['RoleSessionName', request.sessionName ?? defaultSessionName()],
     ['DurationSeconds', String(request.durationSeconds ?? 3600)],
   ]);
-  return await exchange(options.provider, `exchanging the OIDC token for role ${request.roleArn} at STS`, new URL(`/?${query}`, endpoint), form, options.timeoutMs);
+  return await exchange(options, `exchanging the OIDC token for role ${request.roleArn} at STS`, new URL(`/?${query}`, endpoint), form, options.timeoutMs);
 }
 
-async function exchange(provider: ProviderId, step: string, url: URL, form: string, timeoutMs: number, secrets: readonly string[] = []): Promise<IssuedKeys> {
+async function exchange(options: StsCaller, step: string, url: URL, form: string, timeoutMs: number, secrets: readonly string[] = []): Promise<IssuedKeys> {
+  const provider = options.provider;
   const answer = await callCredentialService(
-    { url, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form, timeoutMs },
+    { url, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: form, timeoutMs, agent: options.agentFor?.(url) },
     provider,
     step,
   );

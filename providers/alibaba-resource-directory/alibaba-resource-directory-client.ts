@@ -2,6 +2,7 @@
  * The one caller of the Resource Directory provider: `rd(scope, 'GetMessageContact', params)`,
  * driven by the action table, over the shared Alibaba RPC transport.
  */
+import type { Agent } from 'node:http';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller } from '../../src/transport/vendor-caller.js';
@@ -13,11 +14,11 @@ import { alibabaResourceDirectoryErrors } from './alibaba-resource-directory-err
 /** Calls one message-contact action and resolves to its checked answer. */
 export type RdCaller = VendorCaller<typeof RD_ACTIONS, VendorParams>;
 
-/** Builds the caller of one provider instance. */
-export function createRdCaller(endpoint: string, credentials: CredentialSource): RdCaller {
+/** Builds the caller of one provider instance; `agent` carries the proxy and CA settings. */
+export function createRdCaller(endpoint: string, credentials: CredentialSource, agent?: Agent): RdCaller {
   const transport = createAlibabaRpcTransport(
     { version: RD_API_VERSION, errors: alibabaResourceDirectoryErrors },
-    { provider: 'alibaba-resource-directory', endpoint, credentials },
+    { provider: 'alibaba-resource-directory', endpoint, credentials, agent },
   );
   return createVendorCaller(RD_ACTIONS, transport);
 }

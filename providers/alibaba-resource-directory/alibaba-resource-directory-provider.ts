@@ -49,7 +49,7 @@ import { createVendorMethods } from './alibaba-resource-directory-vendor-methods
 export function alibabaResourceDirectory(settings?: AlibabaResourceDirectorySettings): AlibabaResourceDirectoryProvider {
   const setup = setUpAlibabaResourceDirectory(settings);
   const capabilities = capabilitiesForSite(setup.settings.site);
-  const rd = createRdCaller(setup.settings.endpoint, setup.credentials);
+  const rd = createRdCaller(setup.settings.endpoint, setup.credentials, setup.settings.agent);
   const run = operationRunner(setup.policy);
 
   const provider: AlibabaResourceDirectoryProvider = {

@@ -11,7 +11,7 @@ import { callCredentialService, jsonBody } from '../../src/credentials/credentia
 import { defaultSessionName } from '../../src/credentials/credential-setup.js';
 import { secretValuesOf, signingKeys } from '../../src/credentials/credentials.js';
 import type { AssumeRoleSettings, Credentials } from '../../src/credentials/credentials.js';
-import type { CredentialOptions, IssuedKeys } from '../../src/credentials/vendor-credentials.js';
+import type { CredentialOptions, IssuedKeys, StsCaller } from '../../src/credentials/vendor-credentials.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import { tc3Signature } from './tencent-cam-tc3-signer.js';
 
@@ -67,7 +67,7 @@ export async function tencentAssumeRole(keys: Credentials, role: AssumeRoleSetti
     date,
   });
   headers['authorization'] = `TC3-HMAC-SHA256 Credential=${signing.accessKeyId}/${date}/sts/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`;
-  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, url, headers, body, options.timeoutMs, secretValuesOf(keys));
+  return await exchange(options, `assuming role ${role.roleArn} at STS`, url, headers, body, options.timeoutMs, secretValuesOf(keys));
 }
 
 /** What TKE's OIDC exchange needs. */
@@ -93,7 +93,7 @@ export async function tencentAssumeRoleWithWebIdentity(request: TencentWebIdenti
   });
   const url = new URL('/', options.stsEndpoint ?? TENCENT_STS_ENDPOINT);
   const headers = { ...stsHeaders('AssumeRoleWithWebIdentity', request.region, url), authorization: 'SKIP' };
-  return await exchange(options.provider, `exchanging the OIDC token for role ${request.roleArn} at STS`, url, headers, body, options.timeoutMs);
+  return await exchange(options, `exchanging the OIDC token for role ${request.roleArn} at STS`, url, headers, body, options.timeoutMs);
 }
 
 function stsHeaders(action: string, region: string, url: URL): Record<string, string> {
@@ -107,8 +107,9 @@ function stsHeaders(action: string, region: string, url: URL): Record<string, st
   };
 }
 
-async function exchange(provider: ProviderId, step: string, url: URL, headers: Record<string, string>, body: string, timeoutMs: number, secrets: readonly string[] = []): Promise<IssuedKeys> {
-  const answer = await callCredentialService({ url, method: 'POST', headers, body, timeoutMs }, provider, step);
+async function exchange(options: StsCaller, step: string, url: URL, headers: Record<string, string>, body: string, timeoutMs: number, secrets: readonly string[] = []): Promise<IssuedKeys> {
+  const provider = options.provider;
+  const answer = await callCredentialService({ url, method: 'POST', headers, body, timeoutMs, agent: options.agentFor?.(url) }, provider, step);
   const response = (jsonBody(answer) as { Response?: Record<string, unknown> } | undefined)?.Response;
   const error = response?.['Error'] as { Code?: unknown; Message?: unknown } | undefined;
   if (answer.status === 200 && response !== undefined && error === undefined) return tencentIssuedKeys(response, provider, step);

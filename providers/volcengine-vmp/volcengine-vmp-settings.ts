@@ -68,6 +68,8 @@ export function setUpVolcengineVmp(settings: unknown): ProviderSetup<ResolvedVol
     capabilities: volcengineVmpCapabilities,
     vendorCredentials: () => import('./volcengine-vmp-credential-chain.js').then((module) => module.volcengineCredentials),
     endpoint: VOLCENGINE_ENDPOINT,
+    // VMP's contacts live in a region: one account's two regions are two places.
+    placeSettings: ['region'],
   });
   if (setup.settings.assumeRole?.externalId !== undefined) {
     throw issuesError('invalid-config', [{ path: 'settings.assumeRole.externalId', code: 'unsupported', message: "is not supported: Volcengine's AssumeRole takes no external id" }], {

@@ -11,7 +11,7 @@ import { callCredentialService, jsonBody } from '../../src/credentials/credentia
 import { defaultSessionName } from '../../src/credentials/credential-setup.js';
 import { secretValuesOf, signingKeys } from '../../src/credentials/credentials.js';
 import type { AssumeRoleSettings, Credentials } from '../../src/credentials/credentials.js';
-import type { CredentialOptions, IssuedKeys } from '../../src/credentials/vendor-credentials.js';
+import type { CredentialOptions, IssuedKeys, StsCaller } from '../../src/credentials/vendor-credentials.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
 import { rfc3986, sha256Hex } from '../../src/util/signing.js';
 import { volcengineAuthorization, volcengineDate } from './volcengine-vmp-signer.js';
@@ -82,7 +82,7 @@ export async function volcengineAssumeRole(keys: Credentials, role: AssumeRoleSe
     service: 'sts',
     secretKey: signing.accessKeySecret,
   });
-  return await exchange(options.provider, `assuming role ${role.roleArn} at STS`, { url, method: 'GET', headers: { ...signed, authorization, accept: 'application/json' }, timeoutMs: options.timeoutMs }, secretValuesOf(keys));
+  return await exchange(options, `assuming role ${role.roleArn} at STS`, { url, method: 'GET', headers: { ...signed, authorization, accept: 'application/json' }, timeoutMs: options.timeoutMs }, secretValuesOf(keys));
 }
 
 /** What an OIDC exchange needs. */
@@ -111,7 +111,7 @@ export async function volcengineAssumeRoleWithOidc(request: VolcengineOidcReques
     .map(([name, value]) => `${rfc3986(name!)}=${rfc3986(value!)}`)
     .join('&');
   const url = new URL(`/?Action=AssumeRoleWithOIDC&Version=${VOLCENGINE_STS_VERSION}`, stsEndpoint(options, request.host));
-  return await exchange(options.provider, `exchanging the OIDC token for role ${request.roleTrn} at STS`, {
+  return await exchange(options, `exchanging the OIDC token for role ${request.roleTrn} at STS`, {
     url,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -120,8 +120,9 @@ export async function volcengineAssumeRoleWithOidc(request: VolcengineOidcReques
   });
 }
 
-async function exchange(provider: ProviderId, step: string, request: Parameters<typeof callCredentialService>[0], secrets: readonly string[] = []): Promise<IssuedKeys> {
-  const answer = await callCredentialService(request, provider, step);
+async function exchange(options: StsCaller, step: string, request: Parameters<typeof callCredentialService>[0], secrets: readonly string[] = []): Promise<IssuedKeys> {
+  const provider = options.provider;
+  const answer = await callCredentialService({ ...request, agent: options.agentFor?.(request.url) }, provider, step);
   const body = jsonBody(answer) as { ResponseMetadata?: { RequestId?: unknown; Error?: { Code?: unknown; Message?: unknown } }; Result?: { Credentials?: Record<string, unknown> } } | undefined;
   const error = body?.ResponseMetadata?.Error;
   const credentials = body?.Result?.Credentials;

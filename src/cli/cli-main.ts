@@ -10,13 +10,16 @@ import { demoCommand } from './cli-demo.js';
 import { describeError, processOutput } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
-import { syncCommand } from './cli-sync.js';
+import { readRoster, syncCommand } from './cli-sync.js';
+import { commandTarget } from './cli-targets.js';
 import { HELP, UsageError } from './cli-usage.js';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   json: { type: 'boolean' },
   provider: { type: 'string', multiple: true },
+  target: { type: 'string', multiple: true },
+  roster: { type: 'string' },
   endpoint: { type: 'string' },
   profile: { type: 'string' },
   limit: { type: 'string' },
@@ -67,8 +70,11 @@ export async function runCli(argv: readonly string[], output: Output = processOu
         const providers = values.provider ?? [];
         if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
         const flags = { ...values, provider: providers[0] };
-        const id = providerFlag(flags, isProviderId);
-        const provider = await loadProvider(id, { endpoint: values.endpoint, settings: profileSettings(values.profile) });
+        const settings = profileSettings(values.profile);
+        const provider =
+          values.target === undefined
+            ? await loadProvider(providerFlag(flags, isProviderId), { endpoint: values.endpoint, settings })
+            : await commandTarget(command, values, readRoster, settings);
         return await CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags });
       }
     }

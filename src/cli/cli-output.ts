@@ -37,7 +37,12 @@ function cell(value: unknown, width: number): string {
 /** One line for a failure: code, provider, field, message and request id. */
 export function describeError(error: unknown): string {
   if (!isContactError(error)) return `error: ${error instanceof Error ? error.message : String(error)}`;
-  const parts = [`error: ${error.code}`, error.provider === undefined ? undefined : `provider=${error.provider}`, error.field === undefined ? undefined : `field=${error.field}`];
+  const parts = [
+    `error: ${error.code}`,
+    error.provider === undefined ? undefined : `provider=${error.provider}`,
+    error.target === undefined ? undefined : `target=${error.target}`,
+    error.field === undefined ? undefined : `field=${error.field}`,
+  ];
   const id = error.vendor?.requestId;
   const requestId = id === undefined || error.message.includes(id) ? '' : ` (request id ${id})`;
   return `${parts.filter((part) => part !== undefined).join(' ')}: ${error.message}${requestId}`;

@@ -7,6 +7,7 @@ import type { ProviderId } from '../model/contact.js';
 import { PROVIDER_TABLE } from '../model/provider-table.js';
 import { ContactError } from '../errors/errors.js';
 import { UsageError } from './cli-usage.js';
+import { proxyFromEnvironment } from './cli-proxy.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 import { endpointVariable } from '../settings/settings.js';
 
@@ -27,7 +28,8 @@ export function isProviderId(value: unknown): value is ProviderId {
 
 /**
  * Builds a provider from its package entry: settings from `--endpoint` or the endpoint variable,
- * the settings variable, and the vendor's own credential variables (read by the provider).
+ * the settings variable, and the vendor's own credential variables (read by the provider); the
+ * proxy of `HTTPS_PROXY` and its kin, as curl reads them, unless the settings give one.
  *
  * @throws ContactError `invalid-config` for bad settings.
  */
@@ -38,7 +40,8 @@ export async function loadProvider(
   const environment = options.environment ?? process.env;
   const { entry, factory } = PROVIDER_TABLE[id];
   const module = (await import(entry)) as Record<string, (settings: object) => SyncProvider>;
-  const endpoint = options.endpoint ?? environment[endpointVariable(id)];
+  // A target's own endpoint wins over the variable, which stands for every target of the provider.
+  const endpoint = options.endpoint ?? (options.settings as { endpoint?: string } | undefined)?.endpoint ?? environment[endpointVariable(id)];
   const extra = environment[settingsVariable(id)];
   let extraSettings: object = {};
   if (extra !== undefined && extra !== '') {
@@ -48,7 +51,13 @@ export async function loadProvider(
       throw new ContactError({ code: 'invalid-config', provider: id, operation: 'cli', message: `${settingsVariable(id)} must hold JSON settings, such as {"site":"international"}` });
     }
   }
-  return module[factory]!({ ...extraSettings, ...options.settings, ...(endpoint === undefined || endpoint === '' ? {} : { endpoint }) });
+  const settings: Record<string, unknown> = { ...extraSettings, ...options.settings, ...(endpoint === undefined || endpoint === '' ? {} : { endpoint }) };
+  const provider = module[factory]!(settings);
+  if (settings['proxy'] !== undefined || settings['agent'] !== undefined) return provider;
+  // Where the provider sends is known once it is built (a site, a region, the vendor's default).
+  const inUse = (provider as { settings?: { endpoint?: string } }).settings?.endpoint;
+  const fromEnvironment = inUse === undefined ? undefined : proxyFromEnvironment(inUse, environment);
+  return fromEnvironment === undefined ? provider : module[factory]!({ ...settings, proxy: fromEnvironment.proxy });
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * How `plan` and `apply` print for people: a table per provider with each entry's changes
+ * How `plan` and `apply` print for people: a table per target with each entry's changes
  * (webhook secrets masked), what a mask may hide and what a field cannot be stored, the
  * provider's warnings; a report with one row per entry, the counts, and for a replace that
  * deleted a contact and could not create it again, the command that restores it.
@@ -57,7 +57,12 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** A plan as people read it: a table per provider, then its warnings. */
+/** A target as a line names it: `cam-prod (tencent-cam)`, or the provider id alone when that is its name. */
+export function targetLabel(provider: string, target: string | undefined): string {
+  return target === undefined || target === provider ? provider : `${target} (${provider})`;
+}
+
+/** A plan as people read it: a table per target, then its warnings. */
 export function renderPlan(plan: SyncPlan): string {
   return plan.providers
     .map((provider) => {
@@ -66,23 +71,23 @@ export function renderPlan(plan: SyncPlan): string {
       const masked = provider.entries.some((entry) => fieldsWarned(entry, /^cannot tell whether the (\S+) changed/).length > 0);
       const maskNote = masked ? [`${provider.id} shows some values masked: a change hidden behind a mask cannot be seen (--replace-masked <name> changes it anyway)`] : [];
       const warnings = [...maskNote, ...provider.warnings].map((warning) => `  ! ${warning}`).join('\n');
-      return [`${provider.id}`, body, warnings].filter((part) => part !== '').join('\n');
+      return [targetLabel(provider.id, provider.target), body, warnings].filter((part) => part !== '').join('\n');
     })
     .join('\n\n');
 }
 
 /** A report as people read it: one row per entry, the counts, then how to restore what a replace lost. */
-export function renderReport(report: SyncReport): string {
+export function renderReport(report: SyncReport, options: RestoreOptions = {}): string {
   const rows = report.results.map((result) => [
-    result.provider,
+    targetLabel(result.provider, result.target),
     result.name,
     result.kind,
     result.status,
     result.status === 'failed' ? describeError(result.error).replace(/^error: /, '') : (result.reason ?? result.requestId ?? ''),
   ]);
   const { done, unchanged, skipped, failed } = report.summary;
-  const restores = report.results.filter((result) => result.restore !== undefined).map(restoreAdvice);
-  return [`${table(['provider', 'name', 'action', 'status', 'request id / reason'], rows, 100)}\n\n${done} done, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed`, ...restores].join('\n\n');
+  const restores = report.results.filter((result) => result.restore !== undefined).map((result) => restoreAdvice(result, options));
+  return [`${table(['target', 'name', 'action', 'status', 'request id / reason'], rows, 100)}\n\n${done} done, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed`, ...restores].join('\n\n');
 }
 
 /** The flags of `cloud-contacts create` for each field of an input it can take. */
@@ -95,8 +100,14 @@ const CREATE_FLAGS: ReadonlyArray<readonly [keyof ContactInput, string]> = [
   ['remark', '--remark'],
 ];
 
+/** What a restore command needs beyond the result. */
+export interface RestoreOptions {
+  /** The roster file that defines the targets, for a command that names one (`--roster r.yaml --target cam-prod`). */
+  readonly roster?: string | undefined;
+}
+
 /** What a failed replace's result says about putting the old contact back, as a command to run. */
-function restoreAdvice(result: SyncResult): string {
+export function restoreAdvice(result: SyncResult, options: RestoreOptions = {}): string {
   const restore = result.restore!;
   const input = restore.input as unknown as Record<string, unknown>;
   const flags = CREATE_FLAGS.filter(([field]) => input[field] !== undefined).map(([field, flag]) => {
@@ -104,11 +115,15 @@ function restoreAdvice(result: SyncResult): string {
     return `${flag} ${quote(Array.isArray(value) ? value.join(',') : String(value))}`;
   });
   for (const { field, shown } of restore.unknown) flags.push(`--${field} ${quote(`<the full ${field}: ${result.provider} only showed ${shown}>`)}`);
+  const where = targetLabel(result.provider, result.target);
+  // A named target is one account of several: the command must reach that one, as the roster defines it.
+  const named = result.target !== result.provider && options.roster !== undefined;
+  const which = named ? `--roster ${quote(options.roster!)} --target ${quote(result.target)}` : `--provider ${result.provider}`;
   const lines = [
     restore.deleted
-      ? `! ${result.provider} ${JSON.stringify(result.name)} was deleted and could not be created again (${result.error?.code ?? 'failed'}). To restore it as it was:`
-      : `! ${result.provider} ${JSON.stringify(result.name)} may have been deleted (${result.error?.code ?? 'failed'}): list it, and if it is gone, restore it as it was:`,
-    `    cloud-contacts create --provider ${result.provider} ${flags.join(' ')}`,
+      ? `! ${where} ${JSON.stringify(result.name)} was deleted and could not be created again (${result.error?.code ?? 'failed'}). To restore it as it was:`
+      : `! ${where} ${JSON.stringify(result.name)} may have been deleted (${result.error?.code ?? 'failed'}): list it, and if it is gone, restore it as it was:`,
+    `    cloud-contacts create ${which} ${flags.join(' ')}`,
   ];
   const rest = ['webhooks', 'groupIds'].filter((field) => input[field] !== undefined);
   if (rest.length > 0) lines.push(`  and give it back its ${rest.join(' and ')} (apply --json shows them under restore.input; secrets there are masked: take them from the roster)`);

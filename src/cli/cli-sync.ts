@@ -3,31 +3,26 @@
  * deletion guard, force the change of values a mask hides, and set the apply's concurrency.
  */
 import { readFile } from 'node:fs/promises';
-import { PROVIDER_IDS } from '../model/contact.js';
-import type { ProviderId } from '../model/contact.js';
-import { parseRoster, rosterProviders } from '../sync/roster.js';
+import { parseRoster } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
-import type { DeletionGuard, PlanRequest, SyncProvider } from '../sync/sync-types.js';
-import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
+import type { DeletionGuard, PlanRequest } from '../sync/sync-types.js';
+import { profileSettings } from './cli-providers.js';
+import { targetProviders } from './cli-targets.js';
 import { describeError, progressLine } from './cli-output.js';
 import { renderPlan, renderReport } from './cli-sync-output.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
 
-/** The providers a sync covers: the flags', else the roster's, else every available one. */
-async function providersFor(roster: Roster, flags: Readonly<Record<string, unknown>>): Promise<SyncProvider[]> {
-  const named = flags['provider'];
-  const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
-  for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider`);
-  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? [...PROVIDER_IDS];
-  return Promise.all(ids.map((id) => loadProvider(id, { settings: profileSettings(flags['profile']) })));
-}
-
 async function rosterFrom(positionals: readonly string[]): Promise<Roster> {
   const path = positionals[0];
   if (path === undefined) throw new UsageError('name the roster file: cloud-contacts plan roster.yaml');
+  return readRoster(path);
+}
+
+/** Reads and checks a roster file (`.json` as JSON, anything else as YAML). */
+export async function readRoster(path: string): Promise<Roster> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -51,7 +46,7 @@ export async function syncCommand(apply: boolean, positionals: readonly string[]
   // Every flag is checked before anything is read: a bad value is a usage error (exit 2).
   const concurrency = wholeNumberFlag(flags, 'concurrency', 1, 1000);
   const options = planOptions(flags);
-  const providers = await providersFor(roster, flags);
+  const providers = await targetProviders(roster, flags, profileSettings(flags['profile']));
   const plan = await planSync({ desired: roster.contacts, providers, prune: flags['prune'] === true, ...(roster.managed === undefined ? {} : { managed: roster.managed }), ...options });
   const planFailed = plan.providers.some((provider) => provider.error !== undefined);
   if (!apply) {
@@ -63,7 +58,7 @@ export async function syncCommand(apply: boolean, positionals: readonly string[]
   const progress = progressLine(output, 'applying');
   const report = await applySync(plan, { onProgress: ({ done, total }) => progress.update(done, total), ...(concurrency === undefined ? {} : { concurrency }) });
   progress.end();
-  output.out(json ? JSON.stringify(report, null, 2) : renderReport(report));
+  output.out(json ? JSON.stringify(report, null, 2) : renderReport(report, { roster: positionals[0] }));
   return report.ok ? 0 : 1;
 }
 

@@ -5,6 +5,8 @@ import type { ContactErrorCode } from '../errors/errors.js';
 export interface ContactEventBase {
   /** The provider. */
   readonly provider: ProviderId;
+  /** The provider object's target (its `target` setting; default: the provider id), telling apart two objects of one provider. */
+  readonly target: string;
   /** The public operation (`create`, `get`, `associateMembers`, ...). */
   readonly operation: string;
   /** The vendor action (`CreateMessageReceiver`). */

@@ -3,6 +3,7 @@
  * URI): bounded in time, never through the environment's proxy (a metadata service must be
  * reached directly), and every failure a ContactError naming the step, never a value.
  */
+import type { Agent } from 'node:http';
 import type { ProviderId } from '../model/contact.js';
 import { sendHttp } from '../transport/http-request.js';
 import type { HttpAnswer } from '../transport/http-request.js';
@@ -20,6 +21,8 @@ interface CredentialServiceRequest {
   readonly body?: string;
   /** How long to wait for the answer. */
   readonly timeoutMs: number;
+  /** The agent for an STS request (the provider's proxy and CA); absent: a direct connection. */
+  readonly agent?: Agent | undefined;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function callCredentialService(request: CredentialServiceRequest, p
       headers: { ...request.headers, ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) },
       ...(request.body === undefined ? {} : { body: request.body }),
       signal: AbortSignal.timeout(request.timeoutMs),
+      agent: request.agent,
     });
   } catch (error) {
     throw credentialRequestError(provider, `${step} (${request.url.origin})`, error);

@@ -4,6 +4,7 @@
  * files), with an assumed role on top of any of them.
  */
 import type { ProviderId } from '../model/contact.js';
+import type { AgentFor } from '../transport/connection-agent.js';
 import { chainKeys } from './credential-chain.js';
 import { CredentialSource } from './credential-source.js';
 import type { KeyProvider } from './credential-source.js';
@@ -26,6 +27,8 @@ interface CredentialSettings {
   readonly metadataEndpoint?: string | undefined;
   /** Bound of one request to STS. */
   readonly timeoutMs: number;
+  /** The agent for a request to STS (the provider's proxy and CA settings); never used for the metadata service. */
+  readonly agentFor?: AgentFor | undefined;
 }
 
 /** Builds the credential source of one provider object; nothing is read until its first call. */
@@ -37,6 +40,7 @@ export function credentialSourceFor(settings: CredentialSettings, provider: Prov
     stsEndpoint: settings.stsEndpoint,
     metadataEndpoint: settings.metadataEndpoint,
     timeoutMs: settings.timeoutMs,
+    agentFor: settings.agentFor,
   });
   const given = settings.credentials;
   const base =

@@ -4,6 +4,7 @@
  * loads a chain, an STS client or a metadata client.
  */
 import type { ProviderId } from '../model/contact.js';
+import type { AgentFor } from '../transport/connection-agent.js';
 import type { ChainStep } from './credential-chain.js';
 import type { AssumeRoleSettings, Credentials, SigningKeys } from './credentials.js';
 
@@ -21,7 +22,12 @@ export interface CredentialOptions {
   readonly metadataEndpoint?: string | undefined;
   /** Bound of one request to STS, in milliseconds. */
   readonly timeoutMs: number;
+  /** The agent for a request to STS, from the provider's `proxy` and `ca` settings; the metadata service is always reached directly. */
+  readonly agentFor?: AgentFor | undefined;
 }
+
+/** Who calls STS: the provider (for messages) and the agent its requests go through. */
+export type StsCaller = Pick<CredentialOptions, 'provider' | 'agentFor'>;
 
 /** Temporary keys an STS or a metadata service issued. */
 export interface IssuedKeys {

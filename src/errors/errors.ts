@@ -82,6 +82,8 @@ export interface ContactErrorOptions<C extends ContactErrorCode = ContactErrorCo
   readonly message: string;
   /** The provider the call went to. */
   readonly provider?: ProviderId | undefined;
+  /** The target (the provider object's `target` setting), when it is named other than its provider id. */
+  readonly target?: string | undefined;
   /** The operation that failed: a contract method (`create`), a provider's extra method, or `settings`, `plan`, `sync`. */
   readonly operation?: string | undefined;
   /** Overrides the code's default retryability. */
@@ -107,6 +109,7 @@ export interface ContactErrorOptions<C extends ContactErrorCode = ContactErrorCo
  */
 const OPTIONAL_FIELD_REGISTRY = {
   provider: true,
+  target: true,
   operation: true,
   field: true,
   issues: true,
@@ -153,6 +156,8 @@ export class ContactError<C extends ContactErrorCode = ContactErrorCode> extends
   // `undefined`, and printed errors would list `issues: undefined, retryAfterMs: undefined, ...`.
   /** The provider the call went to, when there was one. */
   declare readonly provider?: ProviderId;
+  /** The target the call went to, when the provider object names one other than its provider id (`cam-prod`). */
+  declare readonly target?: string;
   /** The operation that failed. */
   declare readonly operation?: string;
   /** The neutral field at fault. */
@@ -179,7 +184,7 @@ export class ContactError<C extends ContactErrorCode = ContactErrorCode> extends
 
   /** The message without the `provider operation: ` prefix, for rebuilding the error with more to say. */
   get detail(): string {
-    const prefix = messagePrefix(this.provider, this.operation);
+    const prefix = messagePrefix(this.provider, this.operation, this.target);
     return prefix !== '' && this.message.startsWith(`${prefix}: `) ? this.message.slice(prefix.length + 2) : this.message;
   }
 
@@ -214,12 +219,13 @@ export function isContactError(value: unknown, code?: ContactErrorCode): boolean
   return code === undefined || (value as { code?: unknown }).code === code;
 }
 
-function messagePrefix(provider: string | undefined, operation: string | undefined): string {
-  return [provider, operation].filter((part) => part !== undefined).join(' ');
+function messagePrefix(provider: string | undefined, operation: string | undefined, target: string | undefined): string {
+  const who = target === undefined || target === provider ? provider : `${provider ?? 'target'} ${target}`;
+  return [who, operation].filter((part) => part !== undefined).join(' ');
 }
 
 function formatMessage(options: ContactErrorOptions): string {
-  const where = messagePrefix(options.provider, options.operation);
+  const where = messagePrefix(options.provider, options.operation, options.target);
   return where === '' ? options.message : `${where}: ${options.message}`;
 }
 

@@ -7,6 +7,8 @@ import { redactText } from '../util/redaction.js';
 export interface ErrorContext {
   /** The provider the call went to. */
   readonly provider?: ProviderId | undefined;
+  /** The target the call went to, when it is named other than its provider id. */
+  readonly target?: string | undefined;
   /** The operation in progress. */
   readonly operation?: string | undefined;
   /** Exact secret values in use (access key secret, token) to remove from messages and causes. */
@@ -26,7 +28,7 @@ export function rememberSensitive(context: ErrorContext, values: Iterable<string
 
 /** Builds an error of an operation: the context gives its provider and operation. */
 export function errorIn(context: ErrorContext, options: Omit<ContactErrorOptions, 'provider' | 'operation'>): ContactError {
-  return new ContactError({ ...options, provider: context.provider, operation: context.operation });
+  return new ContactError({ ...options, provider: context.provider, target: context.target, operation: context.operation });
 }
 
 /** Socket-level error codes (Node and undici) meaning the request never got an answer. */
@@ -46,6 +48,26 @@ const NETWORK_CODES = new Set([
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
 
 /**
+ * TLS codes (OpenSSL's, as Node reports them) meaning the client refused the server's
+ * certificate: the request was never sent, and sending it again cannot succeed until the
+ * settings change (a `ca` to trust, the right endpoint).
+ */
+export const TLS_REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
  * Turns anything thrown into a {@link ContactError}: a ContactError passes through, a zod error
  * becomes `invalid-input` with its issues, socket errors become `network`, aborts and socket
  * timeouts become `timeout`, a JSON syntax error becomes `invalid-response`, and the rest
@@ -60,10 +82,12 @@ export function toContactError(error: unknown, context: ErrorContext): ContactEr
   const zodIssues = zodIssuesOf(error);
   if (zodIssues !== undefined) return invalidInputError(zodIssues, context);
   const cause = scrubbedCause(error, context.secrets);
-  const { code, detail } = classify(error);
+  const { code, detail, retryable } = classify(error);
   return new ContactError({
     code,
+    ...(retryable === undefined ? {} : { retryable }),
     provider: context.provider,
+    target: context.target,
     operation: context.operation,
     message: redactText(detail, context.secrets),
     cause,
@@ -88,6 +112,7 @@ export function issuesError(
   return new ContactError({
     code,
     provider: context.provider,
+    target: context.target,
     operation: context.operation,
     message,
     field: first?.path === '' ? undefined : first?.path,
@@ -126,9 +151,16 @@ function zodIssuesOf(error: unknown): ContactIssue[] | undefined {
   return Array.isArray(issues) ? fromZodIssues(issues as ZodLikeIssue[]) : undefined;
 }
 
-function classify(error: unknown): { code: ContactErrorCode; detail: string } {
+function classify(error: unknown): { code: ContactErrorCode; detail: string; retryable?: boolean } {
   if (!(error instanceof Error)) return { code: 'unknown', detail: `a non-Error value was thrown: ${describeValue(error)}` };
   const code = socketCodeOf(error);
+  if (code !== undefined && TLS_REFUSAL_CODES.has(code)) {
+    return {
+      code: 'network',
+      retryable: false,
+      detail: `the server's TLS certificate was refused (${code}: ${tlsReason(error.message)}), so nothing was sent: give the CA that signed it as the ca setting (a private gateway's, an intercepting proxy's), or check the endpoint`,
+    };
+  }
   if (
     error.name === 'AbortError' ||
     error.name === 'TimeoutError' ||
@@ -156,14 +188,31 @@ export function scrubbedCause(error: unknown, secrets: readonly string[] = []): 
 }
 
 /**
- * The socket error code of an error: its `code`, its cause's, or one named in its message
- * (clients such as node-fetch wrappers keep only the text: "reason: connect ECONNREFUSED").
+ * Texts whose code an SDK drops when it keeps only the message (Tencent's client rethrows
+ * `request to ... failed, reason: <message>`): OpenSSL's words for a refused certificate, and
+ * the proxy tunnel's own refusals (`src/transport/connection-agent.ts`).
+ */
+const CODES_BY_TEXT: ReadonlyArray<readonly [RegExp, string]> = [
+  [/unable to verify the first certificate/, 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+  [/self[- ]signed certificate in certificate chain/, 'SELF_SIGNED_CERT_IN_CHAIN'],
+  [/self[- ]signed certificate/, 'DEPTH_ZERO_SELF_SIGNED_CERT'],
+  [/unable to get local issuer certificate/, 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'],
+  [/certificate has expired/, 'CERT_HAS_EXPIRED'],
+  [/certificate is not yet valid/, 'CERT_NOT_YET_VALID'],
+  [/does not match certificate's altnames/, 'ERR_TLS_CERT_ALTNAME_INVALID'],
+  [/the proxy \S+ (refused the tunnel|closed the connection before opening a tunnel|sent no proper answer)/, 'ECONNREFUSED'],
+];
+
+/**
+ * The socket error code of an error: its `code`, its cause's, or one its message names or
+ * implies (clients such as node-fetch wrappers keep only the text: "reason: connect ECONNREFUSED").
  */
 function socketCodeOf(error: Error): string | undefined {
   const own = stringProp(error, 'code') ?? stringProp(error.cause, 'code');
-  if (own !== undefined && (NETWORK_CODES.has(own) || TIMEOUT_CODES.has(own))) return own;
+  if (own !== undefined && (NETWORK_CODES.has(own) || TIMEOUT_CODES.has(own) || TLS_REFUSAL_CODES.has(own))) return own;
   const named = /\b(E[A-Z]{4,}|UND_ERR_[A-Z_]+)\b/.exec(error.message)?.[1];
-  return named !== undefined && (NETWORK_CODES.has(named) || TIMEOUT_CODES.has(named)) ? named : own;
+  if (named !== undefined && (NETWORK_CODES.has(named) || TIMEOUT_CODES.has(named))) return named;
+  return CODES_BY_TEXT.find(([text]) => text.test(error.message))?.[1] ?? own;
 }
 
 function stringProp(value: unknown, key: string): string | undefined {
@@ -176,6 +225,13 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 200));
   if (value === null || typeof value !== 'object') return String(value);
   return Object.prototype.toString.call(value);
+}
+
+/** Node's words for a refused certificate, without what SDKs glue around them (`request to ... failed, reason: `). */
+function tlsReason(message: string): string {
+  return readable(message.replace(/^.*reason: /, ''))
+    .replace(/\s*\((GET|POST|PUT|DELETE|PATCH|HEAD) \S+ failed\)$/, '')
+    .trim();
 }
 
 /** Some HTTP clients glue `METHOD url failed.` onto a socket error's text: give it a separator. */

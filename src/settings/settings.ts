@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { Agent } from 'node:http';
 import * as z from '../util/zod.js';
+import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import type { AssumeRoleSettings, CredentialsFunction, CredentialsInput } from '../credentials/credentials.js';
 import { credentialSecrets } from '../credentials/credential-source.js';
@@ -13,9 +14,13 @@ import { plainInput } from '../validation/plain-input.js';
 import { maxRetriesSchema, timeoutMsSchema } from '../validation/call-options.js';
 import type { Capabilities, QuotaCapability } from '../contract/provider.js';
 import { definePrintedForm, maskSecret } from '../util/redaction.js';
+import { definePlace, keysOf, TARGET_NAME, TARGET_NAME_RULE } from './target.js';
 import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
+import type { ErrorContext } from '../errors/to-contact-error.js';
 import type { CallPolicy, CountedQuota } from '../transport/call-scope.js';
 import { sharedLocalQuotaStore } from '../transport/quota-store.js';
+import { networkAgents } from '../transport/connection-agent.js';
+import type { AgentFor } from '../transport/connection-agent.js';
 import type { QuotaStore } from '../transport/quota-store.js';
 import type { ContactEventListener } from '../contract/events.js';
 import { sharedLocalRateLimiter } from '../transport/rate-limiter.js';
@@ -87,6 +92,26 @@ export interface BaseProviderSettings {
   quotas?: Record<string, number> | false;
   /** Receives request, response, retry, throttle and error events, for logs and traces. */
   onEvent?: ContactEventListener;
+  /**
+   * An HTTP CONNECT proxy every request of the provider goes through (STS's too; never the
+   * instance metadata service's): `http://proxy.internal:3128`, credentials allowed
+   * (`http://user:pass@proxy.internal:3128`, never printed). TLS stays end to end, through the
+   * proxy's tunnel. A proxy that refuses or is down fails a call with `network`, naming it by host.
+   */
+  proxy?: string;
+  /**
+   * CA certificates (PEM) to trust besides the system's: a private gateway's, or an
+   * intercepting proxy's. A certificate neither signed fails a call with `network`, saying so.
+   */
+  ca?: string;
+  /**
+   * The name of this provider object in sync plans, reports, events and errors: two objects of
+   * one provider (two accounts, regions or customer spaces) are two targets, `cam-prod` and
+   * `cam-test`, which a roster's `only` and overrides can name. 1 to 64 letters, digits, `.`,
+   * `_` or `-`; another provider's id is refused.
+   * @default the provider id
+   */
+  target?: string;
 }
 
 /** The `region` setting, for providers whose vendor has regions. */
@@ -104,6 +129,8 @@ export interface AgentSettings {
   agent?: Agent;
 }
 
+const PROXY_RULE = 'must be the http:// URL of an HTTP CONNECT proxy, such as http://proxy.internal:3128 (credentials in it are allowed; socks and https proxies are not supported)';
+const CA_RULE = 'must be PEM text of one or more CA certificates (-----BEGIN CERTIFICATE----- ...)';
 const text = () => z.string({ error: 'must be a string' }).check(z.minLength(1, { error: 'must not be empty' }));
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 const wholeNumber = () => z.int({ error: (issue) => (typeof issue.input === 'number' ? 'must be a whole number' : 'must be a number') });
@@ -151,6 +178,11 @@ export const baseSettingsShape = {
     }),
   ),
   quotas: z.optional(z.union([z.record(z.string(), z.int().check(z.minimum(0))), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' })),
+  target: z.optional(z.string({ error: 'must be a string' }).check(z.regex(TARGET_NAME, { error: TARGET_NAME_RULE }))),
+  proxy: z.optional(
+    z.url({ protocol: /^http$/, error: PROXY_RULE }).check(z.refine((url) => /^http:\/\/[^/?#]+\/?$/.test(url), { error: `${PROXY_RULE}, without a path or query` })),
+  ),
+  ca: z.optional(z.string({ error: CA_RULE }).check(z.refine(isCaPem, { error: CA_RULE }))),
 };
 
 /** The zod shape of {@link RegionSettings}. */
@@ -171,6 +203,11 @@ interface ProviderDefaults {
   readonly vendorCredentials: VendorCredentialsLoader;
   /** The vendor's endpoint, or how it follows from the other settings (a site, a region). */
   readonly endpoint: string | ((settings: Record<string, unknown>) => string);
+  /**
+   * The settings that pick a place inside one account at one endpoint (VMP's `region`, ChatApp's
+   * `custSpaceId`): two providers alike in these, the endpoint and the keys hold the same contacts.
+   */
+  readonly placeSettings?: readonly string[];
 }
 
 /**
@@ -204,6 +241,14 @@ export interface ResolvedBaseSettings {
   readonly quotaStore?: QuotaStore;
   /** The account's own daily quotas, or `false` for none counted. */
   readonly quotas?: Readonly<Record<string, number>> | false;
+  /** The target this provider object is in sync plans, reports, events and errors (default: the provider id). */
+  readonly target: string;
+  /** The proxy in use, if any, its credentials replaced by `***`. */
+  readonly proxy?: string;
+  /** The CA certificates trusted besides the system's, if any (PEM). */
+  readonly ca?: string;
+  /** The agent requests go through: the `agent` setting, or the one made for `proxy` and `ca`; absent: the transport's own. */
+  readonly agent?: Agent | undefined;
 }
 
 /** What a provider is built from: its resolved settings, where its credentials come from, and its call policy. */
@@ -234,17 +279,20 @@ export function setUpProvider<T extends Parsed>(
   const input = plainInput(given ?? {}, 'settings', context);
   const result = schema.safeParse(input);
   if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
-  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, ...rest } = result.data;
+  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, target, proxy, ca, ...rest } = result.data;
   checkQuotaIds(quotas, defaults, context);
+  checkTarget(target, defaults.provider, context);
+  const resolvedEndpoint = new URL(endpoint ?? environmentEndpoint(defaults.provider, context) ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin;
+  const { agents, agent } = networkOf((rest as { agent?: Agent }).agent, proxy, ca, resolvedEndpoint, context);
   const origins = { stsEndpoint: originOf(stsEndpoint), metadataEndpoint: originOf(metadataEndpoint) };
   const credentials = credentialSourceFor(
-    { credentials: credentialsInput, profile, assumeRole, ...origins, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    { credentials: credentialsInput, profile, assumeRole, ...origins, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS, agentFor: agents },
     defaults.provider,
     defaults.vendorCredentials,
   );
   const settings = {
     ...(rest as Omit<T, keyof BaseProviderSettings>),
-    endpoint: new URL(endpoint ?? environmentEndpoint(defaults.provider, context) ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin,
+    endpoint: resolvedEndpoint,
     timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: maxRetries ?? DEFAULT_MAX_RETRIES,
     rateLimit: rateLimit ?? ('documented' as const),
@@ -257,8 +305,18 @@ export function setUpProvider<T extends Parsed>(
     ...(onEvent === undefined ? {} : { onEvent }),
     ...(quotaStore === undefined ? {} : { quotaStore }),
     ...(quotas === undefined ? {} : { quotas }),
+    target: target ?? defaults.provider,
+    ...(proxy === undefined ? {} : { proxy: withoutCredentials(proxy) }),
+    ...(ca === undefined ? {} : { ca }),
+    ...(agent === undefined ? {} : { agent: agent as Agent }),
   };
   definePrintedForm(settings, () => printable(settings));
+  definePlace(settings, {
+    provider: defaults.provider,
+    endpoint: settings.endpoint,
+    place: Object.fromEntries((defaults.placeSettings ?? []).map((key) => [key, (rest as Record<string, unknown>)[key]])),
+    ...keysOf(credentialsInput, profile, assumeRole),
+  });
   return { settings, credentials, policy: callPolicy(defaults, settings, credentials, Object.keys(schema.shape)) };
 }
 
@@ -283,6 +341,38 @@ function environmentEndpoint(provider: ProviderId, context: { provider: Provider
   return result.data;
 }
 
+/**
+ * The agents of the `proxy` and `ca` settings (per scheme: the product's endpoint and STS may
+ * differ), and the one for the endpoint: the `agent` setting's where a provider takes one.
+ */
+function networkOf(own: Agent | undefined, proxy: string | undefined, ca: string | undefined, endpoint: string, context: ErrorContext): { agents: AgentFor; agent: Agent | undefined } {
+  if (own !== undefined && (proxy !== undefined || ca !== undefined)) {
+    const message = 'cannot be given with proxy or ca: give proxy and ca (the provider makes the agent), or an agent of your own that does both';
+    throw issuesError('invalid-config', [{ path: 'settings.agent', code: 'conflict', message }], context);
+  }
+  const agents = networkAgents({ proxy, ca });
+  return { agents, agent: own ?? agents(endpoint) };
+}
+
+/** A proxy URL as settings keep and print it: any credentials in it replaced by `***`. */
+function withoutCredentials(proxy: string): string {
+  const url = new URL(proxy);
+  if (url.username === '' && url.password === '') return url.origin;
+  return `${url.protocol}//***@${url.host}`;
+}
+
+/** Whether a text is PEM holding one or more certificates, each of which parses. */
+function isCaPem(text: string): boolean {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return false;
+  try {
+    for (const block of blocks) new X509Certificate(block);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `scheme://host[:port]` of a URL setting. */
 function originOf(url: string | undefined): string | undefined {
   return url === undefined ? undefined : new URL(url).origin;
@@ -292,6 +382,7 @@ function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, 
   let account: string | undefined;
   return {
     provider: defaults.provider,
+    ...(settings.target === defaults.provider ? {} : { target: settings.target }),
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     settingKeys,
@@ -340,6 +431,11 @@ function countedQuota(action: string, quotas: Readonly<Record<string, number>> |
   return { quota: quota.id, name: quota.name, limit, dayOffsetMinutes: CHINA_OFFSET_MINUTES, vendorCode: quota.vendorCode };
 }
 
+/** A target named after another provider would make `only: [that-provider]` pick it too. */
+function checkTarget(target: string | undefined, provider: ProviderId, context: { provider: ProviderId; operation: string }): void {
+  if (target === undefined || target === provider || !(PROVIDER_IDS as readonly string[]).includes(target)) return;
+  throw issuesError('invalid-config', [{ path: 'settings.target', code: 'invalid_target', message: `is another provider's id: a roster naming ${target} would mean that provider (name it ${provider}-..., such as ${provider}-prod)` }], context);
+}
 
 function checkQuotaIds(quotas: Readonly<Record<string, number>> | false | undefined, defaults: ProviderDefaults, context: { provider: ProviderId; operation: string }): void {
   if (quotas === undefined || quotas === false) return;
@@ -363,6 +459,7 @@ function printable(settings: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (typeof value === 'function') out[key] = `[Function${value.name ? `: ${value.name}` : ''}]`;
+    else if (key === 'ca') out[key] = `[PEM: ${(String(value).match(/-----BEGIN CERTIFICATE-----/g) ?? []).length} certificate(s)]`;
     else if (key === 'credentials' || !isObject(value)) out[key] = value;
     else if (key === 'assumeRole') out[key] = printableRole(value as AssumeRoleSettings);
     else out[key] = `[${(value as object).constructor?.name ?? 'Object'}]`;

@@ -11,11 +11,14 @@ import type { CheckedApplyOptions } from './sync-options.js';
 import { planSync, syncOperationsOf } from './sync-plan.js';
 import { printableReport, printableResult } from './sync-printing.js';
 import { restoreOf } from './sync-restore.js';
+import { boundedMap } from '../util/bounded-map.js';
 import type { ApplyOptions, PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncReport, SyncResult } from './sync-types.js';
 
 /**
- * Carries out a plan: every entry of every provider, providers side by side, a few changes at a
- * time per provider (each provider paces itself at its vendor's per-action limits). One failure
+ * Carries out a plan: every entry of every target, targets side by side (up to
+ * `targetConcurrency` at once), a few changes at a time per target (each paces itself at its
+ * vendor's per-action limits, counted per account, so targets of other accounts do not slow it
+ * down). One failure
  * never stops or hides the others, and neither does a listener that throws; each result says how
  * its entry ended and carries the vendor request id of the call that made or failed it. Running a
  * fresh plan again finishes what failed.
@@ -44,13 +47,13 @@ export async function applySync(plan: SyncPlan, options: ApplyOptions = {}): Pro
     finished.push({ order, result: printableResult(result) });
     if (checked.onProgress !== undefined) callListener(checked.onProgress, { done: finished.length, total, result });
   };
-  let offset = 0;
-  await Promise.all(
-    plan.providers.map((providerPlan) => {
-      const first = offset;
-      offset += providerPlan.entries.length + 1;
-      return applyProvider(providerPlan, checked, (index, result) => record(first + index, result));
-    }),
+  const firsts: number[] = [];
+  plan.providers.reduce((offset, providerPlan) => {
+    firsts.push(offset);
+    return offset + providerPlan.entries.length + 1;
+  }, 0);
+  await boundedMap(plan.providers, checked.targetConcurrency, (providerPlan, position) =>
+    applyProvider(providerPlan, checked, (index, result) => record(firsts[position]! + index, result)),
   );
   // Results in the plan's order, whatever order they finished in.
   const results = finished.sort((a, b) => a.order - b.order).map(({ result }) => result);
@@ -72,6 +75,7 @@ export async function syncContacts(request: PlanRequest & ApplyOptions): Promise
   const applyOptions: ApplyOptions = {
     ...(onProgress === undefined ? {} : { onProgress }),
     ...(concurrency === undefined ? {} : { concurrency }),
+    ...(request.targetConcurrency === undefined ? {} : { targetConcurrency: request.targetConcurrency }),
     ...(request.signal === undefined ? {} : { signal: request.signal }),
   };
   return { plan, report: await applySync(plan, applyOptions) };
@@ -84,7 +88,8 @@ interface Unresolved {
 }
 
 async function applyProvider(plan: ProviderPlan, options: CheckedApplyOptions, record: (index: number, result: SyncResult) => void): Promise<void> {
-  if (plan.error !== undefined) record(0, { provider: plan.id, name: '*', kind: 'skip', status: 'failed', error: plan.error });
+  const where = { provider: plan.id, target: targetOfPlan(plan) } as const;
+  if (plan.error !== undefined) record(0, { ...where, name: '*', kind: 'skip', status: 'failed', error: plan.error });
   const operations = syncOperationsOf(plan.provider);
   const unresolved: Unresolved[] = [];
   const queue = plan.entries.map((entry, index) => ({ entry, index: index + 1 }));
@@ -92,7 +97,7 @@ async function applyProvider(plan: ProviderPlan, options: CheckedApplyOptions, r
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const { entry, index } = next;
       if (options.signal?.aborted === true) {
-        record(index, { provider: plan.id, name: entry.name, kind: entry.kind, status: 'skipped', reason: 'cancelled before it started' });
+        record(index, { ...where, name: entry.name, kind: entry.kind, status: 'skipped', reason: 'cancelled before it started' });
         continue;
       }
       const result = await applyEntry(plan, operations, entry, options.signal);
@@ -120,8 +125,14 @@ async function resolveCreated(operations: SyncOperations<Contact<object>>, unres
   }
 }
 
+/** A plan's target: its own, or (for a plan made before targets were named) its provider id. */
+function targetOfPlan(plan: ProviderPlan): string {
+  return typeof plan.target === 'string' ? plan.target : plan.id;
+}
+
 async function applyEntry(plan: ProviderPlan, operations: SyncOperations<Contact<object>> | undefined, entry: PlanEntry, signal: AbortSignal | undefined): Promise<SyncResult> {
-  const base = { provider: plan.id, name: entry.name, kind: entry.kind } as const;
+  const target = targetOfPlan(plan);
+  const base = { provider: plan.id, target, name: entry.name, kind: entry.kind } as const;
   if (entry.kind === 'unchanged') return { ...base, status: 'unchanged' };
   if (entry.kind === 'skip') return { ...base, status: 'skipped', reason: entry.reason, ...(entry.error === undefined ? {} : { error: entry.error }) };
   let requestId: string | undefined;
@@ -157,7 +168,7 @@ async function applyEntry(plan: ProviderPlan, operations: SyncOperations<Contact
     }
     return { ...base, status: 'done', ...(contact === undefined ? {} : { contact }), ...(requestId === undefined ? {} : { requestId }) };
   } catch (error) {
-    let failure = error instanceof ContactError || isContactError(error) ? error : toContactError(error, { provider: plan.id, operation: 'sync' });
+    let failure = error instanceof ContactError || isContactError(error) ? error : toContactError(error, { provider: plan.id, ...(target === plan.id ? {} : { target }), operation: 'sync' });
     const id = failure.vendor?.requestId ?? requestId;
     // A failure that leaves unknown whether the vendor acted may have come after the delete went through.
     const maybeDeleted = !deleted && outcomeUnknown(failure);

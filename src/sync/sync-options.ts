@@ -6,10 +6,11 @@
  */
 import type { ContactIssue } from '../errors/errors.js';
 import { issuesError } from '../errors/to-contact-error.js';
+import { DEFAULT_TARGET_CONCURRENCY } from './sync-targets.js';
 import type { ApplyOptions, PlanRequest, SyncPlan } from './sync-types.js';
 
-const PLAN_KEYS = ['desired', 'providers', 'prune', 'managed', 'deletionGuard', 'replaceMasked', 'signal'] as const;
-const APPLY_KEYS = ['onProgress', 'concurrency', 'signal'] as const;
+const PLAN_KEYS = ['desired', 'providers', 'prune', 'managed', 'deletionGuard', 'replaceMasked', 'signal', 'targetConcurrency'] as const;
+const APPLY_KEYS = ['onProgress', 'concurrency', 'targetConcurrency', 'signal'] as const;
 
 type Problem = (path: string, message: string) => void;
 
@@ -33,6 +34,11 @@ function checkSignal(value: unknown, path: string, problem: Problem): void {
   if (value !== undefined && !(value instanceof AbortSignal)) problem(path, 'must be an AbortSignal');
 }
 
+/** A count of things in flight: a whole number from 1 to 1000. */
+function checkCount(value: unknown, path: string, problem: Problem): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1000)) problem(path, 'must be a whole number from 1 to 1000');
+}
+
 /**
  * Checks a plan request.
  *
@@ -45,7 +51,7 @@ export function checkPlanRequest(request: unknown, allowed: readonly string[] = 
       return request as PlanRequest;
     }
     unknownKeys(request, allowed, 'request', problem);
-    const { desired, providers, prune, managed, deletionGuard, replaceMasked, signal } = request;
+    const { desired, providers, prune, managed, deletionGuard, replaceMasked, signal, targetConcurrency } = request;
     if (!Array.isArray(desired) || !desired.every(isRecord)) problem('request.desired', 'must be a list of contacts');
     if (!Array.isArray(providers) || !providers.every((provider) => isRecord(provider) && typeof provider['list'] === 'function' && isRecord(provider['capabilities']))) {
       problem('request.providers', 'must be a list of providers (objects with id, capabilities and list)');
@@ -56,6 +62,7 @@ export function checkPlanRequest(request: unknown, allowed: readonly string[] = 
     const names = Array.isArray(replaceMasked) && replaceMasked.every((name) => typeof name === 'string');
     if (replaceMasked !== undefined && typeof replaceMasked !== 'boolean' && !names) problem('request.replaceMasked', 'must be true, false or a list of names');
     checkSignal(signal, 'request.signal', problem);
+    checkCount(targetConcurrency, 'request.targetConcurrency', problem);
     return request as unknown as PlanRequest;
   });
 }
@@ -88,6 +95,7 @@ function checkGuard(guard: unknown, problem: Problem): void {
 export interface CheckedApplyOptions {
   readonly onProgress?: ApplyOptions['onProgress'];
   readonly concurrency: number;
+  readonly targetConcurrency: number;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -105,17 +113,17 @@ export function checkApply(plan: unknown, options: unknown, allowed: readonly st
     const record = options === undefined ? {} : options;
     if (!isRecord(record)) {
       problem('options', 'must be an object such as { concurrency: 4 }');
-      return { concurrency: 1 };
+      return { concurrency: 1, targetConcurrency: 1 };
     }
     unknownKeys(record, allowed, 'options', problem);
-    const { onProgress, concurrency, signal } = record;
+    const { onProgress, concurrency, targetConcurrency, signal } = record;
     if (onProgress !== undefined && typeof onProgress !== 'function') problem('options.onProgress', 'must be a function');
-    if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1 && (concurrency as number) <= 1000)) {
-      problem('options.concurrency', 'must be a whole number from 1 to 1000');
-    }
+    checkCount(concurrency, 'options.concurrency', problem);
+    checkCount(targetConcurrency, 'options.targetConcurrency', problem);
     checkSignal(signal, 'options.signal', problem);
     return {
       concurrency: (concurrency as number | undefined) ?? 4,
+      targetConcurrency: (targetConcurrency as number | undefined) ?? DEFAULT_TARGET_CONCURRENCY,
       ...(onProgress === undefined ? {} : { onProgress: onProgress as ApplyOptions['onProgress'] }),
       ...(signal === undefined ? {} : { signal: signal as AbortSignal }),
     };
@@ -128,6 +136,7 @@ export function checkSyncRequest(request: unknown): void {
   if (isRecord(request)) {
     const { onProgress, concurrency, ...plan } = request;
     checkPlanRequest(plan, keys);
-    checkApply({ providers: [] } satisfies SyncPlan, { onProgress, concurrency, ...(request['signal'] === undefined ? {} : { signal: request['signal'] }) }, keys);
+    const shared = { ...(request['signal'] === undefined ? {} : { signal: request['signal'] }), ...(request['targetConcurrency'] === undefined ? {} : { targetConcurrency: request['targetConcurrency'] }) };
+    checkApply({ providers: [] } satisfies SyncPlan, { onProgress, concurrency, ...shared }, keys);
   } else checkPlanRequest(request);
 }

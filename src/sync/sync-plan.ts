@@ -1,4 +1,4 @@
-import type { Contact, ContactInput, ProviderId } from '../model/contact.js';
+import type { Contact, ContactInput } from '../model/contact.js';
 import type { CallOptions } from '../contract/provider.js';
 import type { SyncOperations } from '../contract/sync-operations.js';
 import { toContactError } from '../errors/to-contact-error.js';
@@ -10,12 +10,16 @@ import { checkPlanRequest } from './sync-options.js';
 import { nearPrefix, owns } from './sync-ownership.js';
 import { printableEntry, printablePlan } from './sync-printing.js';
 import { entryGoesTo, namedBy, projectContact } from './sync-projection.js';
+import type { TargetRef } from './sync-projection.js';
+import { checkTargets, DEFAULT_TARGET_CONCURRENCY } from './sync-targets.js';
+import { targetNameOf } from '../settings/target.js';
+import { boundedMap } from '../util/bounded-map.js';
 import type { PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } from './sync-types.js';
 
 /**
- * Compares the contacts a roster wants with what each provider holds, matched by the provider's
- * natural key (the name, after the provider's own overrides; the phone number on ChatApp), and
- * returns a plan per provider: create, update (with the field-level changes), replace (the vendor
+ * Compares the contacts a roster wants with what each target (provider object) holds, matched by
+ * the provider's natural key (the name, after the overrides of its provider and its target; the
+ * phone number on ChatApp), and returns a plan per target, up to `targetConcurrency` read at once: create, update (with the field-level changes), replace (the vendor
  * cannot update; the plan says what it costs), delete (only with `prune`), unchanged, and skip
  * with its reason. Nothing is changed.
  *
@@ -37,27 +41,30 @@ import type { PlanEntry, PlanRequest, ProviderPlan, SyncPlan, SyncProvider } fro
  * Printed or serialised, a plan masks webhook secrets.
  *
  * @throws ContactError `invalid-input` for a request that breaks a rule (an unknown key, a bad
- * guard), before anything is read. A provider whose listing fails gets a plan with that error and
- * no entries; the others are planned as usual.
+ * guard), before anything is read; `invalid-config` for two providers of one target name, or of
+ * one account and place (provider, endpoint, region or customer space, and keys). A target
+ * whose listing fails gets a plan with that error and no entries; the others are planned as usual.
  *
  * @example
  * ```ts
  * const plan = await planSync({ desired: roster.contacts, providers: [cam, rd], prune: true, managed: roster.managed });
- * for (const p of plan.providers) for (const entry of p.entries) console.log(p.id, entry.kind, entry.name);
+ * for (const p of plan.providers) for (const entry of p.entries) console.log(p.target, p.id, entry.kind, entry.name);
  * ```
  */
 export async function planSync(request: PlanRequest): Promise<SyncPlan> {
   const checked = checkPlanRequest(request);
-  const providers = await Promise.all(checked.providers.map((provider) => planProvider(provider, checked)));
+  checkTargets(checked.providers, 'planSync');
+  const providers = await boundedMap(checked.providers, checked.targetConcurrency ?? DEFAULT_TARGET_CONCURRENCY, (provider) => planProvider(provider, checked));
   return { providers };
 }
 
 /**
- * The name a plan gives a provider: its id today. It is decided here alone, so that naming
- * targets (two objects of one provider side by side) changes this one function.
+ * The target a plan makes of a provider object: the name its `target` setting gives it (default:
+ * its provider id), and its provider. Decided here alone: plans, results, messages and the
+ * roster's `only` and overrides all go by it.
  */
-function targetOf(provider: SyncProvider): ProviderId {
-  return provider.id;
+export function targetOf(provider: SyncProvider): TargetRef {
+  return { target: targetNameOf(provider), provider: provider.id };
 }
 
 /** A provider's sync operations, when it offers them (see {@link SyncOperations}). */
@@ -75,14 +82,15 @@ interface Match {
 }
 
 async function planProvider(provider: SyncProvider, request: PlanRequest): Promise<ProviderPlan> {
-  const id = targetOf(provider);
+  const ref = targetOf(provider);
+  const id = ref.target;
   const read: CallOptions = request.signal === undefined ? {} : { signal: request.signal };
   let listed: Array<Contact<object>>;
   try {
     listed = await provider.list({}, read).all();
   } catch (error) {
-    const failure = toContactError(error, { provider: id, operation: 'plan' });
-    return printablePlan({ provider, id, entries: [], warnings: [`could not list its contacts: ${failure.message}`], error: failure });
+    const failure = toContactError(error, { provider: ref.provider, ...(id === ref.provider ? {} : { target: id }), operation: 'plan' });
+    return printablePlan({ provider, id: ref.provider, target: id, entries: [], warnings: [`could not list its contacts: ${failure.message}`], error: failure });
   }
   const capabilities = provider.capabilities;
   const key = matchKeyOf(capabilities);
@@ -96,14 +104,14 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
   const namedPhones = new Set<string>();
   let unnamed = 0;
   for (const desired of request.desired) {
-    const goes = entryGoesTo(desired, id, capabilities);
+    const goes = entryGoesTo(desired, ref, capabilities);
     if (goes === 'unnamed') unnamed += 1;
     if (goes !== 'yes') continue;
-    const named = namedBy(desired, id);
+    const named = namedBy(desired, ref);
     if (named.name !== undefined) namedNames.add(named.name);
     const phone = key === 'phone' ? phoneKey(named.phone) : undefined;
     if (phone !== undefined) namedPhones.add(phone);
-    const projection = projectContact(desired, id, capabilities);
+    const projection = projectContact(desired, ref, capabilities);
     if (!projection.ok) {
       slots.push({ kind: 'skip', name: projection.name, reason: projection.reason, ...(projection.error === undefined ? {} : { error: projection.error }) });
       continue;
@@ -130,7 +138,7 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
       slots.push(undefined);
     }
   }
-  if (unnamed > 0) warnings.push(`${id} takes only roster entries that name it (in only, or with an override): ${unnamed} that do not are not sent there`);
+  if (unnamed > 0) warnings.push(`${id} takes only roster entries that name it or ${ref.provider} (in only, or with an override): ${unnamed} that do not are not sent there`);
   for (const match of await completed(provider, matches, read)) slots[match.slot] = entryFor(provider, match, request);
   const matchedIds = new Set(matches.map((match) => match.listed.id));
   const isNamed = (contact: Contact<object>): boolean => matchedIds.has(contact.id) || namedNames.has(contact.name) || namedPhones.has(keyOfContact(contact, 'phone') ?? '');
@@ -143,7 +151,7 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
   const guarded = withinDeletionGuard(entries, managedThere, request.deletionGuard, id, warnings);
   const left = await syncOperationsOf(provider)?.createsLeft().catch(() => undefined);
   const planned = withinDailyQuota(guarded, provider, left, warnings);
-  return printablePlan({ provider, id, entries: planned.map(printableEntry), warnings });
+  return printablePlan({ provider, id: ref.provider, target: id, entries: planned.map(printableEntry), warnings });
 }
 
 /**

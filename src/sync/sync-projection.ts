@@ -1,7 +1,8 @@
 /**
- * A desired contact as one provider can hold it: the roster's shared fields with that provider's
- * overrides on top, the fields it cannot store left out (each a warning, never a diff), and the
- * provider's own rules checked, so that a name it would refuse is a skip with the reason.
+ * A desired contact as one target can hold it: the roster's shared fields with the overrides of
+ * its provider and then of the target itself on top, the fields it cannot store left out (each a
+ * warning, never a diff), and the provider's own rules checked, so that a name it would refuse is
+ * a skip with the reason.
  */
 import { CONTACT_FIELDS } from '../model/contact.js';
 import type { ContactField, ContactInput, ProviderId } from '../model/contact.js';
@@ -16,16 +17,36 @@ type Projection =
   | { readonly ok: true; readonly input: ContactInput; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly name: string; readonly reason: string; readonly error?: ContactError };
 
-/** Projects one desired contact onto one provider's capabilities. */
-export function projectContact(desired: DesiredContact, provider: ProviderId, capabilities: Capabilities): Projection {
-  const { only, providers, ...shared } = desired;
+/** One target: its name and its provider. */
+export interface TargetRef {
+  /** The target's name (its provider's id unless named otherwise). */
+  readonly target: string;
+  /** Its provider. */
+  readonly provider: ProviderId;
+}
+
+/** Whether a name in a roster (`only`, an override's key) names this target: its own name, or its provider's id. */
+export function names(ref: TargetRef, name: string): boolean {
+  return name === ref.target || name === ref.provider;
+}
+
+/** The overrides a roster entry gives a target: its provider's, then the target's own on top. */
+function overridesFor(desired: DesiredContact, ref: TargetRef): Array<[string, unknown]> {
+  const own = ref.target === ref.provider ? undefined : desired.providers?.[ref.target];
+  return [...Object.entries(desired.providers?.[ref.provider] ?? {}), ...Object.entries(own ?? {})];
+}
+
+/** Projects one desired contact onto one target's capabilities. */
+export function projectContact(desired: DesiredContact, ref: TargetRef, capabilities: Capabilities): Projection {
+  const { only, providers: _overrides, ...shared } = desired;
+  const { provider } = ref;
   const merged: Record<string, unknown> = { ...shared };
-  for (const [key, value] of Object.entries(providers?.[provider] ?? {})) {
+  for (const [key, value] of overridesFor(desired, ref)) {
     if (value === null) delete merged[key];
     else merged[key] = value;
   }
   const name = typeof merged['name'] === 'string' ? merged['name'] : desired.name;
-  if (only !== undefined && !only.includes(provider)) return { ok: false, name, reason: `the roster limits this contact to ${only.join(', ')}` };
+  if (only !== undefined && !only.some((named) => names(ref, named))) return { ok: false, name, reason: `the roster limits this contact to ${only.join(', ')}` };
   const warnings: string[] = [];
   for (const field of CONTACT_FIELDS) {
     const rule = capabilities.fields[field];
@@ -34,7 +55,7 @@ export function projectContact(desired: DesiredContact, provider: ProviderId, ca
     warnings.push(`${field} is not stored by ${provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}`);
   }
   try {
-    const input = validateContactInput(merged, capabilities, { provider, operation: 'plan' });
+    const input = validateContactInput(merged, capabilities, { provider, ...(ref.target === provider ? {} : { target: ref.target }), operation: 'plan' });
     return { ok: true, input, warnings };
   } catch (error) {
     if (!isContactError(error)) throw error;
@@ -43,23 +64,25 @@ export function projectContact(desired: DesiredContact, provider: ProviderId, ca
 }
 
 /**
- * Whether a roster entry goes to a provider: not when its `only` leaves the provider out, and,
- * on a provider that takes only entries naming it (ChatApp), only when `only` or an override
- * names it. `'unnamed'` says the entry was left out by that second rule.
+ * Whether a roster entry goes to a target: not when its `only` leaves the target out, and, on a
+ * provider that takes only entries naming it (ChatApp), only when `only` or an override names
+ * the target or its provider. `'unnamed'` says the entry was left out by that second rule.
  */
-export function entryGoesTo(desired: DesiredContact, provider: ProviderId, capabilities: Capabilities): 'yes' | 'no' | 'unnamed' {
-  if (desired.only !== undefined && !desired.only.includes(provider)) return 'no';
+export function entryGoesTo(desired: DesiredContact, ref: TargetRef, capabilities: Capabilities): 'yes' | 'no' | 'unnamed' {
+  const named = desired.only?.some((name) => names(ref, name));
+  if (desired.only !== undefined && named !== true) return 'no';
   if (capabilities.sync?.entries !== 'named') return 'yes';
-  return desired.only?.includes(provider) === true || desired.providers?.[provider] !== undefined ? 'yes' : 'unnamed';
+  const overridden = Object.keys(desired.providers ?? {}).some((name) => names(ref, name));
+  return named === true || overridden ? 'yes' : 'unnamed';
 }
 
 /**
- * The name, and phone number, a roster entry gives a provider, before any check: what keeps the
+ * The name, and phone number, a roster entry gives a target, before any check: what keeps the
  * contact they name from being pruned even when the entry cannot be projected (a phone number
  * the provider refuses must not turn the person into a stranger).
  */
-export function namedBy(desired: DesiredContact, provider: ProviderId): { readonly name?: string; readonly phone?: string } {
-  const override: Record<string, unknown> = { ...desired.providers?.[provider] };
+export function namedBy(desired: DesiredContact, ref: TargetRef): { readonly name?: string; readonly phone?: string } {
+  const override: Record<string, unknown> = Object.fromEntries(overridesFor(desired, ref));
   const pick = (field: 'name' | 'phone'): string | undefined => {
     const value = field in override ? override[field] : (desired as unknown as Record<string, unknown>)[field];
     return typeof value === 'string' ? value : undefined;

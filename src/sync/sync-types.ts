@@ -9,15 +9,26 @@ import type { ContactProvider, SyncCapability } from '../contract/provider.js';
 /** The fields of a contact a roster can set for one provider only; `null` leaves a shared field out there. */
 export type ContactOverride = { [K in keyof ContactInput]?: ContactInput[K] | null };
 
+/**
+ * A target's name (a provider object's `target` setting, such as `cam-prod`) or a provider id,
+ * which names every target of that provider.
+ */
+export type TargetName = ProviderId | (string & Record<never, never>);
+
 /** A person or endpoint the roster wants in the clouds. */
 export interface DesiredContact extends ContactInput {
   /**
-   * Only these providers hold this contact (default: every provider synced, except those that take
-   * only entries naming them, such as ChatApp: see {@link SyncCapability.entries}).
+   * Only these targets hold this contact: target names, or provider ids for every target of a
+   * provider (default: every target synced, except those that take only entries naming them,
+   * such as ChatApp: see {@link SyncCapability.entries}).
    */
-  only?: ProviderId[];
-  /** What differs per provider: a name a provider accepts, a title, webhooks only one vendor holds. */
-  providers?: { [P in ProviderId]?: ContactOverride };
+  only?: TargetName[];
+  /**
+   * What differs per provider or target: a name a provider accepts, a title, webhooks only one
+   * vendor holds. Keyed by provider id (every target of it) or target name; a target's own
+   * override goes on top of its provider's.
+   */
+  providers?: { [P in ProviderId]?: ContactOverride } & { [target: string]: ContactOverride | undefined };
 }
 
 /**
@@ -55,14 +66,22 @@ export interface DeletionGuard {
   readonly maxShare?: number | undefined;
 }
 
-/** A provider the plan covers; any {@link ContactProvider}. */
+/**
+ * A provider object the plan covers: a target. Any {@link ContactProvider}; one built by this
+ * package names its target with the `target` setting (default: its provider id), and a provider
+ * of your own can do the same with a `settings.target` string.
+ */
 export type SyncProvider = ContactProvider<Contact<object>>;
 
 /** What {@link planSync} is asked. */
 export interface PlanRequest {
   /** The contacts wanted. */
   readonly desired: readonly DesiredContact[];
-  /** The providers to sync them to. */
+  /**
+   * The provider objects to sync them to: each is a target, named by its `target` setting. Two
+   * with one target name, or two reaching the same account and place (provider, endpoint,
+   * region or customer space, and keys), are refused: nothing is synced twice.
+   */
   readonly providers: readonly SyncProvider[];
   /** Delete owned contacts the roster no longer wants (default false: nothing is ever deleted). */
   readonly prune?: boolean | undefined;
@@ -80,6 +99,8 @@ export interface PlanRequest {
   readonly replaceMasked?: boolean | readonly string[] | undefined;
   /** Cancels the reads the plan makes. */
   readonly signal?: AbortSignal | undefined;
+  /** Targets read at once, a whole number from 1 (each paces itself within its own account's limits); default 32. */
+  readonly targetConcurrency?: number | undefined;
 }
 
 /** One field that differs: what the provider holds now, and what the roster wants. */
@@ -133,12 +154,14 @@ export type PlanEntry =
   | { readonly kind: 'unchanged'; readonly name: string; readonly id: string; readonly warnings: readonly string[] }
   | { readonly kind: 'skip'; readonly name: string; readonly reason: string; readonly error?: ContactError };
 
-/** The plan for one provider. */
+/** The plan for one target (one provider object). */
 export interface ProviderPlan {
-  /** The provider. */
+  /** The provider object. */
   readonly provider: SyncProvider;
-  /** Its id. */
+  /** Its provider id. */
   readonly id: ProviderId;
+  /** Its target name (its `target` setting; default: the provider id). */
+  readonly target: string;
   /** One entry per contact: every desired one, and every owned one to prune. */
   readonly entries: readonly PlanEntry[];
   /** What applies to the whole provider (a quota the plan would exceed, an unreadable listing). */
@@ -147,9 +170,9 @@ export interface ProviderPlan {
   readonly error?: ContactError;
 }
 
-/** What {@link planSync} returns: a plan per provider, carried out by {@link applySync}. */
+/** What {@link planSync} returns: a plan per target, carried out by {@link applySync}. */
 export interface SyncPlan {
-  /** The plans. */
+  /** The plans, one per target, in the order the providers were given. */
   readonly providers: readonly ProviderPlan[];
 }
 
@@ -184,6 +207,8 @@ export interface RestoreInfo {
 export interface SyncResult {
   /** The provider. */
   readonly provider: ProviderId;
+  /** The target (the provider object's `target` setting; default: the provider id). */
+  readonly target: string;
   /** The contact's name there. */
   readonly name: string;
   /** What was planned. */
@@ -209,8 +234,13 @@ export interface ApplyOptions {
    * rejects, are ignored: a listener never stops, hides or reorders the work.
    */
   readonly onProgress?: ((progress: { readonly done: number; readonly total: number; readonly result: SyncResult }) => void) | undefined;
-  /** Changes in flight per provider, a whole number from 1 (each provider also paces itself at its vendor's limit); default 4. */
+  /** Changes in flight per target, a whole number from 1 (each target also paces itself at its vendor's limit); default 4. */
   readonly concurrency?: number | undefined;
+  /**
+   * Targets applied at once, a whole number from 1; default 32. Each target keeps to its own
+   * account's limits, so targets side by side take about as long as the slowest one alone.
+   */
+  readonly targetConcurrency?: number | undefined;
   /** Stops the apply: entries not started are reported `skipped`, those in flight are cancelled. */
   readonly signal?: AbortSignal | undefined;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ContactError } from '../errors/errors.js';
 import { SlidingWindow, VendorQuota } from './emulator-limits.js';
@@ -8,6 +9,8 @@ import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorRespon
 import type { EmulatedServiceId, Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';
 import { FaultQueue } from './fault-queue.js';
 import { requestsAheadOf } from './emulator-pace.js';
+import { makeEmulatorTls } from './emulator-certificate.js';
+import type { EmulatorTls } from './emulator-certificate.js';
 import { VendorFault } from './vendor-fault.js';
 import { checkSession, temporaryKey } from './temporary-keys.js';
 import { PROVIDER_IDS } from '../model/contact.js';
@@ -157,7 +160,8 @@ export async function startEmulatorServer<Hooks extends object, Id extends Emula
   }
 
   const maxBodyBytes = protocol.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const server = createServer((req, res) => {
+  const tls = options.tls === true ? makeEmulatorTls() : undefined;
+  const server = listener(tls, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -187,7 +191,8 @@ export async function startEmulatorServer<Hooks extends object, Id extends Emula
 
   const emulator: Emulator<Id> = {
     provider: protocol.provider,
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `${tls === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
+    ...(tls === undefined ? {} : { ca: tls.ca }),
     credentials,
     environment: { [protocol.credentialEnv.accessKeyId.split(' or ')[0]!]: credentials.accessKeyId, [protocol.credentialEnv.accessKeySecret.split(' or ')[0]!]: credentials.accessKeySecret },
     requests,
@@ -218,6 +223,11 @@ export async function startEmulatorServer<Hooks extends object, Id extends Emula
   return Object.assign(emulator, protocol.hooks ?? ({} as Hooks));
 }
 
+/** An HTTP server, or with TLS material an HTTPS one serving the same requests. */
+function listener(tls: EmulatorTls | undefined, handle: RequestListener): Server {
+  return tls === undefined ? createServer(handle) : (createHttpsServer({ key: tls.key, cert: tls.cert }, handle) as unknown as Server);
+}
+
 /** The request's URL, or undefined when it cannot be parsed (the harness answers the vendor's bad-request error). */
 function parseUrl(rawUrl: string): URL | undefined {
   try {
@@ -244,6 +254,7 @@ function checkOptions(protocol: EmulatorProtocol<object, EmulatedServiceId>, opt
   if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) {
     problems.push('port must be a whole number from 0 to 65535');
   }
+  if (options.tls !== undefined && typeof options.tls !== 'boolean') problems.push('tls must be true or false');
   if (options.rateLimit !== undefined && options.rateLimit !== false && !(options.rateLimit > 0)) {
     problems.push('rateLimit must be a positive number or false');
   }

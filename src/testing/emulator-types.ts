@@ -27,6 +27,13 @@ export interface EmulatorOptions {
   quotas?: Record<string, number>;
   /** A test clock: timestamps, signature-age checks and daily quotas follow it. */
   now?: () => Date;
+  /**
+   * Serve HTTPS with a certificate made at start for 127.0.0.1 and localhost, signed by a CA of
+   * the emulator's own: its `endpoint` is then `https://...` and its `ca` the PEM to trust (a
+   * provider's `ca` setting), as for a private gateway.
+   * @default false
+   */
+  tls?: boolean;
 }
 
 /** One request as the emulator received it. */
@@ -76,8 +83,10 @@ export type EmulatorFault = FaultFilter &
 export interface Emulator<Id extends EmulatedServiceId = ProviderId> {
   /** Which vendor API it speaks. */
   readonly provider: Id;
-  /** Its base URL, to pass as a provider's `endpoint` setting. */
+  /** Its base URL, to pass as a provider's `endpoint` setting (`https://` when started with `tls`). */
   readonly endpoint: string;
+  /** With `tls`: the CA certificate (PEM) that signed its certificate, to pass as a provider's `ca` setting. */
+  readonly ca?: string;
   /** The key pair it accepts, to pass as a provider's `credentials` setting. */
   readonly credentials: EmulatorCredentials;
   /**

@@ -18,6 +18,8 @@ import { sleep } from './sleep.js';
 export interface CallPolicy {
   /** The provider, for error messages. */
   readonly provider: ProviderId;
+  /** The provider object's target, when it is named other than the provider id. */
+  readonly target?: string | undefined;
   /** Bound of one attempt on the wire, unless the call overrides it. */
   readonly timeoutMs: number;
   /** Extra attempts after a retryable failure, unless the call overrides it. */
@@ -139,6 +141,7 @@ export class CallScope<O extends ResolvedCallOptions = ResolvedCallOptions> {
     const sensitive = this.#sensitive;
     this.#errorContext = {
       provider: policy.provider,
+      target: policy.target,
       operation,
       get secrets() {
         return [...policy.secrets(), ...sensitive];
@@ -323,7 +326,14 @@ export class CallScope<O extends ResolvedCallOptions = ResolvedCallOptions> {
   #emit(type: 'request' | 'response' | 'error' | 'retry' | 'throttle', action: string, attempt: number, extra: object): void {
     const perCall = this.#options.onEvent as ContactEventListener | undefined;
     if (this.#policy.onEvent === undefined && perCall === undefined) return;
-    const base: ContactEventBase = { provider: this.#policy.provider, operation: this.operation, action, attempt, callId: this.#callId };
+    const base: ContactEventBase = {
+      provider: this.#policy.provider,
+      target: this.#policy.target ?? this.#policy.provider,
+      operation: this.operation,
+      action,
+      attempt,
+      callId: this.#callId,
+    };
     const event = { type, ...base, ...extra } as Parameters<ContactEventListener>[0];
     emitEvent(this.#policy.onEvent, event);
     emitEvent(perCall, event);

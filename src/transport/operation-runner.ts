@@ -40,6 +40,7 @@ async function runOperation<T>(policy: CallPolicy, operation: string, options: u
   // The secrets are read only when an error is built: most calls never build one.
   const context: ErrorContext = {
     provider: policy.provider,
+    target: policy.target,
     operation,
     get secrets() {
       return policy.secrets();

@@ -7,7 +7,7 @@ import type { ErrorContext } from '../errors/to-contact-error.js';
 import type { ContactError } from '../errors/errors.js';
 import type { CallPolicy, CountedQuota } from './call-scope.js';
 import type { QuotaReservation } from './quota-store.js';
-import { causeCode } from './retry-policy.js';
+import { neverSent } from './retry-policy.js';
 
 /**
  * Waits for a rate-limit slot of the action, if it has a limit; resolves to how long the limiter
@@ -63,7 +63,7 @@ export async function settleQuota(policy: CallPolicy, quota: CountedQuota, reser
   try {
     if (failure.code === 'quota-exceeded' && failure.vendor?.code === quota.vendorCode) {
       await policy.quotaStore!.exhaust(quotaRequest(policy, quota));
-    } else if (failure.code === 'rate-limited' || failure.code === 'unauthenticated' || (failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED')) {
+    } else if (failure.code === 'rate-limited' || failure.code === 'unauthenticated' || neverSent(failure)) {
       await reservation.release();
     }
   } catch {

@@ -2,6 +2,7 @@
  * What may be sent again, and when: the rules that keep a retry from duplicating a change.
  */
 import type { ContactError } from '../errors/errors.js';
+import { TLS_REFUSAL_CODES } from '../errors/to-contact-error.js';
 
 const MAX_BACKOFF_MS = 5000;
 const DEFAULT_BACKOFF_MS = 200;
@@ -34,7 +35,16 @@ export function retryDelay(failure: ContactError, attempt: number, resendable: b
 /** Whether a failure shows the vendor refused the request, so sending it again cannot duplicate it. */
 function provesNotApplied(failure: ContactError): boolean {
   if (failure.code === 'rate-limited' || failure.code === 'conflict') return true;
-  return failure.code === 'network' && causeCode(failure) === 'ECONNREFUSED';
+  return neverSent(failure);
+}
+
+/**
+ * Whether a failure shows the request never left for the vendor: the connection (or a proxy's
+ * tunnel to it) was refused, or the vendor's TLS certificate was, before a byte of it was sent.
+ */
+export function neverSent(failure: ContactError): boolean {
+  const code = causeCode(failure);
+  return failure.code === 'network' && (code === 'ECONNREFUSED' || (typeof code === 'string' && TLS_REFUSAL_CODES.has(code)));
 }
 
 /**
@@ -46,7 +56,7 @@ export function outcomeUnknown(failure: ContactError): boolean {
     case 'timeout':
       return true;
     case 'network':
-      return causeCode(failure) !== 'ECONNREFUSED';
+      return !neverSent(failure);
     case 'unavailable':
     case 'invalid-response':
       return failure.vendor === undefined || failure.vendor.code.startsWith('HTTP ');

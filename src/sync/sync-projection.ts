@@ -6,6 +6,7 @@
 import { CONTACT_FIELDS } from '../model/contact.js';
 import type { ContactField, ContactInput, ProviderId } from '../model/contact.js';
 import { isContactError } from '../errors/errors.js';
+import { isMasked } from '../model/masked-values.js';
 import type { ContactError } from '../errors/errors.js';
 import type { Capabilities } from '../contract/provider.js';
 import { validateContactInput } from '../validation/validation.js';
@@ -16,15 +17,35 @@ export type Projection =
   | { readonly ok: true; readonly input: ContactInput; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly name: string; readonly reason: string; readonly error?: ContactError };
 
-/** Projects one desired contact onto one provider's capabilities. */
-export function projectContact(desired: DesiredContact, provider: ProviderId, capabilities: Capabilities): Projection {
-  const { only, providers, ...shared } = desired;
+/**
+ * The fields a roster entry gives one provider, before any check: its shared fields with that
+ * provider's overrides on top (`null` leaves a field out there), without `only`, `providers` and
+ * `oncall`.
+ */
+export function mergedFor(desired: DesiredContact, provider: ProviderId): Record<string, unknown> {
+  const { only: _only, providers, oncall: _oncall, ...shared } = desired;
   const merged: Record<string, unknown> = { ...shared };
   for (const [key, value] of Object.entries(providers?.[provider] ?? {})) {
     if (value === null) delete merged[key];
     else merged[key] = value;
   }
+  return merged;
+}
+
+/** The email and phone of an input that hold a vendor's mask (a roster may hold one: see {@link maskedIn}). */
+export function maskedIn(input: Pick<ContactInput, 'email' | 'phone'>): Array<'email' | 'phone'> {
+  return (['email', 'phone'] as const).filter((field) => typeof input[field] === 'string' && isMasked(input[field]));
+}
+
+/**
+ * Projects one desired contact onto one provider's capabilities. A masked email or phone (a roster
+ * may hold the mask a vendor shows, standing for the value behind it) is kept as it is, outside
+ * the checks: it can match a contact that shows that mask, and the plan creates nothing from it.
+ */
+export function projectContact(desired: DesiredContact, provider: ProviderId, capabilities: Capabilities): Projection {
+  const merged = mergedFor(desired, provider);
   const name = typeof merged['name'] === 'string' ? merged['name'] : desired.name;
+  const only = desired.only;
   if (only !== undefined && !only.includes(provider)) return { ok: false, name, reason: `the roster limits this contact to ${only.join(', ')}` };
   const warnings: string[] = [];
   for (const field of CONTACT_FIELDS) {
@@ -33,13 +54,24 @@ export function projectContact(desired: DesiredContact, provider: ProviderId, ca
     drop(merged, field);
     warnings.push(`${field} is not stored by ${provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}`);
   }
+  const masked = maskedIn(merged);
+  const checked: Record<string, unknown> = { ...merged };
+  for (const field of masked) delete checked[field];
   try {
-    const input = validateContactInput(merged, capabilities, { provider, operation: 'plan' });
-    return { ok: true, input, warnings };
+    const input = validateContactInput(checked, masked.length === 0 ? capabilities : optionalFields(capabilities, masked), { provider, operation: 'plan' });
+    const kept = Object.fromEntries(masked.map((field) => [field, merged[field]]));
+    return { ok: true, input: { ...input, ...kept }, warnings };
   } catch (error) {
     if (!isContactError(error)) throw error;
     return { ok: false, name, reason: error.detail, error };
   }
+}
+
+/** The capabilities with these fields optional: a masked value stands for a value the vendor holds. */
+function optionalFields(capabilities: Capabilities, fields: readonly ContactField[]): Capabilities {
+  const relaxed = { ...capabilities.fields };
+  for (const field of fields) if (relaxed[field].support === 'required') relaxed[field] = { ...relaxed[field], support: 'optional' };
+  return { ...capabilities, fields: relaxed };
 }
 
 /**

@@ -18,6 +18,12 @@ export interface DesiredContact extends ContactInput {
   only?: ProviderId[];
   /** What differs per provider: a name a provider accepts, a title, webhooks only one vendor holds. */
   providers?: { [P in ProviderId]?: ContactOverride };
+  /**
+   * Someone who must be reachable: {@link reachability} reports whether they can be reached on
+   * some channel somewhere, and `cloud-contacts status` exits 1 when one of them cannot. Sync
+   * ignores it.
+   */
+  oncall?: boolean;
 }
 
 /**

@@ -2,50 +2,38 @@
  * `plan` and `apply`: a roster file synced to several providers, with the flags that raise the
  * deletion guard, force the change of values a mask hides, and set the apply's concurrency.
  */
-import { readFile } from 'node:fs/promises';
 import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
-import { parseRoster, rosterProviders } from '../sync/roster.js';
+import { rosterProviders } from '../sync/roster.js';
 import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
 import type { DeletionGuard, PlanRequest, SyncProvider } from '../sync/sync-types.js';
 import { isProviderId, loadProvider } from './cli-providers.js';
-import { describeError, progressLine } from './cli-output.js';
+import { progressLine } from './cli-output.js';
+import { isRosterError, readRosterFile, rosterProblems } from './cli-roster.js';
+import { didYouMeanNote } from '../util/did-you-mean.js';
 import { renderPlan, renderReport } from './cli-sync-output.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
 
-/** The providers a sync covers: the flags', else the roster's, else every available one. */
-async function providersFor(roster: Roster, flags: Readonly<Record<string, unknown>>): Promise<SyncProvider[]> {
+/** The providers a roster command covers: the flags', else the roster's, else every available one. */
+export async function providersFor(roster: Roster | undefined, flags: Readonly<Record<string, unknown>>): Promise<SyncProvider[]> {
   const named = flags['provider'];
   const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
-  for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider`);
-  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? rosterProviders(roster) ?? [...PROVIDER_IDS];
+  for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider${didYouMeanNote(String(id), PROVIDER_IDS, (text) => text) || ` (known: ${PROVIDER_IDS.join(', ')})`}`);
+  const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? (roster === undefined ? undefined : rosterProviders(roster)) ?? [...PROVIDER_IDS];
   return Promise.all(ids.map((id) => loadProvider(id)));
-}
-
-async function rosterFrom(positionals: readonly string[]): Promise<Roster> {
-  const path = positionals[0];
-  if (path === undefined) throw new UsageError('name the roster file: cloud-contacts plan roster.yaml');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return parseRoster(text, path.endsWith('.json') ? { format: 'json' } : {});
 }
 
 /** `plan` (apply false) or `apply`; resolves to the exit code. */
 export async function syncCommand(apply: boolean, positionals: readonly string[], flags: Readonly<Record<string, unknown>>, output: Output, json: boolean): Promise<number> {
   let roster: Roster;
   try {
-    roster = await rosterFrom(positionals);
+    roster = await readRosterFile(positionals[0], apply ? 'apply' : 'plan');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
-    output.err(describeError(error));
-    for (const issue of (error as { issues?: ReadonlyArray<{ message: string }> }).issues ?? []) output.err(`  - ${issue.message}`);
+    if (!isRosterError(error)) throw error;
+    output.err(rosterProblems(error, positionals[0]!));
     return 1;
   }
   // Every flag is checked before anything is read: a bad value is a usage error (exit 2).
@@ -56,16 +44,21 @@ export async function syncCommand(apply: boolean, positionals: readonly string[]
   const planFailed = plan.providers.some((provider) => provider.error !== undefined);
   if (!apply) {
     // Each provider's plan serialises without its provider object, secrets masked.
-    output.out(json ? JSON.stringify(plan.providers, null, 2) : renderPlan(plan));
-    return planFailed ? 1 : 0;
+    output.out(json ? JSON.stringify(plan.providers, null, 2) : renderPlan(plan, output.columns));
+    if (planFailed) return 1;
+    const changes = plan.providers.some((provider) => provider.entries.some((entry) => CHANGES.has(entry.kind)));
+    return flags['detailed-exitcode'] === true && changes ? 3 : 0;
   }
-  if (!json) output.out(`${renderPlan(plan)}\n`);
+  if (!json) output.out(`${renderPlan(plan, output.columns)}\n`);
   const progress = progressLine(output, 'applying');
   const report = await applySync(plan, { onProgress: ({ done, total }) => progress.update(done, total), ...(concurrency === undefined ? {} : { concurrency }) });
   progress.end();
-  output.out(json ? JSON.stringify(report, null, 2) : renderReport(report));
+  output.out(json ? JSON.stringify(report, null, 2) : renderReport(report, output.columns));
   return report.ok ? 0 : 1;
 }
+
+/** The plan entries that change a cloud: what `plan --detailed-exitcode` exits 3 for. */
+const CHANGES: ReadonlySet<string> = new Set(['create', 'update', 'replace', 'delete']);
 
 /** The plan's own options from the flags: the deletion guard raised, masked values to change anyway. */
 function planOptions(flags: Readonly<Record<string, unknown>>): Pick<PlanRequest, 'deletionGuard' | 'replaceMasked'> {

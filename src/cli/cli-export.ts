@@ -35,7 +35,7 @@ export async function exportCommand(flags: Readonly<Record<string, unknown>>, ou
 /** What was written and what to do next, for standard error. */
 function summary(exported: ExportedRoster, file: string | undefined): string {
   const entries = exported.roster.contacts.length;
-  const apart = exported.notes.filter((notes) => notes.some((note) => note.includes('kept apart') || note.includes('merge them by hand'))).length;
+  const apart = exported.notes.filter((notes) => notes.some((note) => note.startsWith('kept apart'))).length;
   const where = file ?? '<the roster>';
   const lines = [
     `${file === undefined ? 'Exported' : `Wrote ${file}:`} ${entries} ${entries === 1 ? 'entry' : 'entries'} from ${exported.targets.filter((target) => target.error === undefined).map((target) => `${target.target} (${target.contacts})`).join(', ') || 'no provider'}.`,

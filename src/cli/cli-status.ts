@@ -56,7 +56,7 @@ const OUTCOMES: Readonly<Record<VerificationSent['outcome'], string>> = {
 function renderSent(report: PendingVerificationReport, output: Pick<Output, 'columns' | 'colour'>): string {
   if (report.results.length === 0) return 'Nothing on the roster waits for a verification.';
   const rows = report.results.map((result) => [
-    paint(output, result.outcome === 'sent' || result.outcome === 'already-verified' ? 'green' : result.outcome === 'failed' ? 'red' : 'yellow', OUTCOMES[result.outcome]),
+    paint(output, result.outcome === 'sent' || result.outcome === 'already-verified' ? 'green' : result.outcome === 'failed' ? 'red' : 'yellow', result.resetsAt === undefined ? OUTCOMES[result.outcome] : 'left for tomorrow'),
     result.person,
     result.target,
     result.channel,

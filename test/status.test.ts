@@ -161,13 +161,13 @@ describe('reachability', () => {
 
   it('tests webhooks only when asked: otherwise a webhook that exists is reachable, tested: false, and nothing is posted', async () => {
     const roster = await parseRoster(ROSTER, { environment: SECRETS });
-    clouds.vmp.requests.length = 0;
+    const before = clouds.vmp.requests.length;
     const report = await reachability({ desired: roster.contacts, providers: clouds.providers() });
     expect(report.people[0]!.targets[2]!.channels.filter((channel) => channel.channel.startsWith('webhooks.'))).toEqual([
       { channel: 'webhooks.lark', state: 'reachable', value: 'https://open.feishu.cn/open-apis/bot/v2/hook/ali***', tested: false },
       { channel: 'webhooks.dingtalk', state: 'reachable', value: 'https://oapi.dingtalk.com/robot/send?access_token=ALI***', tested: false },
     ]);
-    expect(clouds.vmp.requests.map((request) => request.action)).toEqual(['ListContacts']);
+    expect(clouds.vmp.requests.slice(before).map((request) => request.action)).toEqual(['ListContacts']);
   });
 });
 

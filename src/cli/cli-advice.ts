@@ -7,6 +7,11 @@
 import type { ContactError } from '../errors/errors.js';
 import { endpointVariable, settingsVariable } from './cli-providers.js';
 
+/** Whether the CLI says an error's problems in its message already (each setting once), so that they are not listed again. */
+export function saysEveryProblem(error: ContactError): boolean {
+  return error.code === 'invalid-config' && error.provider !== undefined && (error.issues ?? []).some((issue) => issue.path.startsWith('settings.'));
+}
+
 /** An error's message, its advice about settings said in CLI terms. */
 export function cliAdvice(error: ContactError): string {
   const provider = error.provider;
@@ -14,11 +19,13 @@ export function cliAdvice(error: ContactError): string {
   const prefix = error.message.slice(0, error.message.length - error.detail.length);
   const settings = (error.issues ?? []).filter((issue) => issue.path.startsWith('settings.'));
   if (settings.length > 0) {
-    const said = settings.map((issue) => {
-      const key = issue.path.slice('settings.'.length);
-      if (key === 'endpoint' || key.startsWith('endpoint.')) return `--endpoint (or ${endpointVariable(provider)}) ${issue.message}`;
-      return `"${key}" in ${settingsVariable(provider)} ${issue.message.replace('is not a known field', 'is not a setting of this provider')}`;
-    });
+    // Each setting once, with every rule it breaks.
+    const byKey = new Map<string, string[]>();
+    for (const issue of settings) {
+      const key = issue.path.slice('settings.'.length).split('.')[0]!;
+      byKey.set(key, [...(byKey.get(key) ?? []), issue.message.replace('is not a known field', 'is not a setting of this provider')]);
+    }
+    const said = [...byKey].map(([key, rules]) => `${key === 'endpoint' ? `--endpoint (or ${endpointVariable(provider)})` : `"${key}" in ${settingsVariable(provider)}`} ${rules.join(', and ')}`);
     return `${prefix}${said.join('; ')}`;
   }
   if (error.field?.startsWith('credentials.') === true) {

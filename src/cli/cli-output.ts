@@ -5,7 +5,7 @@
  * construction), colour on a terminal that has it, and a progress line there.
  */
 import { isContactError } from '../errors/errors.js';
-import { cliAdvice } from './cli-advice.js';
+import { cliAdvice, saysEveryProblem } from './cli-advice.js';
 
 /** Where the CLI writes; replaceable in tests. */
 export interface Output {
@@ -112,7 +112,7 @@ export function describeError(error: unknown): string {
   const id = error.vendor?.requestId;
   const message = cliAdvice(error).replace(/ \(and \d+ more problems?\)$/, '');
   const requestId = id === undefined || message.includes(id) ? '' : ` (request id ${id})`;
-  const issues = error.issues !== undefined && error.issues.length > 1 ? error.issues.map((issue) => `\n  - ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`).join('') : '';
+  const issues = error.issues !== undefined && error.issues.length > 1 && !saysEveryProblem(error) ? error.issues.map((issue) => `\n  - ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`).join('') : '';
   return `${parts.filter((part) => part !== undefined).join(' ')}: ${message}${requestId}${issues}`;
 }
 

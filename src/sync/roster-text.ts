@@ -40,7 +40,9 @@ export async function readText(text: string, format: 'yaml' | 'json'): Promise<R
       return { ok: true, value: JSON.parse(text) as unknown };
     } catch {
       const problem = jsonSyntaxProblem(text) ?? { offset: 0, message: 'is not valid JSON' };
-      return { ok: false, problems: [syntaxProblem(text, positionOf(text, problem.offset), `is not valid JSON: ${problem.message}`)] };
+      // Text that ends too early is shown at its last character, not on the empty line after it.
+      const offset = Math.min(problem.offset, text.trimEnd().length);
+      return { ok: false, problems: [syntaxProblem(text, positionOf(text, offset), `is not valid JSON: ${problem.message}`)] };
     }
   }
   const yaml = await loadYaml();
@@ -51,7 +53,8 @@ export async function readText(text: string, format: 'yaml' | 'json'): Promise<R
     const place = lineCounter.linePos(error.pos[0]);
     return syntaxProblem(text, { line: place.line, column: place.col }, `is not valid YAML: ${yamlReason(error.message)}`);
   });
-  return { ok: false, problems };
+  // yaml may say one mistake twice, in other words, at the same place: the first says it.
+  return { ok: false, problems: problems.filter((problem, index) => problems.findIndex((other) => other.line === problem.line && other.column === problem.column) === index) };
 }
 
 /** yaml's message, without the position it appends when its pretty errors are off. */

@@ -146,7 +146,8 @@ export function checkRoster(value: unknown, options: Pick<RosterOptions, 'enviro
   const managed = checkManaged(value['managed'], top);
   if (value['$comment'] !== undefined && typeof value['$comment'] !== 'string') top('$comment', 'invalid_type', 'must be a text (a note for people, ignored)');
   const contacts = Array.isArray(value['contacts']) ? value['contacts'] : [];
-  if (!Array.isArray(value['contacts'])) top('contacts', 'invalid_type', 'must be a list of contacts');
+  if (value['contacts'] === undefined) top('contacts', 'required', 'is missing: a roster lists its people under contacts:');
+  else if (!Array.isArray(value['contacts'])) top('contacts', 'invalid_type', 'must be a list of contacts');
   const checked = contacts.map((entry, index) => checkEntry(entry, index, issues, source));
   uniqueNames(contacts, issues);
   if (issues.length > 0) throw rosterError(issues);

@@ -19,6 +19,10 @@ import type { TencentCamEmulator } from './tencent-cam/tencent-cam-emulator.js';
 import type { AlibabaResourceDirectoryEmulatorHooks } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 import type { VolcengineVmpEmulator } from './volcengine-vmp/volcengine-vmp-emulator.js';
 import type { AlibabaChatAppEmulatorHooks } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
+import type { StsEmulatorHooks, StsEmulatorOptions } from '../src/testing/sts-roles.js';
+import type { MetadataEmulatorHooks, MetadataEmulatorOptions } from '../src/testing/instance-role.js';
+import type { AlibabaStsEmulatorHooks } from './alibaba-common/alibaba-sts-emulator.js';
+import type { TencentStsEmulatorHooks } from './tencent-cam/tencent-cam-sts-emulator.js';
 
 export type { TencentCamEmulator, TencentCamEmulatorHooks } from './tencent-cam/tencent-cam-emulator.js';
 export type {
@@ -28,7 +32,13 @@ export type {
 } from './alibaba-resource-directory/alibaba-resource-directory-emulator.js';
 export type { SentMail, VolcengineVmpEmulator, VolcengineVmpEmulatorHooks, WebhookOutcome } from './volcengine-vmp/volcengine-vmp-emulator.js';
 export type { AlibabaChatAppEmulatorHooks, ChatAppNumberChanges, SentCode } from './alibaba-chatapp/alibaba-chatapp-emulator.js';
+export type { EmulatedRole, IssuedSession, StsEmulatorHooks, StsEmulatorOptions } from '../src/testing/sts-roles.js';
+export type { MetadataEmulatorHooks, MetadataEmulatorOptions } from '../src/testing/instance-role.js';
+export type { AlibabaStsEmulatorHooks } from './alibaba-common/alibaba-sts-emulator.js';
+export type { TencentStsEmulatorHooks } from './tencent-cam/tencent-cam-sts-emulator.js';
 export type {
+  CredentialServiceId,
+  EmulatedServiceId,
   Emulator,
   EmulatorCredentials,
   EmulatorFault,
@@ -114,4 +124,76 @@ export async function startEmulators(options: Omit<EmulatorOptions, 'port'> & { 
     throw error;
   }
   return { emulators: byProvider as RunningEmulators['emulators'], close };
+}
+
+/** A vendor whose STS and instance metadata service are emulated. */
+export type CredentialVendor = 'alibaba' | 'tencent' | 'volcengine';
+
+/** The STS emulator of each vendor, with its test hooks. */
+export interface StsEmulatorMap {
+  /** Alibaba Cloud STS: `AssumeRole`, `AssumeRoleWithOIDC`. */
+  alibaba: Emulator<'alibaba-sts'> & AlibabaStsEmulatorHooks;
+  /** Tencent Cloud STS: `AssumeRole`, `AssumeRoleWithWebIdentity`. */
+  tencent: Emulator<'tencent-sts'> & TencentStsEmulatorHooks;
+  /** Volcengine STS: `AssumeRole`, `AssumeRoleWithOIDC`. */
+  volcengine: Emulator<'volcengine-sts'> & StsEmulatorHooks;
+}
+
+/** A running instance metadata emulator: a real HTTP server, with its hooks (it takes no keys). */
+export type MetadataEmulator<V extends CredentialVendor = CredentialVendor> = Omit<Emulator<`${V}-metadata`>, 'credentials' | 'environment'> & MetadataEmulatorHooks;
+
+const STS_EMULATORS = {
+  alibaba: () => import('./alibaba-common/alibaba-sts-emulator.js').then((module) => module.createAlibabaStsProtocol),
+  tencent: () => import('./tencent-cam/tencent-cam-sts-emulator.js').then((module) => module.createTencentStsProtocol),
+  volcengine: () => import('./volcengine-vmp/volcengine-vmp-sts-emulator.js').then((module) => module.createVolcengineStsProtocol),
+} satisfies Record<CredentialVendor, unknown>;
+
+const METADATA_EMULATORS = {
+  alibaba: () => import('./alibaba-common/alibaba-metadata-emulator.js').then((module) => module.createAlibabaMetadataProtocol),
+  tencent: () => import('./tencent-cam/tencent-cam-metadata-emulator.js').then((module) => module.createTencentMetadataProtocol),
+  volcengine: () => import('./volcengine-vmp/volcengine-vmp-metadata-emulator.js').then((module) => module.createVolcengineMetadataProtocol),
+} satisfies Record<CredentialVendor, unknown>;
+
+function unknownVendor(vendor: unknown, operation: string): ContactError {
+  return new ContactError({ code: 'invalid-config', operation, message: `unknown vendor ${JSON.stringify(vendor)} (known: alibaba, tencent, volcengine)` });
+}
+
+/**
+ * Starts a vendor's STS emulator on 127.0.0.1: `AssumeRole` and the OIDC exchange, with a trust
+ * rule per role, issuing temporary keys every product emulator of that vendor accepts (with the
+ * vendor's security-token header) until they expire on the emulators' clock. Point a provider's
+ * `stsEndpoint` setting at its `endpoint`.
+ *
+ * @example
+ * ```ts
+ * const sts = await startStsEmulator('alibaba', { roles: [{ arn: 'acs:ram::1234567890123456:role/ops' }] });
+ * const rd = alibabaResourceDirectory({ endpoint: rdEmulator.endpoint, stsEndpoint: sts.endpoint, credentials: sts.credentials,
+ *   assumeRole: { roleArn: 'acs:ram::1234567890123456:role/ops' } });
+ * ```
+ * @throws ContactError `invalid-config` for an unknown vendor or bad options.
+ */
+export async function startStsEmulator<V extends CredentialVendor>(vendor: V, options: StsEmulatorOptions = {}): Promise<StsEmulatorMap[V]> {
+  const load = ownValue(STS_EMULATORS, vendor);
+  if (load === undefined) throw unknownVendor(vendor, 'startStsEmulator');
+  const create = (await load()) as (options: StsEmulatorOptions) => EmulatorProtocol<object, `${V}-sts`>;
+  const { roles: _roles, ...serverOptions } = options;
+  return (await startEmulatorServer(create(options), serverOptions)) as unknown as StsEmulatorMap[V];
+}
+
+/**
+ * Starts a vendor's instance metadata emulator on 127.0.0.1: the instance's role name and its
+ * temporary keys (behind Alibaba's and Volcengine's IMDSv2 session token), which every product
+ * emulator of that vendor accepts. Point a provider's `metadataEndpoint` setting at its `endpoint`.
+ *
+ * @throws ContactError `invalid-config` for an unknown vendor or bad options.
+ */
+export async function startMetadataEmulator<V extends CredentialVendor>(vendor: V, options: MetadataEmulatorOptions = {}): Promise<MetadataEmulator<V>> {
+  const load = ownValue(METADATA_EMULATORS, vendor);
+  if (load === undefined) throw unknownVendor(vendor, 'startMetadataEmulator');
+  const create = (await load()) as (options: MetadataEmulatorOptions) => EmulatorProtocol<MetadataEmulatorHooks, `${V}-metadata`>;
+  const emulator: { -readonly [K in keyof Emulator]?: unknown } = await startEmulatorServer(create(options), { ...(options.port === undefined ? {} : { port: options.port }), ...(options.now === undefined ? {} : { now: options.now }) });
+  // A metadata service takes no keys: the harness's key pair means nothing here.
+  delete emulator.credentials;
+  delete emulator.environment;
+  return emulator as MetadataEmulator<V>;
 }

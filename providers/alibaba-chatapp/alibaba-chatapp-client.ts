@@ -3,7 +3,7 @@
  * driven by the action table, over the shared Alibaba RPC transport. A 200 answer whose `Code`
  * is not `OK` is a failure, never a result.
  */
-import type { CredentialSource } from '../../src/credentials/credentials.js';
+import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';

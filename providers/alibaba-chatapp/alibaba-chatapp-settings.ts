@@ -3,7 +3,7 @@ import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
-import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
+import { loadAlibabaCredentials } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaChatAppCapabilities } from './alibaba-chatapp-capabilities.js';
 
 /** The one endpoint the vendor documents (region `ap-southeast-1`). */
@@ -49,7 +49,7 @@ export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAl
   return setUpProvider(settingsSchema, settings, {
     provider: 'alibaba-chatapp',
     capabilities: alibabaChatAppCapabilities,
-    env: ALIBABA_CLOUD_ENV,
+    vendorCredentials: loadAlibabaCredentials,
     endpoint: ALIBABA_CHATAPP_ENDPOINT,
   });
 }

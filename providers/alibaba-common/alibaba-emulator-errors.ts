@@ -3,6 +3,7 @@
  * message of each code (https://help.aliyun.com/en/openapi/user-guide/api-error-diagnosis). Products add their own catalogue on top.
  */
 import { ownValue } from '../../src/util/own-value.js';
+import type { SessionVerdict } from '../../src/testing/temporary-keys.js';
 
 /** A code's HTTP status and documented message. */
 export type ErrorCatalogue = Readonly<Record<string, readonly [status: number, message: string]>>;
@@ -22,12 +23,22 @@ export const ALIBABA_GATEWAY_ERRORS: ErrorCatalogue = {
   Throttling: [400, 'Request was denied due to request throttling.'],
   'Throttling.User': [400, 'Request was denied due to user flow control.'],
   'Throttling.Api': [400, 'Request was denied due to api flow control.'],
+  MissingSecurityToken: [400, 'SecurityToken is mandatory for this action.'],
+  'InvalidSecurityToken.Expired': [400, 'Specified SecurityToken is expired.'],
+  'InvalidSecurityToken.MismatchWithAccessKey': [400, 'Specified SecurityToken mismatch with the AccessKey.'],
   'Forbidden.RAM': [403, "User not authorized to operate on the specified resource, or this API doesn't support RAM."],
   'Forbidden.RiskControl': [403, 'This operation is forbidden by Aliyun Risk Control system.'],
   NoPermission: [403, 'You are not authorized to do this action.'],
   InternalError: [500, 'The request processing has failed due to some unknown error, exception or failure.'],
   ServiceUnavailable: [503, 'The request has failed due to a temporary failure of the server.'],
 };
+
+/** The gateway's answer to a temporary key whose security token is missing, wrong or expired. */
+export const ALIBABA_SESSION_CODES = {
+  missing: 'MissingSecurityToken',
+  mismatch: 'InvalidSecurityToken.MismatchWithAccessKey',
+  expired: 'InvalidSecurityToken.Expired',
+} as const satisfies Record<Exclude<SessionVerdict, 'ok'>, string>;
 
 /**
  * The HTTP status and message of a code: the product's catalogue, then the gateway's; any

@@ -12,7 +12,7 @@ import { formPairs, headerOf, queryPairs, queryValue } from '../../src/testing/e
 import type { EmulatorCredentials } from '../../src/testing/emulator-types.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { ALIBABA_CLOUD_ENV } from './alibaba-credentials.js';
-import { describeAlibabaError } from './alibaba-emulator-errors.js';
+import { ALIBABA_SESSION_CODES, describeAlibabaError } from './alibaba-emulator-errors.js';
 import type { ErrorCatalogue } from './alibaba-emulator-errors.js';
 import { NonceLedger, verifySignature } from './alibaba-emulator-signature.js';
 
@@ -86,8 +86,8 @@ export type RpcHandler<Env> = (params: RpcParams, env: Env) => object;
 
 /** One Alibaba product, as its emulator serves it. */
 export interface AlibabaRpcProduct<Hooks extends object, Env> {
-  /** The provider emulated. */
-  readonly provider: ProviderId;
+  /** The provider (or STS) emulated. */
+  readonly provider: ProviderId | 'alibaba-sts';
   /** The API version requests must name. */
   readonly version: string;
   /** The product's host, for `HostId`. */
@@ -108,8 +108,13 @@ export interface AlibabaRpcProduct<Hooks extends object, Env> {
   readonly catalogue: ErrorCatalogue;
   /** Every action, by name. */
   readonly handlers: Readonly<Record<string, RpcHandler<Env>>>;
-  /** What the handlers of one request work with (the state, the clock, the quotas). */
-  environment(context: EmulatorContext, now: Date): Env;
+  /**
+   * What the handlers of one request work with (the state, the clock, the quotas).
+   * @param caller - who signed the request (its key id, and whom a temporary key acts for); undefined for an anonymous action.
+   */
+  environment(context: EmulatorContext, now: Date, caller: { readonly accessKeyId: string; readonly principal: string } | undefined): Env;
+  /** Actions answered without a signature (STS's `AssumeRoleWithOIDC`: the token is the proof). */
+  readonly anonymousActions?: readonly string[];
   /** Fields every successful answer carries besides `RequestId` (ChatApp's `Code: "OK"`); may depend on the action. */
   successFields?(action: string): object;
   /** The body of an error the product answers with HTTP 200, inside its success envelope. */
@@ -123,7 +128,7 @@ export interface AlibabaRpcProduct<Hooks extends object, Env> {
 }
 
 /** Builds the emulator protocol of one Alibaba product on the shared harness. */
-export function alibabaRpcProtocol<Hooks extends object, Env>(product: AlibabaRpcProduct<Hooks, Env>): EmulatorProtocol<Hooks> {
+export function alibabaRpcProtocol<Hooks extends object, Env, Id extends ProviderId | 'alibaba-sts' = ProviderId>(product: AlibabaRpcProduct<Hooks, Env> & { readonly provider: Id }): EmulatorProtocol<Hooks, Id> {
   const nonces = new NonceLedger();
 
   function errorResponse(error: VendorErrorSpec, context: EmulatorContext): EmulatorResponse {
@@ -148,20 +153,30 @@ export function alibabaRpcProtocol<Hooks extends object, Env>(product: AlibabaRp
 
   function handle(request: EmulatorRequest, context: EmulatorContext): EmulatorResponse {
     const now = context.now();
-    const verdict = verifySignature(request, { secretFor: context.secretFor, now, nonces });
-    if (!verdict.ok) throw new VendorFault(verdict.code, verdict.message);
+    const caller = product.anonymousActions?.includes(request.action) === true ? undefined : signedCaller(request, context, now);
     if (request.method !== 'POST' && request.method !== 'GET') throw new VendorFault('UnsupportedHTTPMethod');
     const params = new RpcParams([...queryPairs(request), ...formPairs(request)]);
     const version = headerOf(request, 'x-acs-version') ?? queryValue(request, 'Version');
     if (version !== product.version) throw new VendorFault('InvalidVersion');
     const handler = request.url.pathname === '/' ? ownValue(product.handlers, request.action) : undefined;
     if (handler === undefined) throw new VendorFault('InvalidAction.NotFound');
-    const result = handler(params, product.environment(context, now));
+    const result = handler(params, product.environment(context, now, caller));
     return { status: 200, body: { RequestId: context.requestId().toUpperCase(), ...product.successFields?.(request.action), ...result } };
+  }
+
+  /** Checks the signature and, for temporary keys, their security token; resolves to who signed. */
+  function signedCaller(request: EmulatorRequest, context: EmulatorContext, now: Date): { accessKeyId: string; principal: string } {
+    const verdict = verifySignature(request, { secretFor: context.secretFor, now, nonces });
+    if (!verdict.ok) throw new VendorFault(verdict.code, verdict.message);
+    const token = headerOf(request, 'x-acs-security-token') ?? queryValue(request, 'SecurityToken');
+    const session = context.session(verdict.accessKeyId, token);
+    if (session !== undefined && session !== 'ok') throw new VendorFault(ALIBABA_SESSION_CODES[session]);
+    return { accessKeyId: verdict.accessKeyId, principal: context.principalOf(verdict.accessKeyId) };
   }
 
   return {
     provider: product.provider,
+    keyVendor: 'alibaba',
     defaultCredentials: product.defaultCredentials,
     credentialEnv: ALIBABA_CLOUD_ENV,
     defaultRateLimit: product.defaultRateLimit,

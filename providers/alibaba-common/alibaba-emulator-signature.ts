@@ -4,9 +4,11 @@
  * (https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature,
  * https://help.aliyun.com/en/sdk/product-overview/rpc-mechanism), over the request exactly as received.
  */
-import { createHmac } from 'node:crypto';
 import { hmacSha256, rfc3986, safeEqual, sha256Hex } from '../../src/util/signing.js';
 import { formPairs, headerOf, parseQueryPairs, rawQueryOf } from '../../src/testing/emulator-request.js';
+import { sortedPairs, v2Signature, v2StringToSign } from './alibaba-rpc-v2-signer.js';
+
+export { v2Signature, v2StringToSign } from './alibaba-rpc-v2-signer.js';
 
 /** The parts of a request a signature covers. */
 export interface SignedRequest {
@@ -86,19 +88,6 @@ export function acs3Signature(secret: string, canonicalRequest: string): string 
   return hmacSha256(secret, `ACS3-HMAC-SHA256\n${sha256Hex(canonicalRequest)}`).toString('hex');
 }
 
-/** The V2 string to sign: `METHOD&%2F&` + the encoded, sorted parameters (without `Signature`). */
-export function v2StringToSign(method: string, params: ReadonlyArray<readonly [string, string]>): string {
-  const canonical = sortedPairs(params.filter(([name]) => name !== 'Signature'))
-    .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
-    .join('&');
-  return `${method}&${rfc3986('/')}&${rfc3986(canonical)}`;
-}
-
-/** `base64(HMAC-SHA1(secret + "&", stringToSign))`. */
-export function v2Signature(secret: string, stringToSign: string): string {
-  return createHmac('sha1', `${secret}&`).update(stringToSign).digest('base64');
-}
-
 function verifyAcs3(request: SignedRequest, options: VerifierOptions): SignatureVerdict {
   const match = AUTHORIZATION.exec(headerOf(request, 'authorization') ?? '');
   if (match === null) return refuse('IncompleteSignature', 'The Authorization header is not ACS3-HMAC-SHA256 Credential=...,SignedHeaders=...,Signature=....');
@@ -145,10 +134,6 @@ function checkFreshness(date: string | undefined, nonce: string | undefined, opt
   if (Math.abs(options.now.getTime() - Date.parse(date)) > MAX_SKEW_MS) return refuse('InvalidTimeStamp.Expired');
   if (nonce === undefined || nonce === '') return refuse('IncompleteSignature', 'The signature nonce is missing.');
   return options.nonces.has(nonce) ? refuse('SignatureNonceUsed') : undefined;
-}
-
-function sortedPairs(pairs: ReadonlyArray<readonly [string, string]>): Array<readonly [string, string]> {
-  return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function refuse(code: string, message?: string): SignatureVerdict {

@@ -13,7 +13,8 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ProviderId } from '../../src/model/contact.js';
-import type { CredentialSource } from '../../src/credentials/credentials.js';
+import type { CredentialSource } from '../../src/credentials/credential-source.js';
+import { signingKeys } from '../../src/credentials/credentials.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
 import type { Attempt } from '../../src/transport/call-scope.js';
 import type { RawAnswer, VendorTransport } from '../../src/transport/vendor-caller.js';
@@ -133,13 +134,11 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
   // The SDK reads its Params and never changes them: one per action is enough.
   const paramsOf = new Map<string, unknown>();
   const load = async (): Promise<void> => {
-    const credentials = connection.credentials.resolve();
     client ??= loadOpenApiSdk().then((sdk) => {
       const endpoint = new URL(connection.endpoint);
       const config = new sdk.Config({
-        accessKeyId: credentials.accessKeyId,
-        accessKeySecret: credentials.accessKeySecret,
-        ...(credentials.securityToken === undefined ? {} : { securityToken: credentials.securityToken }),
+        // The SDK asks for keys on every request: the ones `ready` made current for this call.
+        credential: { getCredential: () => currentKeys(connection.credentials) },
         endpoint: endpoint.host,
         protocol: endpoint.protocol.replace(':', ''),
         userAgent: 'cloud-contacts',
@@ -156,7 +155,11 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
       );
     }
   };
-  const ready = (): Promise<void> | undefined => (loaded === undefined ? load() : undefined);
+  const ready = (signal?: AbortSignal): Promise<void> | undefined => {
+    const fetching = connection.credentials.current() === undefined ? connection.credentials.resolve(signal) : undefined;
+    if (fetching === undefined) return loaded === undefined ? load() : undefined;
+    return fetching.then(() => (loaded === undefined ? load() : undefined));
+  };
 
   const send = async (action: string, params: VendorParams, attempt: Attempt): Promise<RawAnswer> => {
     const { sdk, instance } = loaded!;
@@ -191,7 +194,21 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
     }
   };
 
-  return { ready, send, translate: (error, context) => translateAlibabaFailure(error, product.errors, context) };
+  return {
+    ready,
+    send,
+    translate: (error, context) => translateAlibabaFailure(error, product.errors, context),
+    credentials: { source: connection.credentials, expired: (error) => error.vendor?.code === ALIBABA_EXPIRED_TOKEN_CODE },
+  };
+}
+
+/** What the gateway answers keys whose security token expired. */
+const ALIBABA_EXPIRED_TOKEN_CODE = 'InvalidSecurityToken.Expired';
+
+/** The keys in the shape the SDK's credential interface returns. */
+async function currentKeys(source: CredentialSource): Promise<Record<string, string | undefined>> {
+  const keys = signingKeys(source.current() ?? (await source.resolve()));
+  return { accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret, securityToken: keys.securityToken, type: keys.securityToken === undefined ? 'access_key' : 'sts' };
 }
 
 function rpcParams(sdk: OpenApiModule, action: string, version: string): unknown {

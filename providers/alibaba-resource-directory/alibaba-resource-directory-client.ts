@@ -2,7 +2,7 @@
  * The one caller of the Resource Directory provider: `rd(scope, 'GetMessageContact', params)`,
  * driven by the action table, over the shared Alibaba RPC transport.
  */
-import type { CredentialSource } from '../../src/credentials/credentials.js';
+import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorCaller } from '../../src/transport/vendor-caller.js';
 import type { VendorParams } from '../alibaba-common/alibaba-rpc-params.js';

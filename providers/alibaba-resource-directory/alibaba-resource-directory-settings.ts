@@ -1,7 +1,7 @@
 import * as z from '../../src/util/zod.js';
 import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
-import { ALIBABA_CLOUD_ENV } from '../alibaba-common/alibaba-credentials.js';
+import { loadAlibabaCredentials } from '../alibaba-common/alibaba-credentials.js';
 import { alibabaResourceDirectoryCapabilities } from './alibaba-resource-directory-capabilities.js';
 import type { AlibabaSite } from './alibaba-resource-directory-capabilities.js';
 
@@ -49,7 +49,7 @@ export function setUpAlibabaResourceDirectory(settings: unknown): ProviderSetup<
   return setUpProvider(settingsSchema, settings, {
     provider: 'alibaba-resource-directory',
     capabilities: alibabaResourceDirectoryCapabilities,
-    env: ALIBABA_CLOUD_ENV,
+    vendorCredentials: loadAlibabaCredentials,
     endpoint: (parsed) => ALIBABA_RD_ENDPOINTS[parsed['site'] as AlibabaSite],
   });
 }

@@ -6,7 +6,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Agent } from 'node:http';
-import type { CredentialSource } from '../../src/credentials/credentials.js';
+import type { CredentialSource } from '../../src/credentials/credential-source.js';
+import { signingKeys } from '../../src/credentials/credentials.js';
 import { requirePackage } from '../../src/util/require-package.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
@@ -55,11 +56,13 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
   let sender: Promise<Send> | undefined;
   let loaded: Send | undefined;
   return {
-    ready() {
-      if (loaded !== undefined) return undefined;
+    ready(signal) {
+      const fetching = connection.credentials.current() === undefined ? connection.credentials.resolve(signal) : undefined;
+      if (loaded !== undefined && fetching === undefined) return undefined;
       return (async () => {
-        const credentials = connection.credentials.resolve();
-        sender ??= createSender(connection, credentials);
+        await fetching;
+        if (loaded !== undefined) return;
+        sender ??= createSender(connection);
         sender.catch(() => (sender = undefined));
         try {
           loaded = await sender;
@@ -80,20 +83,19 @@ function camTransport(connection: CamConnection): VendorTransport<object> {
       return { body: envelope.data.Response, requestId: envelope.data.Response.RequestId ?? undefined };
     },
     translate: translateTencentFailure,
+    // Tencent Cloud answers an expired token with its one token error code.
+    credentials: { source: connection.credentials, expired: (error) => error.vendor?.code === 'AuthFailure.TokenFailure' },
   };
 }
 
-async function createSender(connection: CamConnection, credentials: ReturnType<CredentialSource['resolve']>): Promise<Send> {
+async function createSender(connection: CamConnection): Promise<Send> {
   const { CommonClient } = requirePackage<typeof import('tencentcloud-sdk-nodejs-common')>('tencentcloud-sdk-nodejs-common');
   const endpoint = new URL(connection.endpoint);
   const secure = endpoint.protocol === 'https:';
   const agent = connection.agent ?? (secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true }));
   const client = new CommonClient(endpoint.host, TENCENT_CAM_VERSION, {
-    credential: {
-      secretId: credentials.accessKeyId,
-      secretKey: credentials.accessKeySecret,
-      ...(credentials.securityToken === undefined ? {} : { token: credentials.securityToken }),
-    },
+    // The client asks for keys on every request: the ones `ready` made current for this call.
+    credential: { getCredential: () => currentKeys(connection.credentials) },
     ...(connection.region === undefined ? {} : { region: connection.region }),
     profile: { httpProfile: { endpoint: endpoint.host, protocol: secure ? 'https://' : 'http://', reqTimeout: SDK_TIMEOUT_SECONDS, agent } },
   });
@@ -115,4 +117,10 @@ function parseJsonKeepingIds(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The keys in the shape the client's credential interface returns. */
+async function currentKeys(source: CredentialSource): Promise<{ secretId: string; secretKey: string; token?: string }> {
+  const keys = signingKeys(source.current() ?? (await source.resolve()));
+  return { secretId: keys.accessKeyId, secretKey: keys.accessKeySecret, ...(keys.securityToken === undefined ? {} : { token: keys.securityToken }) };
 }

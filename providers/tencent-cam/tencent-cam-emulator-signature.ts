@@ -1,38 +1,9 @@
-import { hmacSha256, safeEqual, sha256Hex } from '../../src/util/signing.js';
+import { safeEqual } from '../../src/util/signing.js';
 import { headerOf, rawQueryOf } from '../../src/testing/emulator-request.js';
+import { tc3Signature } from './tencent-cam-tc3-signer.js';
 
-/** Everything a TC3-HMAC-SHA256 signature covers. */
-export interface Tc3Input {
-  readonly secretKey: string;
-  readonly method: string;
-  /** The query string as sent (empty for POST); TC3 does not re-sort it. */
-  readonly rawQuery: string;
-  /** Values of the signed headers, by lower-case name. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** Lower-case header names, `;`-joined, as the client listed them. */
-  readonly signedHeaders: string;
-  /** The exact body bytes. */
-  readonly payload: string | Buffer;
-  /** X-TC-Timestamp, Unix seconds. */
-  readonly timestamp: string;
-  /** The credential scope's service. */
-  readonly service: string;
-  /** The credential scope's date, `YYYY-MM-DD` (UTC). */
-  readonly date: string;
-}
-
-/** Computes a TC3-HMAC-SHA256 signature (hex), as Tencent Cloud documents it. */
-export function tc3Signature(input: Tc3Input): string {
-  const names = input.signedHeaders.split(';');
-  const canonicalHeaders = names.map((name) => `${name}:${(input.headers[name] ?? '').trim().toLowerCase()}\n`).join('');
-  const canonicalRequest = [input.method, '/', input.rawQuery, canonicalHeaders, input.signedHeaders, sha256Hex(input.payload)].join('\n');
-  const scope = `${input.date}/${input.service}/tc3_request`;
-  const stringToSign = ['TC3-HMAC-SHA256', input.timestamp, scope, sha256Hex(canonicalRequest)].join('\n');
-  const secretDate = hmacSha256(`TC3${input.secretKey}`, input.date);
-  const secretService = hmacSha256(secretDate, input.service);
-  const secretSigning = hmacSha256(secretService, 'tc3_request');
-  return hmacSha256(secretSigning, stringToSign).toString('hex');
-}
+export { tc3Signature } from './tencent-cam-tc3-signer.js';
+export type { Tc3Input } from './tencent-cam-tc3-signer.js';
 
 /** A request as the verifier sees it. */
 export interface Tc3Request {
@@ -56,9 +27,9 @@ const MAX_SKEW_SECONDS = 300;
  * @remarks Two quirks of the official Node client are accepted without weakening the check
  * (the signature must still be made with the right key over the right bytes): it signs the
  * Host without its port, and it takes the scope's service from the endpoint's first label
- * (`127` for `127.0.0.1:PORT`), so `cam` or that label is accepted.
+ * (`127` for `127.0.0.1:PORT`), so the service (`cam`, `sts`) or that label is accepted.
  */
-export function verifyTc3(request: Tc3Request, secretFor: (secretId: string) => string | undefined, now: Date): Tc3Verdict {
+export function verifyTc3(request: Tc3Request, secretFor: (secretId: string) => string | undefined, now: Date, expectedService = 'cam'): Tc3Verdict {
   const header = (name: string): string => headerOf(request, name) ?? '';
   const match = AUTHORIZATION.exec(header('authorization'));
   if (match === null) return fail('AuthFailure.InvalidAuthorization', 'Authorization header is not in the TC3-HMAC-SHA256 format.');
@@ -73,7 +44,7 @@ export function verifyTc3(request: Tc3Request, secretFor: (secretId: string) => 
   const hostHeader = header('host');
   const hostname = hostHeader.replace(/:\d+$/, '');
   const signedNames = signedHeaders.split(';');
-  const scopeOk = date === new Date(seconds * 1000).toISOString().slice(0, 10) && (service === 'cam' || service === hostname.split('.')[0]);
+  const scopeOk = date === new Date(seconds * 1000).toISOString().slice(0, 10) && (service === expectedService || service === hostname.split('.')[0]);
   if (!scopeOk || !signedNames.includes('content-type') || !signedNames.includes('host')) {
     return fail('AuthFailure.SignatureFailure', 'The provided credentials could not be validated. Please check your signature is correct.');
   }

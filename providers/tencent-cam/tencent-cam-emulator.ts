@@ -11,7 +11,7 @@ import { headerOf, queryPairs, queryValue } from '../../src/testing/emulator-req
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { TENCENT_CAM_VERSION } from './tencent-cam-api.js';
 import { CAM_HANDLERS, TENCENT_CAM_EMULATOR_QUOTAS } from './tencent-cam-emulator-actions.js';
-import { describeCamError } from './tencent-cam-emulator-errors.js';
+import { checkTencentSession, describeCamError } from './tencent-cam-emulator-errors.js';
 import { verifyTc3 } from './tencent-cam-emulator-signature.js';
 import { CamAccount } from './tencent-cam-emulator-state.js';
 import { TENCENT_CAM_ENV } from './tencent-cam-settings.js';
@@ -44,6 +44,7 @@ export function createTencentCamProtocol(): EmulatorProtocol<TencentCamEmulatorH
   function handle(request: EmulatorRequest, context: EmulatorContext): EmulatorResponse {
     const verdict = verifyTc3(request, context.secretFor, context.now());
     if (!verdict.ok) throw new VendorFault(verdict.code, verdict.message);
+    checkTencentSession(context.session(verdict.secretId, headerOf(request, 'x-tc-token')));
     const version = headerOf(request, 'x-tc-version') || (queryValue(request, 'Version') ?? '');
     if (version !== TENCENT_CAM_VERSION) throw new VendorFault('NoSuchVersion', `The API version \`${version}\` does not exist.`);
     const handler = ownValue(CAM_HANDLERS, request.action);
@@ -70,6 +71,7 @@ export function createTencentCamProtocol(): EmulatorProtocol<TencentCamEmulatorH
 
   return {
     provider: 'tencent-cam',
+    keyVendor: 'tencent',
     defaultCredentials: { accessKeyId: 'AKIDFAKEFAKEFAKEFAKEFAKEFAKEFAKE1234', accessKeySecret: 'FAKEtcSecretKeyFAKEtcSecretKey12' },
     credentialEnv: TENCENT_CAM_ENV,
     defaultRateLimit: 20,

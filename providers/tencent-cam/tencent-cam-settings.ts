@@ -4,7 +4,7 @@ import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 
-/** Where the provider reads credentials from when the settings give none. */
+/** The environment variables of static keys, the first step of the default chain. */
 export const TENCENT_CAM_ENV = { accessKeyId: 'TENCENTCLOUD_SECRET_ID', accessKeySecret: 'TENCENTCLOUD_SECRET_KEY', securityToken: 'TENCENTCLOUD_SESSION_TOKEN' } as const;
 
 /** The documented CAM endpoint. */
@@ -13,9 +13,11 @@ export const TENCENT_CAM_ENDPOINT = 'https://cam.tencentcloudapi.com';
 /**
  * Settings of {@link tencentCam}; all optional, unknown keys refused.
  *
- * @remarks Credentials go in `credentials` as `{ accessKeyId: SecretId, accessKeySecret: SecretKey, securityToken? }`;
- * without them the provider reads `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and, optionally,
- * `TENCENTCLOUD_SESSION_TOKEN` on its first call. CAM is a global service, so `region` is rarely needed.
+ * @remarks Credentials go in `credentials` as `{ accessKeyId: SecretId, accessKeySecret: SecretKey, securityToken? }`
+ * (or a function resolving to them); without them the provider follows Tencent Cloud's default chain on its
+ * first call: `TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY` / `TENCENTCLOUD_SESSION_TOKEN`, the profile
+ * file (`~/.tencentcloud/credentials`, the `profile` setting naming a section), the CVM instance's role, TKE's
+ * OIDC token. CAM is a global service, so `region` is rarely needed.
  */
 export interface TencentCamSettings extends BaseProviderSettings, RegionSettings, AgentSettings {}
 
@@ -39,7 +41,7 @@ export function setUpTencentCam(settings: unknown): ProviderSetup<ResolvedTencen
   return setUpProvider(settingsSchema, settings, {
     provider: 'tencent-cam',
     capabilities: tencentCamCapabilities,
-    env: TENCENT_CAM_ENV,
+    vendorCredentials: () => import('./tencent-cam-credential-chain.js').then((module) => module.tencentCredentials),
     endpoint: TENCENT_CAM_ENDPOINT,
   });
 }

@@ -4,7 +4,8 @@
  * with a keep-alive agent (no vendor SDK at run time: its tree carries known advisories).
  */
 import type { Agent } from 'node:http';
-import type { CredentialSource } from '../../src/credentials/credentials.js';
+import type { CredentialSource } from '../../src/credentials/credential-source.js';
+import { signingKeys } from '../../src/credentials/credentials.js';
 import { sha256Hex } from '../../src/util/signing.js';
 import { sendHttp } from '../../src/transport/http-request.js';
 import { createVendorCaller } from '../../src/transport/vendor-caller.js';
@@ -54,13 +55,11 @@ function vmpTransport(connection: VmpConnection): VendorTransport<object> {
     return url;
   };
   return {
-    ready() {
-      // Throws (inside the caller's async function, so it rejects) when credentials are missing.
-      connection.credentials.resolve();
-      return undefined;
+    ready(signal) {
+      return connection.credentials.current() === undefined ? connection.credentials.resolve(signal).then(() => undefined) : undefined;
     },
     async send(action, params, attempt) {
-      const credentials = connection.credentials.resolve();
+      const credentials = signingKeys(connection.credentials.current() ?? (await connection.credentials.resolve(attempt.signal)));
       const url = urlOf(action);
       const body = JSON.stringify(params);
       const bodySha256 = sha256Hex(body);
@@ -98,6 +97,8 @@ function vmpTransport(connection: VmpConnection): VendorTransport<object> {
       return resultOf(action, answer.status, answer.text, params);
     },
     translate: translateVmpFailure,
+    // The gateway answers an expired session token with InvalidSecretToken.
+    credentials: { source: connection.credentials, expired: (error) => error.vendor?.code === 'InvalidSecretToken' },
   };
 }
 

@@ -5,6 +5,8 @@
  * `NotFound.*` 404.
  */
 import { ownValue } from '../../src/util/own-value.js';
+import type { SessionVerdict } from '../../src/testing/temporary-keys.js';
+import { VendorFault } from '../../src/testing/vendor-fault.js';
 
 /** One code: `[HTTP status, message, CodeN?]`. */
 type Entry = readonly [number, string, number?];
@@ -57,4 +59,17 @@ export function describeVmpError(code: string): { status: number; message: strin
     default:
       return { status: code.includes('FlowLimitExceeded') ? 429 : 400, message: `${code}.` };
   }
+}
+
+/** What the gateway answers a temporary key sent without its token, with another one, or after it expired (UNCONFIRMED wording). */
+const SESSION_MESSAGES = {
+  missing: 'Request is missing Authentication Token.',
+  mismatch: 'Invalid secret token, msg: the token does not belong to the access key.',
+  expired: 'Invalid secret token, msg: the token is expired.',
+} as const satisfies Record<Exclude<SessionVerdict, 'ok'>, string>;
+
+/** Refuses a request whose temporary key's session is not valid (`InvalidSecretToken`, or `MissingAuthenticationToken` without one). */
+export function checkVolcengineSession(verdict: SessionVerdict | undefined): void {
+  if (verdict === undefined || verdict === 'ok') return;
+  throw new VendorFault(verdict === 'missing' ? 'MissingAuthenticationToken' : 'InvalidSecretToken', SESSION_MESSAGES[verdict]);
 }

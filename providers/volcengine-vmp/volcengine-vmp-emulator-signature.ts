@@ -26,14 +26,19 @@ export const MAX_SKEW_MS = 15 * 60_000;
  * emulator clock → `InvalidTimestamp`; `x-date` unsigned, a body hash that does not match, or
  * any other mismatch → `SignatureDoesNotMatch`.
  */
-export function verifyVmpSignature(request: Pick<EmulatorRequest, 'method' | 'rawUrl' | 'url' | 'headers' | 'rawBody'>, secretFor: (accessKeyId: string) => string | undefined, now: Date): VmpVerdict {
+export function verifyVmpSignature(
+  request: Pick<EmulatorRequest, 'method' | 'rawUrl' | 'url' | 'headers' | 'rawBody'>,
+  secretFor: (accessKeyId: string) => string | undefined,
+  now: Date,
+  expectedService: string = VMP_SERVICE,
+): VmpVerdict {
   const header = (name: string): string | undefined => headerOf(request, name);
   const authorization = header('authorization');
   if (authorization === undefined || authorization === '') return { ok: false, code: 'MissingAuthenticationToken' };
   const match = AUTHORIZATION.exec(authorization);
   if (match === null) return { ok: false, code: 'InvalidAuthorization' };
   const [, accessKeyId, date, region, service, signedHeaders, signature] = match as unknown as [string, string, string, string, string, string, string];
-  if (service !== VMP_SERVICE) return { ok: false, code: 'InvalidCredential' };
+  if (service !== expectedService) return { ok: false, code: 'InvalidCredential' };
   const secretKey = secretFor(accessKeyId);
   if (secretKey === undefined) return { ok: false, code: 'InvalidAccessKey' };
   const xDate = header('x-date');

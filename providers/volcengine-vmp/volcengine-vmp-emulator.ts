@@ -8,12 +8,12 @@ import { CHINA_OFFSET_MINUTES } from '../../src/util/china-time.js';
 import { ContactError } from '../../src/errors/errors.js';
 import { ownValue } from '../../src/util/own-value.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse, VendorErrorSpec } from '../../src/testing/emulator-protocol.js';
-import { queryValue } from '../../src/testing/emulator-request.js';
+import { headerOf, queryValue } from '../../src/testing/emulator-request.js';
 import type { Emulator } from '../../src/testing/emulator-types.js';
 import { VendorFault } from '../../src/testing/vendor-fault.js';
 import { VMP_API_VERSION, VMP_SERVICE } from './volcengine-vmp-api.js';
 import { VMP_HANDLERS } from './volcengine-vmp-emulator-actions.js';
-import { describeVmpError } from './volcengine-vmp-emulator-errors.js';
+import { checkVolcengineSession, describeVmpError } from './volcengine-vmp-emulator-errors.js';
 import { verifyVmpSignature } from './volcengine-vmp-emulator-signature.js';
 import { VmpAccount } from './volcengine-vmp-emulator-state.js';
 import { VOLCENGINE_ENV } from './volcengine-vmp-settings.js';
@@ -84,6 +84,7 @@ export function createVolcengineVmpProtocol(): EmulatorProtocol<VolcengineVmpEmu
       if (request.action === '') throw new VendorFault('MissingParameter');
       const verdict = verifyVmpSignature(request, context.secretFor, context.now());
       if (!verdict.ok) throw new VendorFault(verdict.code);
+      checkVolcengineSession(context.session(verdict.accessKeyId, headerOf(request, 'x-security-token')));
       meta = { ...meta, region: verdict.region };
       const handler = ownValue(VMP_HANDLERS, request.action);
       const version = queryValue(request, 'Version');
@@ -119,6 +120,7 @@ export function createVolcengineVmpProtocol(): EmulatorProtocol<VolcengineVmpEmu
 
   return {
     provider: PROVIDER,
+    keyVendor: 'volcengine',
     defaultCredentials: { accessKeyId: 'AKLTFAKEFAKEFAKEFAKEFAKE1234', accessKeySecret: 'FAKEvolcSecretFAKEvolcSecretFAKE==' },
     credentialEnv: VOLCENGINE_ENV,
     defaultRateLimit: 20,

@@ -3,15 +3,20 @@ import * as z from '../../src/util/zod.js';
 import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings/settings.js';
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { volcengineVmpCapabilities } from './volcengine-vmp-capabilities.js';
+import { issuesError } from '../../src/errors/to-contact-error.js';
 
 /** The documented gateway of every Volcengine OpenAPI; the region travels in the signature. */
 export const VOLCENGINE_ENDPOINT = 'https://open.volcengineapi.com';
 
-/** Where credentials come from when the settings give none: the current names, then the older ones. */
+/**
+ * The environment variables of static keys, the first step of the default chain: the current
+ * names, then the older ones the vendor's SDKs still read (`VOLCSTACK_*`, and `VOLC_*` of its
+ * first Node SDK).
+ */
 export const VOLCENGINE_ENV = {
-  accessKeyId: 'VOLCENGINE_ACCESS_KEY or VOLC_ACCESSKEY',
-  accessKeySecret: 'VOLCENGINE_SECRET_KEY or VOLC_SECRETKEY',
-  securityToken: 'VOLCENGINE_SESSION_TOKEN',
+  accessKeyId: 'VOLCENGINE_ACCESS_KEY or VOLCSTACK_ACCESS_KEY_ID or VOLCSTACK_ACCESS_KEY or VOLC_ACCESSKEY',
+  accessKeySecret: 'VOLCENGINE_SECRET_KEY or VOLCSTACK_SECRET_ACCESS_KEY or VOLCSTACK_SECRET_KEY or VOLC_SECRETKEY',
+  securityToken: 'VOLCENGINE_SESSION_TOKEN or VOLCSTACK_SESSION_TOKEN',
 } as const;
 
 /** The region used when the settings name none. */
@@ -20,10 +25,11 @@ export const VOLCENGINE_DEFAULT_REGION = 'cn-beijing';
 /**
  * Settings of {@link volcengineVmp}; all optional, unknown keys refused.
  *
- * @remarks Credentials come from `credentials` or, on the first call, from
- * `VOLCENGINE_ACCESS_KEY` / `VOLCENGINE_SECRET_KEY` / `VOLCENGINE_SESSION_TOKEN` (the older
- * `VOLC_ACCESSKEY` / `VOLC_SECRETKEY` of the vendor's Node SDK are read too). Requests are signed
- * in-house and sent over `node:http(s)` with a keep-alive agent; give `agent` for a proxy.
+ * @remarks Credentials come from `credentials` or, on the first call, from Volcengine's default
+ * chain: `VOLCENGINE_ACCESS_KEY` / `VOLCENGINE_SECRET_KEY` / `VOLCENGINE_SESSION_TOKEN` (and the
+ * older names), an OIDC token, the CLI's `~/.volcengine/config.json`, the ECS instance's role.
+ * `assumeRole.roleArn` takes a role TRN; Volcengine's AssumeRole has no external id. Requests are
+ * signed in-house and sent over `node:http(s)` with a keep-alive agent; give `agent` for a proxy.
  */
 export interface VolcengineVmpSettings extends BaseProviderSettings, RegionSettings, AgentSettings {
   /**
@@ -54,10 +60,17 @@ const settingsSchema = z.strictObject({
  * @throws ContactError `invalid-config` naming the bad setting.
  */
 export function setUpVolcengineVmp(settings: unknown): ProviderSetup<ResolvedVolcengineVmpSettings> {
-  return setUpProvider(settingsSchema, settings, {
+  const setup = setUpProvider(settingsSchema, settings, {
     provider: 'volcengine-vmp',
     capabilities: volcengineVmpCapabilities,
-    env: VOLCENGINE_ENV,
+    vendorCredentials: () => import('./volcengine-vmp-credential-chain.js').then((module) => module.volcengineCredentials),
     endpoint: VOLCENGINE_ENDPOINT,
   });
+  if (setup.settings.assumeRole?.externalId !== undefined) {
+    throw issuesError('invalid-config', [{ path: 'settings.assumeRole.externalId', code: 'unsupported', message: "is not supported: Volcengine's AssumeRole takes no external id" }], {
+      provider: 'volcengine-vmp',
+      operation: 'settings',
+    });
+  }
+  return setup;
 }

@@ -5,7 +5,8 @@
  * JSON), `--endpoint`. Errors without such advice print as they are.
  */
 import type { ContactError } from '../errors/errors.js';
-import { endpointVariable, settingsVariable } from './cli-providers.js';
+import { endpointVariable } from '../settings/settings.js';
+import { settingsVariable } from './cli-providers.js';
 
 /** Whether the CLI says an error's problems in its message already (each setting once), so that they are not listed again. */
 export function saysEveryProblem(error: ContactError): boolean {

@@ -14,6 +14,7 @@ export const OPTIONS = {
   json: { type: 'boolean' },
   provider: { type: 'string', multiple: true },
   endpoint: { type: 'string' },
+  profile: { type: 'string' },
   limit: { type: 'string' },
   'page-size': { type: 'string' },
   name: { type: 'string' },
@@ -92,6 +93,7 @@ function example(name: OptionName): string {
     endpoint: ': --endpoint http://127.0.0.1:4010',
     channel: ': --channel email',
     output: ': --output roster.yaml',
+    profile: ': --profile prod',
     input: ': --input contact.json, or --input - for standard input',
   };
   return examples[name] ?? '';

@@ -5,7 +5,8 @@
 import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import type { CliEmulator, TestingEntry } from '../testing/testing-entry.js';
-import { endpointVariable, isProviderId, settingsVariable } from './cli-providers.js';
+import { endpointVariable } from '../settings/settings.js';
+import { isProviderId, settingsVariable } from './cli-providers.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
 

@@ -12,7 +12,7 @@ import { emulatorCommand } from './cli-emulator.js';
 import { exportCommand } from './cli-export.js';
 import { describeError, processOutput } from './cli-output.js';
 import type { Output } from './cli-output.js';
-import { isProviderId, loadProvider } from './cli-providers.js';
+import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
 import { statusCommand, verifyPendingCommand } from './cli-status.js';
 import { syncCommand } from './cli-sync.js';
 import { COMMANDS, HELP, UsageError, usageLine } from './cli-usage.js';
@@ -76,7 +76,7 @@ async function run(command: string, flags: Readonly<Record<string, string | bool
       if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
       const one = { ...flags, provider: providers[0] };
       const id = providerFlag(one, isProviderId);
-      const provider = await loadProvider(id, { endpoint: flags['endpoint'] as string | undefined });
+      const provider = await loadProvider(id, { endpoint: flags['endpoint'] as string | undefined, settings: profileSettings(flags['profile']) });
       return CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags: one });
     }
   }

@@ -6,16 +6,13 @@ import { PROVIDER_IDS } from '../model/contact.js';
 import type { ProviderId } from '../model/contact.js';
 import { PROVIDER_TABLE } from '../model/provider-table.js';
 import { ContactError } from '../errors/errors.js';
+import { UsageError } from './cli-usage.js';
 import type { SyncProvider } from '../sync/sync-types.js';
+import { endpointVariable } from '../settings/settings.js';
 
 /** `tencent-cam` → `TENCENT_CAM`, for environment variable names. */
 export function envName(id: ProviderId): string {
   return id.toUpperCase().replace(/-/g, '_');
-}
-
-/** The variable holding a provider's endpoint (set by `cloud-contacts emulator`). */
-export function endpointVariable(id: ProviderId): string {
-  return `CLOUD_CONTACTS_${envName(id)}_ENDPOINT`;
 }
 
 /** The variable holding extra settings of a provider, as JSON (`{"custSpaceId": "..."}`). */
@@ -60,4 +57,16 @@ export async function loadProvider(
     }
   }
   return module[factory]!({ ...extraSettings, ...options.settings, ...(endpoint === undefined || endpoint === '' ? {} : { endpoint }) });
+}
+
+/**
+ * The settings `--profile` stands for: a named profile of each vendor CLI's files, read through
+ * the vendor's chain as the providers read it.
+ *
+ * @throws UsageError for an empty name.
+ */
+export function profileSettings(profile: unknown): { profile?: string } {
+  if (profile === undefined) return {};
+  if (typeof profile !== 'string' || profile.trim() === '') throw new UsageError('--profile needs the name of a profile, such as --profile prod');
+  return { profile };
 }

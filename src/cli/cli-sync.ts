@@ -9,7 +9,7 @@ import type { Roster } from '../sync/roster.js';
 import { applySync } from '../sync/sync-apply.js';
 import { planSync } from '../sync/sync-plan.js';
 import type { DeletionGuard, PlanRequest, SyncProvider } from '../sync/sync-types.js';
-import { isProviderId, loadProvider } from './cli-providers.js';
+import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
 import { progressLine } from './cli-output.js';
 import { isRosterError, readRosterFile, rosterProblems } from './cli-roster.js';
 import { didYouMeanNote } from '../util/did-you-mean.js';
@@ -23,7 +23,7 @@ export async function providersFor(roster: Roster | undefined, flags: Readonly<R
   const asked = named === undefined ? undefined : Array.isArray(named) ? named : [named];
   for (const id of asked ?? []) if (!isProviderId(id)) throw new UsageError(`--provider ${JSON.stringify(id)} is not a provider${didYouMeanNote(String(id), PROVIDER_IDS, (text) => text) || ` (known: ${PROVIDER_IDS.join(', ')})`}`);
   const ids: ProviderId[] = (asked as ProviderId[] | undefined) ?? (roster === undefined ? undefined : rosterProviders(roster)) ?? [...PROVIDER_IDS];
-  return Promise.all(ids.map((id) => loadProvider(id)));
+  return Promise.all(ids.map((id) => loadProvider(id, { settings: profileSettings(flags['profile']) })));
 }
 
 /** `plan` (apply false) or `apply`; resolves to the exit code. */

@@ -14,12 +14,16 @@ const COMMON = `Options for every command:
 
 const PROVIDER_OPTIONS = `  --provider <id>   tencent-cam, alibaba-resource-directory, volcengine-vmp or alibaba-chatapp
   --endpoint <url>  an emulator or gateway (default: CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, else the vendor's)
-Credentials come from the vendor's usual environment variables (TENCENTCLOUD_SECRET_ID,
-ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...); \`cloud-contacts emulator\` prints them.
+  --profile <name>  a profile of the vendor CLI's files (~/.aliyun/config.json, ~/.tencentcloud/credentials,
+                    ~/.volcengine/config.json) instead of the vendor's default chain
+Credentials come from the vendor's default chain: its environment variables (TENCENTCLOUD_SECRET_ID,
+ALIBABA_CLOUD_ACCESS_KEY_ID, VOLCENGINE_ACCESS_KEY, ...), its CLI's profile files, a Kubernetes OIDC
+token, the instance's role; \`cloud-contacts emulator\` prints the emulators' keys as variables.
 Other settings of a provider, as JSON, in CLOUD_CONTACTS_<PROVIDER>_SETTINGS ({"custSpaceId": "..."}).`;
 
 const TARGETS = `  --provider <id>   only these providers, repeated (default: the roster's providers, else every available one)
-Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' variables.`;
+  --profile <name>  a profile of the vendor CLIs' files, for every provider (default: each vendor's default chain)
+Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' default chains.`;
 
 const SYNC_OPTIONS = `  --prune           also delete contacts the roster owns (managed: prefix + separator, or names)
                     that no entry names for that provider
@@ -104,7 +108,8 @@ secrets are never written: the roster names the variable each must come from. \`
 roster shows every contact unchanged. YAML by default; --json for JSON (notes as $comment).
   --provider <id>   only these providers, repeated (default: every one)
   --output <file>   write the roster to this file instead of standard output (not over an existing one)
-Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' variables.
+  --profile <name>  a profile of the vendor CLIs' files, for every provider (default: each vendor's default chain)
+Endpoints come from CLOUD_CONTACTS_<PROVIDER>_ENDPOINT, credentials from the vendors' default chains.
 ${COMMON}`,
   status: `Usage: cloud-contacts status <roster.yaml|roster.json> [--provider <id>]... [--test-webhooks]
 
@@ -139,8 +144,8 @@ export interface CommandSpec {
   readonly takes?: string;
 }
 
-const ONE_PROVIDER = ['provider', 'endpoint'] as const;
-const PLAN_FLAGS = ['provider', 'prune', 'max-deletes', 'max-delete-share', 'replace-masked'] as const;
+const ONE_PROVIDER = ['provider', 'endpoint', 'profile'] as const;
+const PLAN_FLAGS = ['provider', 'profile', 'prune', 'max-deletes', 'max-delete-share', 'replace-masked'] as const;
 
 /** Every command's flags and positional arguments. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -152,8 +157,8 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   verify: { flags: [...ONE_PROVIDER, 'channel', 'pending'], positionals: [1, 1], takes: "the contact's id (with --pending, the roster file)" },
   plan: { flags: [...PLAN_FLAGS, 'detailed-exitcode'], positionals: [1, 1], takes: 'the roster file' },
   apply: { flags: [...PLAN_FLAGS, 'concurrency'], positionals: [1, 1], takes: 'the roster file' },
-  export: { flags: ['provider', 'output'], positionals: [0, 0] },
-  status: { flags: ['provider', 'test-webhooks'], positionals: [1, 1], takes: 'the roster file' },
+  export: { flags: ['provider', 'profile', 'output'], positionals: [0, 0] },
+  status: { flags: ['provider', 'profile', 'test-webhooks'], positionals: [1, 1], takes: 'the roster file' },
   emulator: { flags: [], positionals: [0, 4], takes: 'provider ids' },
   demo: { flags: ['print-roster'], positionals: [0, 0] },
 };

@@ -1,5 +1,3 @@
-import { ContactError } from '../errors/errors.js';
-import type { ProviderId } from '../model/contact.js';
 import { definePrintedForm, maskSecret, REDACTED } from '../util/redaction.js';
 
 /** Access key credentials as given in settings; Tencent's SecretId/SecretKey go here too. */
@@ -12,9 +10,36 @@ export interface CredentialsInput {
   securityToken?: string | undefined;
 }
 
-/** The environment variables a provider reads credentials from when settings give none. */
+/** What a credentials function resolves to: keys, and when they stop working. */
+export interface TemporaryCredentials extends CredentialsInput {
+  /** When the keys expire; the provider asks for new ones a few minutes before. Absent: they do not expire. */
+  expiration?: Date | undefined;
+}
+
+/**
+ * A credentials function, the AWS SDK v3 shape: called on a provider's first call and again a
+ * few minutes before `expiration`; concurrent calls share one invocation.
+ */
+export type CredentialsFunction = () => Promise<TemporaryCredentials> | TemporaryCredentials;
+
+/** A role to assume through the vendor's STS, on top of whatever credentials the provider has. */
+export interface AssumeRoleSettings {
+  /**
+   * The role: Alibaba `acs:ram::<account>:role/<name>`, Tencent `qcs::cam::uin/<uin>:roleName/<name>`,
+   * Volcengine `trn:iam::<account>:role/<name>`.
+   */
+  roleArn: string;
+  /** The session name the vendor records (default: `cloud-contacts-<time>`). */
+  sessionName?: string | undefined;
+  /** The external id the role's trust policy asks for (Alibaba, Tencent; Volcengine has none). */
+  externalId?: string | undefined;
+  /** How long the temporary keys last, in seconds (default: 3600). */
+  durationSeconds?: number | undefined;
+}
+
+/** The environment variables a provider reads static keys from. */
 export interface CredentialEnvNames {
-  /** Variable holding the key id. */
+  /** Variable holding the key id (alternatives joined with ` or `, newest first). */
   readonly accessKeyId: string;
   /** Variable holding the secret. */
   readonly accessKeySecret: string;
@@ -22,140 +47,85 @@ export interface CredentialEnvNames {
   readonly securityToken: string;
 }
 
+/** Keys as a signer needs them; see {@link signingKeys}. */
+export interface SigningKeys {
+  /** The key id. */
+  readonly accessKeyId: string;
+  /** The secret. */
+  readonly accessKeySecret: string;
+  /** The session token of temporary keys. */
+  readonly securityToken?: string | undefined;
+}
+
+let keysOf: (credentials: Credentials) => SigningKeys;
+
 /**
- * Resolved credentials. The secret and token live in private fields: printing, serialising or
- * spreading this object shows only a masked key id.
+ * Resolved credentials: where they came from and when they expire. The secret and the token
+ * are held privately: printing, serialising, spreading or tab-completing this object shows
+ * only a masked key id, and no method returns them. Only the transports that sign read them,
+ * through an internal function no package entry exports.
  */
 export class Credentials {
-  readonly #accessKeyId: string;
-  readonly #accessKeySecret: string;
-  readonly #securityToken: string | undefined;
+  /** The keys, reachable only through {@link signingKeys}. */
+  readonly #keys: SigningKeys;
+  /** When they expire; undefined for long-term keys. */
+  readonly expiration: Date | undefined;
+  /** Where they came from, without values: `settings`, `environment`, `profile prod`, `instance role ops`. */
+  readonly source: string;
 
-  /** Wraps credentials; prefer {@link resolveCredentials}. */
-  constructor(input: CredentialsInput) {
-    this.#accessKeyId = input.accessKeyId;
-    this.#accessKeySecret = input.accessKeySecret;
-    this.#securityToken = input.securityToken;
+  static {
+    keysOf = (credentials) => credentials.#keys;
+  }
+
+  /**
+   * Made by the credential sources.
+   * @internal
+   */
+  constructor(keys: SigningKeys, source: string, expiration?: Date) {
+    this.#keys = Object.freeze({ accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret, securityToken: keys.securityToken });
+    this.source = source;
+    this.expiration = expiration;
     definePrintedForm(this, () => this.describe());
+    Object.freeze(this);
   }
 
-  /** The key id. */
+  /** The key id (not a secret, but printed masked). */
   get accessKeyId(): string {
-    return this.#accessKeyId;
+    return this.#keys.accessKeyId;
   }
 
-  /** The secret; only adapters read it, to hand it to the vendor's signer. */
-  get accessKeySecret(): string {
-    return this.#accessKeySecret;
-  }
-
-  /** The session token of temporary credentials. */
-  get securityToken(): string | undefined {
-    return this.#securityToken;
-  }
-
-  /** Every secret value, for scrubbing error text. */
-  secretValues(): string[] {
-    return [this.#accessKeySecret, this.#securityToken, this.#accessKeyId].filter(
-      (value): value is string => value !== undefined,
-    );
+  /** Whether they carry a session token (temporary keys). */
+  get temporary(): boolean {
+    return this.#keys.securityToken !== undefined;
   }
 
   /** A printable, secret-free description. */
   describe(): Record<string, string> {
     return {
-      accessKeyId: maskSecret(this.#accessKeyId),
+      source: this.source,
+      accessKeyId: maskSecret(this.#keys.accessKeyId),
       accessKeySecret: REDACTED,
-      ...(this.#securityToken === undefined ? {} : { securityToken: REDACTED }),
+      ...(this.#keys.securityToken === undefined ? {} : { securityToken: REDACTED }),
+      ...(this.expiration === undefined ? {} : { expiration: this.expiration.toISOString() }),
     };
   }
 }
 
 /**
- * Where a provider's credentials come from: the settings, or the vendor's usual environment
- * variables read on the first call (so a provider made at module load, before the environment
- * is set up, does not fail there).
+ * The keys to sign with. Only a transport's signing code calls this; it is not exported by any
+ * package entry, so user code (and a REPL's tab completion) cannot reach it.
+ * @internal
  */
-export class CredentialSource {
-  readonly #explicit: Credentials | undefined;
-  readonly #env: CredentialEnvNames;
-  readonly #provider: ProviderId;
-  #resolved: Credentials | undefined;
-
-  /** @param given - credentials from the settings, if any. */
-  constructor(given: CredentialsInput | undefined, env: CredentialEnvNames, provider: ProviderId) {
-    this.#explicit = given === undefined ? undefined : new Credentials(given);
-    this.#resolved = this.#explicit;
-    this.#env = env;
-    this.#provider = provider;
-  }
-
-  /** The credentials the settings gave, if they gave any. */
-  get explicit(): Credentials | undefined {
-    return this.#explicit;
-  }
-
-  /** The environment variables read when the settings give no credentials. */
-  get env(): CredentialEnvNames {
-    return this.#env;
-  }
-
-  /**
-   * The credentials to sign with: the settings', else the environment's (read once, on the first
-   * call that needs them).
-   *
-   * @throws ContactError `invalid-config` naming the setting and the variable when neither is set.
-   */
-  resolve(environment: NodeJS.ProcessEnv = process.env): Credentials {
-    this.#resolved ??= resolveCredentials(undefined, this.#env, this.#provider, environment);
-    return this.#resolved;
-  }
-
-  /** The secret values known so far, for scrubbing error text. */
-  secretValues(): string[] {
-    return this.#resolved?.secretValues() ?? [];
-  }
+export function signingKeys(credentials: Credentials): SigningKeys {
+  return keysOf(credentials);
 }
 
 /**
- * Resolves credentials: explicit settings first, then the vendor's usual environment variables.
- *
- * @throws ContactError `invalid-config` naming both the setting and the variable when neither is set.
+ * Every secret value of some credentials, for scrubbing error text.
+ * @internal
  */
-export function resolveCredentials(
-  given: CredentialsInput | undefined,
-  env: CredentialEnvNames,
-  provider: ProviderId,
-  environment: NodeJS.ProcessEnv = process.env,
-): Credentials {
-  if (given !== undefined) return new Credentials(given);
-  const accessKeyId = firstSet(environment, env.accessKeyId);
-  const accessKeySecret = firstSet(environment, env.accessKeySecret);
-  const missing = [
-    accessKeyId === undefined ? `credentials.accessKeyId (or the ${env.accessKeyId} environment variable)` : undefined,
-    accessKeySecret === undefined ? `credentials.accessKeySecret (or the ${env.accessKeySecret} environment variable)` : undefined,
-  ].filter((text): text is string => text !== undefined);
-  if (accessKeyId === undefined || accessKeySecret === undefined) {
-    throw new ContactError({
-      code: 'invalid-config',
-      provider,
-      operation: 'settings',
-      field: accessKeyId === undefined ? 'credentials.accessKeyId' : 'credentials.accessKeySecret',
-      message: `no credentials: set ${missing.join(' and ')}`,
-    });
-  }
-  const securityToken = firstSet(environment, env.securityToken);
-  return new Credentials({ accessKeyId, accessKeySecret, ...(securityToken === undefined ? {} : { securityToken }) });
-}
-
-/**
- * The first of the variables that is set. A name may list alternatives with ` or `
- * (`VOLCENGINE_ACCESS_KEY or VOLC_ACCESSKEY`): the vendor's current name, then its older ones.
- */
-function firstSet(environment: NodeJS.ProcessEnv, names: string): string | undefined {
-  for (const name of names.split(' or ')) {
-    const value = environment[name];
-    if (value !== undefined && value.trim() !== '') return value;
-  }
-  return undefined;
+export function secretValuesOf(credentials: Credentials | undefined): string[] {
+  if (credentials === undefined) return [];
+  const keys = keysOf(credentials);
+  return [keys.accessKeySecret, keys.securityToken, keys.accessKeyId].filter((value): value is string => value !== undefined);
 }

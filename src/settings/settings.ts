@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
 import * as z from '../util/zod.js';
 import type { ProviderId } from '../model/contact.js';
-import { CredentialSource } from '../credentials/credentials.js';
-import type { CredentialEnvNames, Credentials, CredentialsInput } from '../credentials/credentials.js';
+import type { AssumeRoleSettings, CredentialsFunction, CredentialsInput } from '../credentials/credentials.js';
+import { credentialSecrets } from '../credentials/credential-source.js';
+import type { CredentialSource } from '../credentials/credential-source.js';
+import { credentialSourceFor } from '../credentials/credential-setup.js';
+import type { VendorCredentialsLoader } from '../credentials/vendor-credentials.js';
 import { CHINA_OFFSET_MINUTES } from '../util/china-time.js';
 import { ownValue } from '../util/own-value.js';
 import { plainInput } from '../validation/plain-input.js';
 import type { Capabilities, QuotaCapability } from '../contract/provider.js';
-import { definePrintedForm } from '../util/redaction.js';
+import { definePrintedForm, maskSecret } from '../util/redaction.js';
 import { fromZodIssues, issuesError } from '../errors/to-contact-error.js';
 import type { CallPolicy, CountedQuota } from '../transport/call-scope.js';
 import { sharedLocalQuotaStore } from '../transport/quota-store.js';
@@ -24,11 +27,33 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 /** Settings every provider accepts; all optional, unknown keys refused. */
 export interface BaseProviderSettings {
-  /** Access key credentials; default: the vendor's environment variables, read on the first call. */
-  credentials?: CredentialsInput;
+  /**
+   * Access keys, or a function resolving to them (`async () => ({ accessKeyId, accessKeySecret,
+   * securityToken?, expiration? })`, called on first use and again a few minutes before
+   * `expiration`). Default: the vendor's default chain (environment, profile files, Kubernetes
+   * OIDC, the instance's role), resolved on the first call and refreshed before expiry.
+   */
+  credentials?: CredentialsInput | CredentialsFunction;
+  /**
+   * A named profile of the vendor CLI's credential files (`~/.aliyun/config.json`,
+   * `~/.tencentcloud/credentials`, `~/.volcengine/config.json`); only those files are read then.
+   * Default: the vendor's own profile variable, else its current or `default` profile, inside the default chain.
+   */
+  profile?: string;
+  /**
+   * A role to assume through the vendor's STS with whatever credentials the provider has: how an
+   * operator account reaches member accounts. Its temporary keys are renewed before they expire.
+   */
+  assumeRole?: AssumeRoleSettings;
+  /** The vendor's STS at another URL (an emulator, a private endpoint), such as `http://127.0.0.1:4020`. */
+  stsEndpoint?: string;
+  /** The instance metadata service at another URL (an emulator), such as `http://127.0.0.1:4030`. */
+  metadataEndpoint?: string;
   /**
    * A URL replacing the vendor's endpoint: scheme, host and port only, such as an emulator's
-   * `http://127.0.0.1:4010` or a private gateway.
+   * `http://127.0.0.1:4010` or a private gateway. Default: the `CLOUD_CONTACTS_<PROVIDER>_ENDPOINT`
+   * environment variable when set (`CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT`, what
+   * `cloud-contacts emulator` prints), else the vendor's documented endpoint.
    */
   endpoint?: string;
   /**
@@ -81,18 +106,39 @@ export interface AgentSettings {
 const text = () => z.string({ error: 'must be a string' }).check(z.minLength(1, { error: 'must not be empty' }));
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 const wholeNumber = () => z.int({ error: (issue) => (typeof issue.input === 'number' ? 'must be a whole number' : 'must be a number') });
+const originUrl = () =>
+  z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' }).check(
+    // Vendor clients send every request to "/" of the host: a path or query would be dropped silently.
+    z.refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' }),
+  );
 
 /** The zod shape of {@link BaseProviderSettings}, for providers to extend. */
 export const baseSettingsShape = {
   credentials: z.optional(
-    z.strictObject({ accessKeyId: text(), accessKeySecret: text(), securityToken: z.optional(text()) }, { error: 'must be { accessKeyId, accessKeySecret, securityToken? }' }),
-  ),
-  endpoint: z.optional(
-    z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, such as http://127.0.0.1:4010' }).check(
-      // Vendor clients send every request to "/" of the host: a path or query would be dropped silently.
-      z.refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' }),
+    z.union(
+      [
+        z.custom<CredentialsFunction>((value) => typeof value === 'function'),
+        z.strictObject({ accessKeyId: text(), accessKeySecret: text(), securityToken: z.optional(text()) }),
+      ],
+      { error: 'must be { accessKeyId, accessKeySecret, securityToken? } or a function resolving to them' },
     ),
   ),
+  profile: z.optional(text()),
+  assumeRole: z.optional(
+    z.strictObject(
+      {
+        roleArn: text(),
+        // The vendors allow letters, digits and `_.@-` (Tencent also `+=,`), 2 to 64 characters.
+        sessionName: z.optional(z.string({ error: 'must be a string' }).check(z.regex(/^[\w.@+=,-]{2,64}$/, { error: 'must be 2 to 64 letters, digits or _.@+=,-' }))),
+        externalId: z.optional(text()),
+        durationSeconds: z.optional(wholeNumber().check(z.minimum(900, { error: 'must be at least 900 (15 minutes)' }), z.maximum(43_200, { error: 'must be at most 43200 (12 hours)' }))),
+      },
+      { error: 'must be { roleArn, sessionName?, externalId?, durationSeconds? }' },
+    ),
+  ),
+  stsEndpoint: z.optional(originUrl()),
+  metadataEndpoint: z.optional(originUrl()),
+  endpoint: z.optional(originUrl()),
   timeoutMs: z.optional(wholeNumber().check(z.positive({ error: 'must be positive' }), z.maximum(600_000, { error: 'must be at most 600000 (10 minutes)' }))),
   maxRetries: z.optional(wholeNumber().check(z.minimum(0, { error: 'must be 0 or more' }), z.maximum(10, { error: 'must be at most 10' }))),
   rateLimit: z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
@@ -120,15 +166,15 @@ export interface ProviderDefaults {
   readonly provider: ProviderId;
   /** What it can do: its documented rate limits become the default `rateLimit`. */
   readonly capabilities: Capabilities;
-  /** Where credentials come from when settings give none. */
-  readonly env: CredentialEnvNames;
+  /** The vendor's default chain and STS, loaded when the settings give no static keys or assume a role. */
+  readonly vendorCredentials: VendorCredentialsLoader;
   /** The vendor's endpoint, or how it follows from the other settings (a site, a region). */
   readonly endpoint: string | ((settings: Record<string, unknown>) => string);
 }
 
 /**
- * Settings after defaults: what `provider.settings` holds. `credentials` is there only when the
- * settings gave them; otherwise the environment is read on the first call.
+ * Settings after defaults: what `provider.settings` holds. `credentials` says where the keys
+ * come from (`describe()`), and prints without their values.
  */
 export interface ResolvedBaseSettings {
   /** The endpoint in use, as `scheme://host[:port]`. */
@@ -139,8 +185,16 @@ export interface ResolvedBaseSettings {
   readonly maxRetries: number;
   /** Requests per second per action, `false` for none, or `documented`: each action's documented limit. */
   readonly rateLimit: number | false | 'documented';
-  /** The credentials the settings gave (secrets print masked). */
-  readonly credentials?: Credentials;
+  /** Where the credentials come from: `credentials.describe()` says (`environment`, `profile prod`, ...), never a value. */
+  readonly credentials: CredentialSource;
+  /** The profile given, if any. */
+  readonly profile?: string;
+  /** The role assumed, if any. */
+  readonly assumeRole?: Readonly<AssumeRoleSettings>;
+  /** The STS endpoint given, if any. */
+  readonly stsEndpoint?: string;
+  /** The metadata endpoint given, if any. */
+  readonly metadataEndpoint?: string;
   /** The rate limiter given, if any. */
   readonly rateLimiter?: RateLimiter;
   /** The event listener given, if any. */
@@ -179,16 +233,25 @@ export function setUpProvider<T extends Parsed>(
   const input = plainInput(given ?? {}, 'settings', context);
   const result = schema.safeParse(input);
   if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
-  const { credentials: credentialsInput, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, ...rest } = result.data;
+  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, ...rest } = result.data;
   checkQuotaIds(quotas, defaults, context);
-  const credentials = new CredentialSource(credentialsInput, defaults.env, defaults.provider);
+  const origins = { stsEndpoint: originOf(stsEndpoint), metadataEndpoint: originOf(metadataEndpoint) };
+  const credentials = credentialSourceFor(
+    { credentials: credentialsInput, profile, assumeRole, ...origins, timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS },
+    defaults.provider,
+    defaults.vendorCredentials,
+  );
   const settings = {
     ...(rest as Omit<T, keyof BaseProviderSettings>),
-    endpoint: new URL(endpoint ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin,
+    endpoint: new URL(endpoint ?? environmentEndpoint(defaults.provider, context) ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin,
     timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: maxRetries ?? DEFAULT_MAX_RETRIES,
     rateLimit: rateLimit ?? ('documented' as const),
-    ...(credentials.explicit === undefined ? {} : { credentials: credentials.explicit }),
+    credentials,
+    ...(profile === undefined ? {} : { profile }),
+    ...(assumeRole === undefined ? {} : { assumeRole: Object.freeze({ ...assumeRole }) }),
+    ...(origins.stsEndpoint === undefined ? {} : { stsEndpoint: origins.stsEndpoint }),
+    ...(origins.metadataEndpoint === undefined ? {} : { metadataEndpoint: origins.metadataEndpoint }),
     ...(rateLimiter === undefined ? {} : { rateLimiter }),
     ...(onEvent === undefined ? {} : { onEvent }),
     ...(quotaStore === undefined ? {} : { quotaStore }),
@@ -198,17 +261,46 @@ export function setUpProvider<T extends Parsed>(
   return { settings, credentials, policy: callPolicy(defaults, settings, credentials) };
 }
 
+/** `scheme://host[:port]` of a URL setting. */
+/** The variable that points a provider at another endpoint when its settings name none: `CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT`. */
+export function endpointVariable(provider: ProviderId): string {
+  return `CLOUD_CONTACTS_${provider.toUpperCase().replace(/-/g, '_')}_ENDPOINT`;
+}
+
+const endpointSchema = originUrl();
+
+/**
+ * The endpoint the environment names for a provider, if any.
+ *
+ * @throws ContactError `invalid-config` naming the variable when it is not a scheme, host and port.
+ */
+function environmentEndpoint(provider: ProviderId, context: { provider: ProviderId; operation: string }): string | undefined {
+  const name = endpointVariable(provider);
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  const result = endpointSchema.safeParse(value);
+  if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, name), context);
+  return result.data;
+}
+
+function originOf(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : new URL(url).origin;
+}
+
 function callPolicy(defaults: ProviderDefaults, settings: ResolvedBaseSettings, credentials: CredentialSource): CallPolicy {
   let account: string | undefined;
   return {
     provider: defaults.provider,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    secrets: () => credentials.secretValues(),
+    secrets: () => credentialSecrets(credentials),
     limiter: settings.rateLimit === false ? undefined : (settings.rateLimiter ?? sharedLocalRateLimiter),
     rateFor: perAction((action) => rateFor(action, settings.rateLimit, defaults.capabilities)),
     account: () => {
-      account ??= createHash('sha256').update(`${settings.endpoint}\n${credentials.resolve().accessKeyId}`).digest('hex').slice(0, 24);
+      // Who signs, stably: a role's ARN, else the first key id (temporary keys change, the account does not).
+      const identity = credentials.identity();
+      if (identity === undefined) return createHash('sha256').update(settings.endpoint).digest('hex').slice(0, 24);
+      account ??= createHash('sha256').update(`${settings.endpoint}\n${identity}`).digest('hex').slice(0, 24);
       return account;
     },
     onEvent: settings.onEvent,
@@ -270,9 +362,15 @@ function printable(settings: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(settings)) {
     if (typeof value === 'function') out[key] = `[Function${value.name ? `: ${value.name}` : ''}]`;
     else if (key === 'credentials' || !isObject(value)) out[key] = value;
+    else if (key === 'assumeRole') out[key] = printableRole(value as AssumeRoleSettings);
     else out[key] = `[${(value as object).constructor?.name ?? 'Object'}]`;
   }
   return out;
+}
+
+/** An assumed role as printing shows it: the external id (a shared secret of the trust policy) masked. */
+function printableRole(role: AssumeRoleSettings): Record<string, unknown> {
+  return { ...role, ...(role.externalId === undefined ? {} : { externalId: maskSecret(role.externalId) }) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../model/contact.js';
 import type { CredentialEnvNames } from '../credentials/credentials.js';
-import type { EmulatorCredentials } from './emulator-types.js';
+import type { EmulatorCredentials, EmulatedServiceId } from './emulator-types.js';
+import type { KeyVendor, SessionVerdict } from './temporary-keys.js';
 
 /** A request handed to a vendor protocol. */
 export interface EmulatorRequest {
@@ -56,8 +57,15 @@ export interface EmulatorContext {
   now(): Date;
   /** The accepted key pair. */
   readonly credentials: EmulatorCredentials;
-  /** The secret for a key id, or undefined for an unknown key. */
+  /** The secret for a key id (the accepted pair, or temporary keys the vendor's STS or metadata emulators issued), or undefined for an unknown key. */
   secretFor(accessKeyId: string): string | undefined;
+  /**
+   * For temporary keys, whether the request carries their session token and they are still
+   * valid on this emulator's clock; undefined for long-term keys (which need no token).
+   */
+  session(accessKeyId: string, token: string | undefined): SessionVerdict | undefined;
+  /** Whom a key acts for: a temporary key's role ARN, else the key id itself. */
+  principalOf(accessKeyId: string): string;
   /** A named daily or standing quota (declared by the protocol, overridable by options). */
   quota(name: string): QuotaCounter;
   /** A fresh request id (UUID). */
@@ -68,9 +76,11 @@ export interface EmulatorContext {
  * One vendor's side of the wire, served by the shared harness: routing, signature checks,
  * state, validation and the vendor's envelopes.
  */
-export interface EmulatorProtocol<Hooks extends object = object> {
-  /** The provider it emulates. */
-  readonly provider: ProviderId;
+export interface EmulatorProtocol<Hooks extends object = object, Id extends EmulatedServiceId = ProviderId> {
+  /** The provider (or the vendor's STS or metadata service) it emulates. */
+  readonly provider: Id;
+  /** The vendor whose temporary keys it accepts (and, for STS and metadata services, issues). */
+  readonly keyVendor?: KeyVendor;
   /** Fake keys accepted by default. */
   readonly defaultCredentials: EmulatorCredentials;
   /** The environment variables the provider reads its credentials from. */

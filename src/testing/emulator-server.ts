@@ -5,9 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { ContactError } from '../errors/errors.js';
 import { SlidingWindow, VendorQuota } from './emulator-limits.js';
 import type { EmulatorContext, EmulatorProtocol, EmulatorRequest, EmulatorResponse } from './emulator-protocol.js';
-import type { Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';
+import type { EmulatedServiceId, Emulator, EmulatorFault, EmulatorOptions, RecordedRequest } from './emulator-types.js';
 import { FaultQueue } from './fault-queue.js';
 import { VendorFault } from './vendor-fault.js';
+import { checkSession, temporaryKey } from './temporary-keys.js';
+import { PROVIDER_IDS } from '../model/contact.js';
+import type { ProviderId } from '../model/contact.js';
 
 /** The largest body a gateway takes unless the protocol says otherwise. */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -33,10 +36,10 @@ export function gatewayPage(status: number): string {
  *
  * @throws ContactError `invalid-config` for bad options (an unknown quota name, a bad port).
  */
-export async function startEmulatorServer<Hooks extends object>(
-  protocol: EmulatorProtocol<Hooks>,
+export async function startEmulatorServer<Hooks extends object, Id extends EmulatedServiceId = ProviderId>(
+  protocol: EmulatorProtocol<Hooks, Id>,
   options: EmulatorOptions = {},
-): Promise<Emulator & Hooks> {
+): Promise<Emulator<Id> & Hooks> {
   checkOptions(protocol, options);
   const now = options.now ?? (() => new Date());
   const credentials = options.credentials ?? protocol.defaultCredentials;
@@ -58,7 +61,13 @@ export async function startEmulatorServer<Hooks extends object>(
   const context: EmulatorContext = {
     now,
     credentials,
-    secretFor: (accessKeyId) => (accessKeyId === credentials.accessKeyId ? credentials.accessKeySecret : undefined),
+    secretFor: (accessKeyId) =>
+      accessKeyId === credentials.accessKeyId ? credentials.accessKeySecret : protocol.keyVendor === undefined ? undefined : temporaryKey(protocol.keyVendor, accessKeyId)?.accessKeySecret,
+    session: (accessKeyId, token) => {
+      const key = protocol.keyVendor === undefined ? undefined : temporaryKey(protocol.keyVendor, accessKeyId);
+      return key === undefined ? undefined : checkSession(key, token, now());
+    },
+    principalOf: (accessKeyId) => (protocol.keyVendor === undefined ? undefined : temporaryKey(protocol.keyVendor, accessKeyId)?.principal) ?? accessKeyId,
     quota: (name) => {
       const quota = quotas.get(name);
       if (quota === undefined) throw new Error(`emulator bug: quota ${name} is not declared`);
@@ -175,7 +184,7 @@ export async function startEmulatorServer<Hooks extends object>(
   });
   const port = (server.address() as AddressInfo).port;
 
-  const emulator: Emulator = {
+  const emulator: Emulator<Id> = {
     provider: protocol.provider,
     endpoint: `http://127.0.0.1:${port}`,
     credentials,
@@ -228,7 +237,7 @@ function send(res: ServerResponse, response: EmulatorResponse): void {
   res.end(text);
 }
 
-function checkOptions(protocol: EmulatorProtocol<object>, options: EmulatorOptions): void {
+function checkOptions(protocol: EmulatorProtocol<object, EmulatedServiceId>, options: EmulatorOptions): void {
   const problems: string[] = [];
   if (options.port !== undefined && !(Number.isInteger(options.port) && options.port >= 0 && options.port <= 65535)) {
     problems.push('port must be a whole number from 0 to 65535');
@@ -244,6 +253,6 @@ function checkOptions(protocol: EmulatorProtocol<object>, options: EmulatorOptio
     }
   }
   if (problems.length > 0) {
-    throw new ContactError({ code: 'invalid-config', provider: protocol.provider, operation: 'startEmulator', message: problems.join('; ') });
+    throw new ContactError({ code: 'invalid-config', ...((PROVIDER_IDS as readonly string[]).includes(protocol.provider) ? { provider: protocol.provider as ProviderId } : {}), operation: 'startEmulator', message: problems.join('; ') });
   }
 }

@@ -1,5 +1,11 @@
 import type { ProviderId } from '../model/contact.js';
 
+/** The vendors' STS and instance metadata services, emulated beside the products. */
+export type CredentialServiceId = 'alibaba-sts' | 'alibaba-metadata' | 'tencent-sts' | 'tencent-metadata' | 'volcengine-sts' | 'volcengine-metadata';
+
+/** What an emulator speaks: a provider's API, or a vendor's STS or metadata service. */
+export type EmulatedServiceId = ProviderId | CredentialServiceId;
+
 /** Access keys an emulator accepts (fake values; it checks signatures made with them). */
 export interface EmulatorCredentials {
   /** The key id (Tencent: SecretId). */
@@ -63,9 +69,9 @@ export type EmulatorFault = FaultFilter &
   );
 
 /** A running emulator: a real HTTP server on 127.0.0.1 speaking one vendor's protocol. */
-export interface Emulator {
+export interface Emulator<Id extends EmulatedServiceId = ProviderId> {
   /** Which vendor API it speaks. */
-  readonly provider: ProviderId;
+  readonly provider: Id;
   /** Its base URL, to pass as a provider's `endpoint` setting. */
   readonly endpoint: string;
   /** The key pair it accepts, to pass as a provider's `credentials` setting. */

@@ -18,7 +18,7 @@ export interface HttpRequestSpec {
   /** Full URL. */
   readonly url: URL;
   /** Method. */
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   /** Headers to send. */
   readonly headers: Readonly<Record<string, string>>;
   /** Body bytes or text. */

@@ -5,6 +5,7 @@
  * operation's scope (rate limit, attempt timeout, retries, settling a lost create).
  */
 import type * as z from '../util/zod.js';
+import { isContactError } from '../errors/errors.js';
 import type { ContactError } from '../errors/errors.js';
 import { errorIn } from '../errors/to-contact-error.js';
 import type { ErrorContext } from '../errors/to-contact-error.js';
@@ -35,16 +36,35 @@ export interface RawAnswer {
 /** How a provider's requests travel: the vendor SDK or our own signer, behind one shape. */
 export interface VendorTransport<P> {
   /**
-   * Loads what the first request needs (the SDK, the credentials) before a rate-limit slot is
-   * taken, so a cold provider does not spend its slots waiting. Returns nothing once loaded, so
-   * the calls after the first do not wait a tick for it.
+   * Loads what the next request needs (the SDK; the credentials, on first use and near their
+   * expiry) before a rate-limit slot is taken, so a cold provider does not spend its slots
+   * waiting. Returns nothing when all is there, so most calls do not wait a tick for it.
+   * @param signal - the caller's signal: it stops the wait (the shared fetch goes on for others).
    * @throws ContactError `invalid-config` when credentials are missing or the SDK cannot load.
    */
-  ready(): Promise<void> | undefined;
+  ready(signal?: AbortSignal): Promise<void> | undefined;
   /** Sends one attempt; rejects with whatever the vendor or the socket said. */
   send(action: string, params: P, attempt: Attempt): Promise<RawAnswer>;
   /** Turns what `send` rejected with into a ContactError. */
   translate(error: unknown, context: ErrorContext, action: string): ContactError;
+  /**
+   * The credentials it signs with, and which vendor answers say their token expired: the caller
+   * then fetches new keys and sends the request once more (the vendor refused it, so a resend
+   * cannot duplicate a change).
+   */
+  readonly credentials?: {
+    readonly source: RefreshableKeys;
+    /** Whether a failure is the vendor's expired-token answer. */
+    expired(error: ContactError): boolean;
+  };
+}
+
+/** Where a transport's keys come from, as the caller needs it (a provider's `CredentialSource`). */
+export interface RefreshableKeys {
+  /** The keys usable now, without waiting. */
+  current(): object | undefined;
+  /** Drops keys the vendor refused; whether asking again can give others. */
+  invalidate(used: never): boolean;
 }
 
 /** How one call treats its special outcomes; see {@link VendorRequest}. */
@@ -65,10 +85,12 @@ export type VendorCaller<Table extends ActionTable, P> = <A extends keyof Table 
 
 /** Builds a provider's caller from its action table and transport. */
 export function createVendorCaller<Table extends ActionTable, P>(table: Table, transport: VendorTransport<P>): VendorCaller<Table, P> {
-  return async <A extends keyof Table & string>(scope: CallScope, action: A, params: P, options: CallRequestOptions<AnswerOf<Table[A]>> = {}) => {
+  const call = async <A extends keyof Table & string>(scope: CallScope, action: A, params: P, options: CallRequestOptions<AnswerOf<Table[A]>>, signedWith?: { keys?: object | undefined }) => {
     const spec = table[action] as ActionSpec<AnswerOf<Table[A]>>;
-    const loading = transport.ready();
+    // An already-cancelled call goes straight to the scope, which refuses it: nothing is fetched or sent.
+    const loading = scope.signal.aborted ? undefined : transport.ready(scope.options.signal);
     if (loading !== undefined) await loading;
+    if (signedWith !== undefined) signedWith.keys = transport.credentials?.source.current();
     // The newest attempt's answer names the request id an event reports; a timed-out attempt
     // that answers late does not overwrite it.
     let requestId: string | undefined;
@@ -90,6 +112,20 @@ export function createVendorCaller<Table extends ActionTable, P>(table: Table, t
       settle: options.settle,
       goneOnRetry: options.goneOnRetry,
     });
+  };
+  const keys = transport.credentials;
+  if (keys === undefined) return (scope, action, params, options = {}) => call(scope, action, params, options);
+  return async (scope, action, params, options = {}) => {
+    const signedWith: { keys?: object | undefined } = {};
+    try {
+      return await call(scope, action, params, options, signedWith);
+    } catch (error) {
+      // Keys the vendor says expired (the clock of whoever issued them ran ahead of ours, or they
+      // were revoked): fetch new ones, once, and send again.
+      const used = signedWith.keys;
+      if (used === undefined || !isContactError(error) || !keys.expired(error) || !keys.source.invalidate(used as never)) throw error;
+      return await call(scope, action, params, options);
+    }
   };
 }
 

@@ -3,6 +3,9 @@
  * once, an action table, one caller over a transport, validate → map → call → map back) on the
  * shared machinery, so the harness and the contract suite can be tested without any vendor.
  */
+import { signingKeys } from '../../src/credentials/credentials.js';
+import { staticKeys } from '../../src/credentials/key-providers.js';
+import type { VendorCredentials } from '../../src/credentials/vendor-credentials.js';
 import { z } from 'zod';
 import type { Contact, ContactInput, ContactPatch } from '../../src/model/contact.js';
 import { createContactList } from '../../src/contract/contact-list.js';
@@ -111,19 +114,34 @@ function translateFake(error: unknown, context: Parameters<typeof toContactError
   return vendorCodeError(fakeCodes, { vendor: { code: envelope.data.Code, message: envelope.data.Message ?? '', httpStatus: error.status, ...(requestId ? { requestId } : {}) } }, context);
 }
 
+/** The fake vendor's chain: its own key variables only. */
+const fakeVendorCredentials: VendorCredentials = {
+  chain: (options) => [
+    {
+      looksAt: 'environment (FAKE_KEY_ID, FAKE_KEY_SECRET)',
+      async find() {
+        const accessKeyId = options.environment['FAKE_KEY_ID'];
+        const accessKeySecret = options.environment['FAKE_KEY_SECRET'];
+        return accessKeyId === undefined || accessKeySecret === undefined ? { notFound: 'not set' } : staticKeys({ accessKeyId, accessKeySecret }, 'environment');
+      },
+    },
+  ],
+  assumeRole: () => Promise.reject(new Error('the fake vendor has no STS')),
+};
+
 export type FakeProvider = ContactProvider & { readonly settings: ResolvedBaseSettings };
 
 export function fakeProvider(settings: BaseProviderSettings = {}): FakeProvider {
   const setup = setUpProvider(z.strictObject(baseSettingsShape), settings, {
     provider: FAKE_PROVIDER,
     capabilities: fakeCapabilities,
-    env: { accessKeyId: 'FAKE_KEY_ID', accessKeySecret: 'FAKE_KEY_SECRET', securityToken: 'FAKE_TOKEN' },
+    vendorCredentials: async () => fakeVendorCredentials,
     endpoint: 'https://fake.invalid',
   });
   const fake = createVendorCaller(FAKE_ACTIONS, {
-    ready: async () => void setup.credentials.resolve(),
+    ready: (signal) => (setup.credentials.current() === undefined ? setup.credentials.resolve(signal).then(() => undefined) : undefined),
     async send(action, params: object, attempt) {
-      const credentials = setup.credentials.resolve();
+      const credentials = signingKeys(setup.credentials.current() ?? (await setup.credentials.resolve()));
       const body = JSON.stringify(params);
       const date = new Date().toISOString();
       const answer = await sendHttp({

@@ -57,8 +57,26 @@ export type { PhoneParts, PhoneProblem } from './model/phone.js';
 export { parsePhone } from './model/phone.js';
 export { planSync } from './sync/sync-plan.js';
 export { applySync, syncContacts } from './sync/sync-apply.js';
-export { checkRoster, parseRoster, rosterProviders } from './sync/roster.js';
-export type { Roster, RosterTarget } from './sync/roster.js';
+export { checkRoster, parseRoster, ROSTER_VERSIONS, rosterProviders } from './sync/roster.js';
+export type { Roster, RosterIssue, RosterOptions, RosterTarget } from './sync/roster.js';
+export { exportRoster } from './export/export-roster.js';
+export type { ExportOptions } from './export/export-roster.js';
+export { formatRoster } from './export/export-text.js';
+export type { FormatOptions } from './export/export-text.js';
+export type {
+  ExportedEntry,
+  ExportedOverride,
+  ExportedRoster,
+  ExportedRosterData,
+  ExportedTarget,
+  ExportedVariable,
+  ExportedWebhooks,
+  VariableRef,
+} from './export/export-types.js';
+export { reachability } from './reach/reachability.js';
+export type { ChannelReach, PersonReach, ReachabilityReport, ReachabilityRequest, ReachChannel, ReachState, TargetRead, TargetReach } from './reach/reach-types.js';
+export { sendPendingVerifications } from './reach/pending-verifications.js';
+export type { PendingVerificationReport, PendingVerificationRequest, VerificationSent } from './reach/pending-verifications.js';
 export type {
   ApplyOptions,
   ContactOverride,

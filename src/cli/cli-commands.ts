@@ -3,12 +3,16 @@
  * resolves to an exit code: 0 when all went well, 1 when the call failed.
  */
 import { readFile } from 'node:fs/promises';
+import { PROVIDER_IDS } from '../model/contact.js';
 import type { Contact, ContactInput, ProviderId } from '../model/contact.js';
+import { didYouMeanNote } from '../util/did-you-mean.js';
 import type { VerificationChannel } from '../contract/provider.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 import { describeError, table } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { UsageError } from './cli-usage.js';
+import { jsonSyntaxProblem } from '../sync/json-syntax.js';
+import { excerptAt, positionOf } from '../sync/roster-text.js';
 
 /** What a command runs with. */
 interface CommandContext {
@@ -27,7 +31,7 @@ const CONTACT_COLUMNS = ['id', 'name', 'email', 'phone', 'status'] as const;
 
 function printContacts(context: CommandContext, contacts: ReadonlyArray<Contact<object>>): void {
   if (context.json) context.output.out(JSON.stringify(contacts, null, 2));
-  else context.output.out(table(CONTACT_COLUMNS, contacts.map((contact) => CONTACT_COLUMNS.map((column) => contact[column]))));
+  else context.output.out(table(CONTACT_COLUMNS, contacts.map((contact) => CONTACT_COLUMNS.map((column) => contact[column])), context.output.columns));
 }
 
 async function run(context: CommandContext, body: () => Promise<void>): Promise<number> {
@@ -52,12 +56,35 @@ function idOf(context: CommandContext, command: string): string {
 async function inputOf(context: CommandContext): Promise<Record<string, unknown>> {
   const { flags } = context;
   const file = flags['input'];
-  const base: Record<string, unknown> = typeof file === 'string' ? (JSON.parse(file === '-' ? await readStdin() : await readFile(file, 'utf8')) as Record<string, unknown>) : {};
+  const base: Record<string, unknown> = typeof file === 'string' ? await jsonInput(file) : {};
   for (const key of ['name', 'email', 'phone', 'title', 'remark'] as const) if (typeof flags[key] === 'string') base[key] = flags[key];
   if (typeof flags['message-types'] === 'string') base['messageTypes'] = flags['message-types'].split(',').map((type) => type.trim()).filter(Boolean);
   const clear = flags['clear'];
   for (const field of Array.isArray(clear) ? clear : typeof clear === 'string' ? [clear] : []) base[field] = null;
   return base;
+}
+
+/**
+ * The object a `--input` file (or `-`, standard input) holds.
+ *
+ * @throws UsageError (exit 2) when it cannot be read or is not a JSON object: where, and the line with a caret.
+ */
+async function jsonInput(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--input ${file}: cannot read it (${(error as { code?: string }).code ?? (error as Error).message})`);
+  }
+  const where = file === '-' ? 'standard input' : file;
+  const problem = jsonSyntaxProblem(text);
+  if (problem !== undefined) {
+    const place = positionOf(text, problem.offset);
+    throw new UsageError(`--input ${where}:${place.line}:${place.column}: not valid JSON: ${problem.message}\n${excerptAt(text, place)}`);
+  }
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`--input ${where} must hold a JSON object, such as {"name": "oncall", "email": "oncall@example.com"}`);
+  return value as Record<string, unknown>;
 }
 
 async function readStdin(): Promise<string> {
@@ -103,6 +130,7 @@ export const CONTACT_COMMANDS: Readonly<Record<string, (context: CommandContext)
 /** The provider a contact command names. */
 export function providerFlag(flags: CommandContext['flags'], isProvider: (value: unknown) => value is ProviderId): ProviderId {
   const value = flags['provider'];
-  if (!isProvider(value)) throw new UsageError(`--provider must name one provider (tencent-cam, alibaba-resource-directory, volcengine-vmp, alibaba-chatapp)${value === undefined ? '' : `, not ${JSON.stringify(value)}`}`);
+  if (value === undefined) throw new UsageError(`--provider must name one provider (${PROVIDER_IDS.join(', ')})`);
+  if (!isProvider(value)) throw new UsageError(`--provider ${JSON.stringify(value)} is not a provider${didYouMeanNote(String(value), PROVIDER_IDS, (text) => text) || ` (known: ${PROVIDER_IDS.join(', ')})`}`);
   return value;
 }

@@ -1,7 +1,7 @@
 /** The demo's roster: `examples/roster.yaml`, kept here so the installed CLI has it (a test keeps the two equal). */
 export const DEMO_ROSTER = `# The platform team's on-call roster, in every cloud we use: one file, synced again and again.
-#   npx cloud-contacts plan examples/roster.yaml     # what would change (changes nothing)
-#   npx cloud-contacts apply examples/roster.yaml    # make it so; run it again to finish what failed
+#   npx cloud-contacts plan <this file>      # what would change (changes nothing)
+#   npx cloud-contacts apply <this file>     # make it so; run it again to finish what failed
 managed:                  # the contacts the roster owns: only they are ever pruned
   prefix: Oncall          # Oncall, then a separator: Oncall-Alice is owned; OncallManager, made by hand, is not
   names: [OncallAlice, OncallBob, OncallChen, OncallDana]   # Resource Directory names are letters only: listed

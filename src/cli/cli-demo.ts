@@ -34,7 +34,7 @@ export async function demoCommand(output: Output): Promise<number> {
       ),
     );
     const roster = await parseRoster(DEMO_ROSTER);
-    output.out(`The roster (examples/roster.yaml) lists ${roster.contacts.length} contacts; it owns the contacts named "${roster.managed?.prefix ?? ''}" and a separator, and those it lists by name.`);
+    output.out(`The sample roster (cloud-contacts demo --print-roster prints it) lists ${roster.contacts.length} contacts; it owns the contacts named "${roster.managed?.prefix ?? ''}" and a separator, and those it lists by name.`);
 
     let failures = await sync(output, 'first sync: the plan', roster, providers);
 
@@ -46,7 +46,16 @@ export async function demoCommand(output: Output): Promise<number> {
     failures += await registerNumber(output, providers, emulators);
     failures += await vendorLimit(output, providers);
     output.out(rule('done'));
-    output.out(failures === 0 ? 'Every step behaved as shown. Try it yourself: cloud-contacts emulator, then cloud-contacts plan examples/roster.yaml.' : `!!! ${failures} step(s) failed`);
+    output.out(
+      failures === 0
+        ? [
+            'Every step behaved as shown. Try it yourself, with the sample roster as a file of your own:',
+            '  cloud-contacts demo --print-roster > roster.yaml',
+            '  cloud-contacts emulator          # in another shell: paste the export lines it prints here',
+            '  cloud-contacts plan roster.yaml  # then apply, status, and export to read it all back',
+          ].join('\n')
+        : `!!! ${failures} step(s) failed`,
+    );
     return failures === 0 ? 0 : 1;
   } finally {
     await Promise.all(emulators.map((emulator) => emulator.close()));
@@ -60,10 +69,10 @@ function settingsOf(emulator: { provider: ProviderId; custSpaceId?: string }): R
 async function sync(output: Output, title: string, roster: Roster, providers: readonly SyncProvider[], prune = false): Promise<number> {
   const plan = await planSync({ desired: roster.contacts, providers, prune, ...(roster.managed === undefined ? {} : { managed: roster.managed }) });
   output.out(rule(title));
-  output.out(renderPlan(plan));
+  output.out(renderPlan(plan, output.columns));
   const report = await applySync(plan);
   output.out('');
-  output.out(renderReport(report));
+  output.out(renderReport(report, output.columns));
   return report.summary.failed;
 }
 

@@ -1,89 +1,89 @@
 /**
- * The `cloud-contacts` command line: parses the arguments (Node's own `util.parseArgs`), runs the
- * command, and resolves to the exit code: 0 when all went well, 1 when anything failed, 2 for a
- * usage error.
+ * The `cloud-contacts` command line: reads the arguments (cli-args), runs the command, and
+ * resolves to the exit code: 0 when all went well, 1 when anything failed, 2 for a usage error
+ * (said in our words, with the command's usage line), 3 for `plan --detailed-exitcode` with changes.
  */
-import { parseArgs } from 'node:util';
+import { didYouMeanNote } from '../util/did-you-mean.js';
+import { readCommandLine } from './cli-args.js';
 import { CONTACT_COMMANDS, providerFlag } from './cli-commands.js';
-import { emulatorCommand } from './cli-emulator.js';
 import { demoCommand } from './cli-demo.js';
+import { DEMO_ROSTER } from './cli-demo-roster.js';
+import { emulatorCommand } from './cli-emulator.js';
+import { exportCommand } from './cli-export.js';
 import { describeError, processOutput } from './cli-output.js';
 import type { Output } from './cli-output.js';
 import { isProviderId, loadProvider, profileSettings } from './cli-providers.js';
-import { readRoster, syncCommand } from './cli-sync.js';
+import { readRosterFile } from './cli-roster.js';
+import { statusCommand, verifyPendingCommand } from './cli-status.js';
+import { syncCommand } from './cli-sync.js';
 import { commandTarget } from './cli-targets.js';
-import { HELP, UsageError } from './cli-usage.js';
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  json: { type: 'boolean' },
-  provider: { type: 'string', multiple: true },
-  target: { type: 'string', multiple: true },
-  roster: { type: 'string' },
-  endpoint: { type: 'string' },
-  profile: { type: 'string' },
-  limit: { type: 'string' },
-  'page-size': { type: 'string' },
-  name: { type: 'string' },
-  email: { type: 'string' },
-  phone: { type: 'string' },
-  title: { type: 'string' },
-  'message-types': { type: 'string' },
-  remark: { type: 'string' },
-  input: { type: 'string' },
-  clear: { type: 'string', multiple: true },
-  channel: { type: 'string' },
-  prune: { type: 'boolean' },
-  concurrency: { type: 'string' },
-  'max-deletes': { type: 'string' },
-  'max-delete-share': { type: 'string' },
-  'replace-masked': { type: 'string', multiple: true },
-} as const;
+import { COMMANDS, HELP, UsageError, usageLine } from './cli-usage.js';
 
 /** Runs one command line (without `node` and the script); resolves to its exit code. */
 export async function runCli(argv: readonly string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === '--help' || command === '-h' || command === 'help') {
     output.out(HELP['']!);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
-  if (HELP[command] === undefined || command === '') {
-    output.err(`error: unknown command ${JSON.stringify(command)}\n\n${HELP['']}`);
+  if (command === undefined) {
+    output.err(HELP['']!);
+    return 2;
+  }
+  if (COMMANDS[command] === undefined) {
+    output.err(`error: there is no command ${JSON.stringify(command)}${didYouMeanNote(command, Object.keys(COMMANDS))}\n${usageLine('')}\nRun cloud-contacts --help for the commands.`);
     return 2;
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
-    if (values.help === true) {
+    const { flags, positionals, help } = readCommandLine(command, rest);
+    if (help) {
       output.out(HELP[command]!);
       return 0;
     }
-    const json = values.json === true;
-    switch (command) {
-      case 'plan':
-      case 'apply':
-        return await syncCommand(command === 'apply', positionals, values, output, json);
-      case 'emulator':
-        return await emulatorCommand(positionals, output, json);
-      case 'demo':
-        return await demoCommand(output);
-      default: {
-        const providers = values.provider ?? [];
-        if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
-        const flags = { ...values, provider: providers[0] };
-        const settings = profileSettings(values.profile);
-        const provider =
-          values.target === undefined
-            ? await loadProvider(providerFlag(flags, isProviderId), { endpoint: values.endpoint, settings })
-            : await commandTarget(command, values, readRoster, settings);
-        return await CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags });
-      }
-    }
+    return await run(command, flags, positionals, output);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS')) {
-      output.err(`error: ${(error as Error).message}\n\n${HELP[command]}`);
+    if (error instanceof UsageError) {
+      output.err(`error: ${error.message}\n${usageLine(command)}\nRun cloud-contacts ${command} --help for all its options.`);
       return 2;
     }
     output.err(describeError(error));
     return 1;
+  }
+}
+
+async function run(command: string, flags: Readonly<Record<string, string | boolean | string[] | undefined>>, positionals: readonly string[], output: Output): Promise<number> {
+  const json = flags['json'] === true;
+  switch (command) {
+    case 'plan':
+    case 'apply':
+      return syncCommand(command === 'apply', positionals, flags, output, json);
+    case 'export':
+      return exportCommand(flags, output, json);
+    case 'status':
+      return statusCommand(positionals, flags, output, json);
+    case 'emulator':
+      return emulatorCommand(positionals, output, json);
+    case 'demo':
+      if (flags['print-roster'] === true) {
+        output.out(DEMO_ROSTER.trimEnd());
+        return 0;
+      }
+      return demoCommand(output);
+    default: {
+      if (command === 'verify' && flags['pending'] === true) {
+        if (flags['channel'] !== undefined) throw new UsageError('verify --pending sends on every pending channel: give --channel only to verify one contact');
+        return verifyPendingCommand(positionals, flags, output, json);
+      }
+      const providers = (flags['provider'] as string[] | undefined) ?? [];
+      if (providers.length > 1) throw new UsageError(`${command} works on one provider: give --provider once`);
+      const one = { ...flags, provider: providers[0] };
+      const settings = profileSettings(flags['profile']);
+      // --roster file --target name: that target of the roster, built as plan and apply build it.
+      const provider =
+        flags['target'] === undefined
+          ? await loadProvider(providerFlag(one, isProviderId), { endpoint: flags['endpoint'] as string | undefined, settings })
+          : await commandTarget(command, flags, (path) => readRosterFile(path, command), settings);
+      return CONTACT_COMMANDS[command]!({ output, json, provider, positionals, flags: one });
+    }
   }
 }

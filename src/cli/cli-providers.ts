@@ -21,6 +21,14 @@ export function settingsVariable(id: ProviderId): string {
   return `CLOUD_CONTACTS_${envName(id)}_SETTINGS`;
 }
 
+/** A setting of each provider, as an example of what its settings variable holds. */
+const SETTINGS_EXAMPLES: Readonly<Record<ProviderId, string>> = {
+  'tencent-cam': '{"region":"ap-guangzhou"}',
+  'alibaba-resource-directory': '{"site":"international"}',
+  'volcengine-vmp': '{"region":"cn-shanghai"}',
+  'alibaba-chatapp': '{"custSpaceId":"cams-abc123"}',
+};
+
 /** Whether a value names a provider. */
 export function isProviderId(value: unknown): value is ProviderId {
   return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);
@@ -48,7 +56,7 @@ export async function loadProvider(
     try {
       extraSettings = JSON.parse(extra) as object;
     } catch {
-      throw new ContactError({ code: 'invalid-config', provider: id, operation: 'cli', message: `${settingsVariable(id)} must hold JSON settings, such as {"site":"international"}` });
+      throw new ContactError({ code: 'invalid-config', provider: id, operation: 'cli', message: `${settingsVariable(id)} must hold JSON settings, such as ${SETTINGS_EXAMPLES[id]}` });
     }
   }
   const settings: Record<string, unknown> = { ...extraSettings, ...options.settings, ...(endpoint === undefined || endpoint === '' ? {} : { endpoint }) };

@@ -62,12 +62,15 @@ export function targetLabel(provider: string, target: string | undefined): strin
   return target === undefined || target === provider ? provider : `${target} (${provider})`;
 }
 
-/** A plan as people read it: a table per target, then its warnings. */
-export function renderPlan(plan: SyncPlan): string {
+/**
+ * A plan as people read it: a table per target, then its warnings. `columns` is the terminal's
+ * width (the details wrap to fit it); without, nothing wraps and nothing is cut.
+ */
+export function renderPlan(plan: SyncPlan, columns?: number): string {
   return plan.providers
     .map((provider) => {
       const rows = provider.entries.map((entry) => [entry.kind, entry.name, detailOf(entry)]);
-      const body = rows.length === 0 ? '  (nothing to do)' : table(['action', 'name', 'details'], rows, 220).replace(/^/gm, '  ');
+      const body = rows.length === 0 ? '  (nothing to do)' : table(['action', 'name', 'details'], rows, columns === undefined ? undefined : columns - 2).replace(/^/gm, '  ');
       const masked = provider.entries.some((entry) => fieldsWarned(entry, /^cannot tell whether the (\S+) changed/).length > 0);
       const maskNote = masked ? [`${provider.id} shows some values masked: a change hidden behind a mask cannot be seen (--replace-masked <name> changes it anyway)`] : [];
       const warnings = [...maskNote, ...provider.warnings].map((warning) => `  ! ${warning}`).join('\n');
@@ -76,8 +79,11 @@ export function renderPlan(plan: SyncPlan): string {
     .join('\n\n');
 }
 
-/** A report as people read it: one row per entry, the counts, then how to restore what a replace lost. */
-export function renderReport(report: SyncReport, options: RestoreOptions = {}): string {
+/**
+ * A report as people read it: one row per entry, the counts, then how to restore what a replace
+ * lost; `columns` as for {@link renderPlan}.
+ */
+export function renderReport(report: SyncReport, columns?: number, options: RestoreOptions = {}): string {
   const rows = report.results.map((result) => [
     targetLabel(result.provider, result.target),
     result.name,
@@ -87,7 +93,7 @@ export function renderReport(report: SyncReport, options: RestoreOptions = {}): 
   ]);
   const { done, unchanged, skipped, failed } = report.summary;
   const restores = report.results.filter((result) => result.restore !== undefined).map((result) => restoreAdvice(result, options));
-  return [`${table(['target', 'name', 'action', 'status', 'request id / reason'], rows, 100)}\n\n${done} done, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed`, ...restores].join('\n\n');
+  return [`${table(['target', 'name', 'action', 'status', 'request id / reason'], rows, columns)}\n\n${done} done, ${unchanged} unchanged, ${skipped} skipped, ${failed} failed`, ...restores].join('\n\n');
 }
 
 /** The flags of `cloud-contacts create` for each field of an input it can take. */

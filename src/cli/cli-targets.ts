@@ -1,5 +1,5 @@
 /**
- * The targets `plan` and `apply` sync to, one provider object each: the roster's `targets:`
+ * The targets the roster commands (`plan`, `apply`, `export`, `status`, `verify --pending`) cover, one provider object each: the roster's `targets:`
  * block (all of them, or those `--target` and `--provider` pick), else one target per provider
  * id built from the environment, as before targets.
  */
@@ -11,6 +11,7 @@ import type { Roster, RosterTarget } from '../sync/roster.js';
 import type { SyncProvider } from '../sync/sync-types.js';
 import { isProviderId, loadProvider } from './cli-providers.js';
 import { UsageError } from './cli-usage.js';
+import { didYouMeanNote } from '../util/did-you-mean.js';
 
 /** The values of a repeatable flag. */
 function listFlag(value: unknown): string[] {
@@ -49,7 +50,12 @@ export function pickTargets(targets: readonly RosterTarget[], roster: Roster, fl
 export async function targetProviders(roster: Roster, flags: Readonly<Record<string, unknown>>, settings: object = {}): Promise<SyncProvider[]> {
   if (roster.targets === undefined) {
     const asked = [...listFlag(flags['target']), ...listFlag(flags['provider'])];
-    for (const id of asked) if (!isProviderId(id)) throw new UsageError(`${JSON.stringify(id)} is not a provider (the roster has no targets: block, so a provider id names the one target of each provider: ${PROVIDER_IDS.join(', ')})`);
+    for (const id of asked) {
+      if (isProviderId(id)) continue;
+      const flag = listFlag(flags['target']).includes(id) ? '--target' : '--provider';
+      const note = didYouMeanNote(id, PROVIDER_IDS, (text) => text) || ` (known: ${PROVIDER_IDS.join(', ')})`;
+      throw new UsageError(`${flag} ${JSON.stringify(id)} is not a provider${note}; without a roster's targets: block, a provider id names the one target of each provider`);
+    }
     const ids = asked.length > 0 ? (asked as ProviderId[]) : ((rosterProviders(roster) as ProviderId[] | undefined) ?? [...PROVIDER_IDS]);
     return Promise.all([...new Set(ids)].map((id) => loadProvider(id, { settings })));
   }

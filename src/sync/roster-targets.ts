@@ -42,43 +42,43 @@ const SECRET_KEY = /secret|token|password|passwd|credential|private|access.?key|
 export const KEYS_ELSEWHERE =
   'a roster never holds a secret: give the target a profile (profile: prod, from the vendor CLI\'s credentials file) or a role to assume (assumeRole: { roleArn }), or set the vendor\'s environment variables';
 
-/** Reports a problem at a path (`targets.cam-prod.secretKey`). */
-export type Problem = (path: string, message: string) => void;
-
-/** The line of a path in the roster's text, when the roster came as text. */
-export type Locate = (path: readonly string[]) => number | undefined;
+/**
+ * Reports a problem at a path (`targets.cam-prod.secretKey`) with its code and rule; the roster
+ * places it in the text, as every roster problem.
+ */
+export type Problem = (path: string, code: string, rule: string) => void;
 
 /** Checks the `targets:` block; resolves to the targets it names, in order. */
-export function checkTargetsBlock(value: unknown, problem: Problem, locate: Locate): RosterTarget[] | undefined {
+export function checkTargetsBlock(value: unknown, problem: Problem): RosterTarget[] | undefined {
   if (value === undefined) return undefined;
   if (!isRecord(value) || Object.keys(value).length === 0) {
-    problem('targets', 'must map target names to { provider, ...settings } (cam-prod: { provider: tencent-cam, profile: prod })');
+    problem('targets', 'invalid_type', 'must map target names to { provider, ...settings } (cam-prod: { provider: tencent-cam, profile: prod })');
     return undefined;
   }
   const targets: RosterTarget[] = [];
   for (const [name, spec] of Object.entries(value)) {
     const where = `targets.${name}`;
-    if (!TARGET_NAME.test(name)) problem(where, `is not a target name: it ${TARGET_NAME_RULE}`);
+    if (!TARGET_NAME.test(name)) problem(where, 'invalid_target_name', `is not a target name: it ${TARGET_NAME_RULE}`);
     if (!isRecord(spec)) {
-      problem(where, `must be { provider, ...settings }, such as { provider: tencent-cam, profile: prod }`);
+      problem(where, 'invalid_type', `must be { provider, ...settings }, such as { provider: tencent-cam, profile: prod }`);
       continue;
     }
     const { provider, ...settings } = spec;
     const secrets = secretKeys(settings, [name]);
-    for (const path of secrets) problem(`targets.${path.join('.')}`, `${lineNote(locate(['targets', ...path]))}looks like a secret: ${KEYS_ELSEWHERE}`);
+    for (const path of secrets) problem(`targets.${path.join('.')}`, 'secret_in_roster', `looks like a secret: ${KEYS_ELSEWHERE}`);
     for (const key of Object.keys(settings)) {
       if (!(ROSTER_TARGET_SETTINGS as readonly string[]).includes(key) && !secrets.some((path) => path[1] === key)) {
-        problem(`${where}.${key}`, `${lineNote(locate(['targets', name, key]))}is not a setting a roster target may give (known: ${ROSTER_TARGET_SETTINGS.join(', ')})`);
+        problem(`${where}.${key}`, 'unknown_field', `is not a setting a roster target may give (known: ${ROSTER_TARGET_SETTINGS.join(', ')})`);
       }
     }
     if (typeof settings['proxy'] === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/@]*@/i.test(settings['proxy'])) {
-      problem(`${where}.proxy`, `${lineNote(locate(['targets', name, 'proxy']))}holds credentials: ${KEYS_ELSEWHERE}; the CLI also reads the proxy from HTTPS_PROXY`);
+      problem(`${where}.proxy`, 'secret_in_roster', `holds credentials: ${KEYS_ELSEWHERE}; the CLI also reads the proxy from HTTPS_PROXY`);
     }
     if (!isProviderId(provider)) {
-      problem(`${where}.provider`, provider === undefined ? `is missing: name the target's provider (${PROVIDER_IDS.join(', ')})` : `${JSON.stringify(provider)} is not a provider (known: ${PROVIDER_IDS.join(', ')})`);
+      problem(`${where}.provider`, provider === undefined ? 'required' : 'unknown_provider', provider === undefined ? `is missing: name the target's provider (${PROVIDER_IDS.join(', ')})` : `${JSON.stringify(provider)} is not a provider (known: ${PROVIDER_IDS.join(', ')})`);
       continue;
     }
-    if (isProviderId(name) && name !== provider) problem(where, `is another provider's id: name it otherwise (such as ${provider}-${name})`);
+    if (isProviderId(name) && name !== provider) problem(where, 'invalid_target_name', `is another provider's id: name it otherwise (such as ${provider}-${name})`);
     targets.push({ name, provider, settings });
   }
   return targets;
@@ -91,10 +91,6 @@ function secretKeys(value: Record<string, unknown>, path: readonly string[]): st
     if (SECRET_KEY.test(key)) return [here];
     return isRecord(inner) ? secretKeys(inner, here) : [];
   });
-}
-
-function lineNote(line: number | undefined): string {
-  return line === undefined ? '' : `(line ${line}) `;
 }
 
 /** Whether a value is a provider id. */

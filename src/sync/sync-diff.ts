@@ -75,6 +75,16 @@ export function patchOf(changes: readonly FieldChange[]): ContactPatch {
   return patch as ContactPatch;
 }
 
+/** A field's value as a plan compares it: absent, empty and `[]` are all undefined, lists sorted. */
+export function fieldValue(record: object, field: ContactField): unknown {
+  return normalise(read(record, field));
+}
+
+/** Whether two values of a field are the same to a plan (see {@link fieldValue}). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return equal(normalise(a), normalise(b));
+}
+
 /** A changed email or phone waiting for its owner's confirmation is already the wanted value. */
 function isPending(existing: Contact<object>, field: ContactField, want: unknown): boolean {
   if (field !== 'email' && field !== 'phone') return false;

@@ -9,7 +9,7 @@ import { indexByKey, keyOfContact, keyOfInput, matchKeyOf, phoneKey } from './sy
 import { checkPlanRequest } from './sync-options.js';
 import { nearPrefix, owns } from './sync-ownership.js';
 import { printableEntry, printablePlan } from './sync-printing.js';
-import { entryGoesTo, namedBy, projectContact } from './sync-projection.js';
+import { entryGoesTo, maskedIn, namedBy, projectContact } from './sync-projection.js';
 import type { TargetRef } from './sync-projection.js';
 import { checkTargets, DEFAULT_TARGET_CONCURRENCY } from './sync-targets.js';
 import { targetNameOf } from '../settings/target.js';
@@ -132,7 +132,9 @@ async function planProvider(provider: SyncProvider, request: PlanRequest): Promi
       continue;
     }
     const [current] = found;
-    if (current === undefined) slots.push({ kind: 'create', name: input.name, input, warnings: entryWarnings });
+    const masked = maskedIn(input);
+    if (current === undefined && masked.length > 0) slots.push({ kind: 'skip', name: input.name, reason: `${maskedReason(input, masked)} to create it on ${id}` });
+    else if (current === undefined) slots.push({ kind: 'create', name: input.name, input, warnings: entryWarnings });
     else {
       matches.push({ slot: slots.length, input, warnings: entryWarnings, listed: current });
       slots.push(undefined);
@@ -199,7 +201,14 @@ function entryFor(provider: SyncProvider, match: Match, request: PlanRequest): P
   ];
   const base = { name: match.input.name, id: current.id, warnings } as const;
   if (changes.length === 0) return { kind: 'unchanged', ...base };
-  if (!needsReplace(changes, capabilities)) return { kind: 'update', ...base, patch: patchOf(changes), changes, current };
+  const replace = needsReplace(changes, capabilities);
+  const masked = maskedIn(match.input);
+  // A mask stands for a value the roster does not know: nothing can be sent from it.
+  if (masked.length > 0 && (replace || changes.some((change) => masked.includes(change.field as 'email' | 'phone')))) {
+    const fields = changes.map((change) => change.field).join(', ');
+    return { kind: 'skip', name: match.input.name, reason: `${maskedReason(match.input, masked)} to change ${fields} on ${provider.id}` };
+  }
+  if (!replace) return { kind: 'update', ...base, patch: patchOf(changes), changes, current };
   if (capabilities.sync?.replace === false) {
     const fields = changes.map((change) => change.field).join(', ');
     return { kind: 'skip', name: match.input.name, reason: `${provider.id} cannot change ${fields} in place and does not replace its contacts (that would delete ${current.id}): change it in the vendor's console` };
@@ -207,12 +216,23 @@ function entryFor(provider: SyncProvider, match: Match, request: PlanRequest): P
   return { kind: 'replace', ...base, input: match.input, changes, cost: replaceCost(provider), current };
 }
 
+/** Why a roster entry holding masks cannot be sent: `the roster holds only the mask of its email (alic****@example.com): write the full value`. */
+function maskedReason(input: ContactInput, masked: ReadonlyArray<'email' | 'phone'>): string {
+  const shown = masked.map((field) => input[field]).join(', ');
+  return `the roster holds only the mask of its ${masked.join(' and ')} (${shown}): write the full value${masked.length > 1 ? 's' : ''}`;
+}
+
 /**
  * The deletes of a prune: contacts the roster owns that no entry names here. Names that start
  * with the prefix without being owned are left alone, with a warning.
  */
 function deletesOf(listed: readonly Contact<object>[], isNamed: (contact: Contact<object>) => boolean, request: PlanRequest, warnings: string[]): PlanEntry[] {
-  if (request.prune !== true) return [];
+  if (request.prune !== true) {
+    // Without prune nothing goes, but the roster's own contacts it no longer lists are news.
+    const gone = request.managed === undefined ? [] : listed.filter((contact) => !isNamed(contact) && owns(request.managed, contact.name)).map((contact) => JSON.stringify(contact.name));
+    if (gone.length > 0) warnings.push(`${gone.join(', ')} ${gone.length === 1 ? 'is' : 'are'} the roster's (managed) but no longer in it: prune (CLI: --prune) deletes ${gone.length === 1 ? 'it' : 'them'}`);
+    return [];
+  }
   if (request.managed === undefined) {
     warnings.push('prune was asked without saying which contacts the roster manages, so nothing is deleted');
     return [];

@@ -7,6 +7,7 @@
 import { CONTACT_FIELDS } from '../model/contact.js';
 import type { ContactField, ContactInput, ProviderId } from '../model/contact.js';
 import { isContactError } from '../errors/errors.js';
+import { isMasked } from '../model/masked-values.js';
 import type { ContactError } from '../errors/errors.js';
 import type { Capabilities } from '../contract/provider.js';
 import { validateContactInput } from '../validation/validation.js';
@@ -36,16 +37,36 @@ function overridesFor(desired: DesiredContact, ref: TargetRef): Array<[string, u
   return [...Object.entries(desired.providers?.[ref.provider] ?? {}), ...Object.entries(own ?? {})];
 }
 
-/** Projects one desired contact onto one target's capabilities. */
-export function projectContact(desired: DesiredContact, ref: TargetRef, capabilities: Capabilities): Projection {
-  const { only, providers: _overrides, ...shared } = desired;
-  const { provider } = ref;
+/**
+ * The fields a roster entry gives one target, before any check: its shared fields with the
+ * overrides of the target's provider and then the target's own on top (`null` leaves a field out
+ * there), without `only`, `providers` and `oncall`.
+ */
+export function mergedFor(desired: DesiredContact, ref: TargetRef): Record<string, unknown> {
+  const { only: _only, providers: _overrides, oncall: _oncall, ...shared } = desired;
   const merged: Record<string, unknown> = { ...shared };
   for (const [key, value] of overridesFor(desired, ref)) {
     if (value === null) delete merged[key];
     else merged[key] = value;
   }
+  return merged;
+}
+
+/** The email and phone of an input that hold a vendor's mask (a roster may hold one: see {@link maskedIn}). */
+export function maskedIn(input: Pick<ContactInput, 'email' | 'phone'>): Array<'email' | 'phone'> {
+  return (['email', 'phone'] as const).filter((field) => typeof input[field] === 'string' && isMasked(input[field]));
+}
+
+/**
+ * Projects one desired contact onto one target's capabilities. A masked email or phone (a roster
+ * may hold the mask a vendor shows, standing for the value behind it) is kept as it is, outside
+ * the checks: it can match a contact that shows that mask, and the plan creates nothing from it.
+ */
+export function projectContact(desired: DesiredContact, ref: TargetRef, capabilities: Capabilities): Projection {
+  const { provider } = ref;
+  const merged = mergedFor(desired, ref);
   const name = typeof merged['name'] === 'string' ? merged['name'] : desired.name;
+  const only = desired.only;
   if (only !== undefined && !only.some((named) => names(ref, named))) return { ok: false, name, reason: `the roster limits this contact to ${only.join(', ')}` };
   const warnings: string[] = [];
   for (const field of CONTACT_FIELDS) {
@@ -54,13 +75,24 @@ export function projectContact(desired: DesiredContact, ref: TargetRef, capabili
     drop(merged, field);
     warnings.push(`${field} is not stored by ${provider}${rule.rule === undefined ? '' : ` (${rule.rule})`}`);
   }
+  const masked = maskedIn(merged);
+  const checked: Record<string, unknown> = { ...merged };
+  for (const field of masked) delete checked[field];
   try {
-    const input = validateContactInput(merged, capabilities, { provider, ...(ref.target === provider ? {} : { target: ref.target }), operation: 'plan' });
-    return { ok: true, input, warnings };
+    const input = validateContactInput(checked, masked.length === 0 ? capabilities : optionalFields(capabilities, masked), { provider, ...(ref.target === provider ? {} : { target: ref.target }), operation: 'plan' });
+    const kept = Object.fromEntries(masked.map((field) => [field, merged[field]]));
+    return { ok: true, input: { ...input, ...kept }, warnings };
   } catch (error) {
     if (!isContactError(error)) throw error;
     return { ok: false, name, reason: error.detail, error };
   }
+}
+
+/** The capabilities with these fields optional: a masked value stands for a value the vendor holds. */
+function optionalFields(capabilities: Capabilities, fields: readonly ContactField[]): Capabilities {
+  const relaxed = { ...capabilities.fields };
+  for (const field of fields) if (relaxed[field].support === 'required') relaxed[field] = { ...relaxed[field], support: 'optional' };
+  return { ...capabilities, fields: relaxed };
 }
 
 /**

@@ -29,6 +29,12 @@ export interface DesiredContact extends ContactInput {
    * override goes on top of its provider's.
    */
   providers?: { [P in ProviderId]?: ContactOverride } & { [target: string]: ContactOverride | undefined };
+  /**
+   * Someone who must be reachable: {@link reachability} reports whether they can be reached on
+   * some channel somewhere, and `cloud-contacts status` exits 1 when one of them cannot. Sync
+   * ignores it.
+   */
+  oncall?: boolean | undefined;
 }
 
 /**

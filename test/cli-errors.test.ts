@@ -150,7 +150,7 @@ describe('malformed rosters: every problem at file:line:column, the entry named 
   it('14. a key given twice', async () => {
     const result = await run(['plan', file('dup.yaml', 'contacts:\n  - name: Bob\n    email: bob@example.com\n    email: robert@example.com\n')]);
     expect(result.text).toMatchInlineSnapshot(`
-      "error: dup.yaml:4:5: not valid YAML: map keys must be unique
+      "error: dup.yaml:4:5: not valid YAML: a key is given twice: two targets, or two fields of one entry, cannot share a name
             email: robert@example.com
             ^"
     `);
@@ -163,7 +163,7 @@ describe('malformed command lines: in our words, with the usage line, exit 2', (
     expect(result.code).toBe(2);
     expect(result.text).toMatchInlineSnapshot(`
       "error: plan takes one argument (the roster file); this one is extra: "b.yaml"
-      Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune] [--detailed-exitcode] [plan options]
+      Usage: cloud-contacts plan <roster.yaml|roster.json> [--target <name>]... [--prune] [--detailed-exitcode] [plan options]
       Run cloud-contacts plan --help for all its options."
     `);
   });
@@ -189,7 +189,7 @@ describe('malformed command lines: in our words, with the usage line, exit 2', (
     expect([option.code, command.code]).toEqual([2, 2]);
     expect(`${option.text}\n\n${command.text}`).toMatchInlineSnapshot(`
       "error: plan has no option --detailed-exit-code (did you mean --detailed-exitcode?)
-      Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune] [--detailed-exitcode] [plan options]
+      Usage: cloud-contacts plan <roster.yaml|roster.json> [--target <name>]... [--prune] [--detailed-exitcode] [plan options]
       Run cloud-contacts plan --help for all its options.
 
       error: there is no command "exprot" (did you mean "export"?)
@@ -207,7 +207,7 @@ describe('malformed command lines: in our words, with the usage line, exit 2', (
       Run cloud-contacts list --help for all its options.
 
       error: --prune takes no value (give --prune alone)
-      Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune] [--detailed-exitcode] [plan options]
+      Usage: cloud-contacts plan <roster.yaml|roster.json> [--target <name>]... [--prune] [--detailed-exitcode] [plan options]
       Run cloud-contacts plan --help for all its options."
     `);
   });
@@ -236,16 +236,16 @@ describe('malformed command lines: in our words, with the usage line, exit 2', (
     expect(results.map((result) => result.code)).toEqual([2, 2, 2, 2]);
     expect(results.map((result) => result.text).join('\n\n')).toMatchInlineSnapshot(`
       "error: status needs the roster file
-      Usage: cloud-contacts status <roster.yaml|roster.json> [--provider <id>]... [--test-webhooks]
+      Usage: cloud-contacts status <roster.yaml|roster.json> [--target <name>]... [--test-webhooks]
       Run cloud-contacts status --help for all its options.
 
       error: there is no roster file absent.yaml
-      Usage: cloud-contacts plan <roster.yaml|roster.json> [--provider <id>]... [--prune] [--detailed-exitcode] [plan options]
+      Usage: cloud-contacts plan <roster.yaml|roster.json> [--target <name>]... [--prune] [--detailed-exitcode] [plan options]
       Run cloud-contacts plan --help for all its options.
 
       error: verify --pending sends on every pending channel: give --channel only to verify one contact
       Usage: cloud-contacts verify --provider <id> <contact-id> --channel email|phone|webhook
-             cloud-contacts verify --pending <roster.yaml|roster.json> [--provider <id>]...
+             cloud-contacts verify --pending <roster.yaml|roster.json> [--target <name>]...
       Run cloud-contacts verify --help for all its options.
 
       error: --provider "volcengine-vpm" is not a provider (did you mean volcengine-vmp?)

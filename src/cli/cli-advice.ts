@@ -29,6 +29,9 @@ export function cliAdvice(error: ContactError): string {
     const said = [...byKey].map(([key, rules]) => `${key === 'endpoint' ? `--endpoint (or ${endpointVariable(provider)})` : `"${key}" in ${settingsVariable(provider)}`} ${rules.join(', and ')}`);
     return `${prefix}${said.join('; ')}`;
   }
+  // The credential chain says what it looked at, in order, and a profile that is not there: a
+  // shell's means (the vendor's variables, --profile) are in its own words already.
+  if (error.field === 'credentials' || error.field === 'profile') return error.message;
   if (error.field?.startsWith('credentials.') === true) {
     // A shell sets the vendor's variables, not a `credentials` setting.
     return error.message.replace(/credentials\.\w+ \(or the (\S+) environment variable\)/g, '$1');

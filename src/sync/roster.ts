@@ -80,6 +80,9 @@ export interface RosterOptions {
   readonly allowUnsetVariables?: boolean;
 }
 
+/** Problems of a key itself, placed at the key rather than its value: an unknown field, a secret's name. */
+const KEY_PROBLEMS: ReadonlySet<string> = new Set(['unknown_field', 'secret_in_roster']);
+
 const TOP_KEYS = ['version', 'targets', 'managed', 'providers', 'contacts', '$comment'];
 const ENTRY_KEYS = ['only', 'providers', 'oncall', '$comment'];
 const CONTACT_KEYS = ['name', 'email', 'phone', 'title', 'messageTypes', 'remark', 'webhooks', 'groupIds'];
@@ -127,7 +130,7 @@ export async function parseRoster(text: string, options: RosterOptions = {}): Pr
   } catch (error) {
     const issues = (error as ContactError).issues as readonly RosterIssue[] | undefined;
     if (issues === undefined) throw error;
-    const places = await locatePaths(text, issues.map((issue) => ({ path: issue.path, key: issue.code === 'unknown_field' })));
+    const places = await locatePaths(text, issues.map((issue) => ({ path: issue.path, key: KEY_PROBLEMS.has(issue.code) })));
     const located = issues.map((issue, index) => withMessage({ ...issue, ...places[index] }, options.file));
     throw rosterError(located, options.file, (error as ContactError).code === 'invalid-config' ? 'invalid-config' : 'invalid-input');
   }

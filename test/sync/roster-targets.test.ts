@@ -39,22 +39,22 @@ describe('the targets block', () => {
     expect(json.targets).toEqual([{ name: 'cam-prod', provider: 'tencent-cam', settings: { profile: 'prod' } }]);
   });
 
-  it('refuses a secret, naming the key and its line, and says where keys belong instead', async () => {
+  it('refuses a secret, naming the key and its line and column, and says where keys belong instead', async () => {
     const withSecret = ROSTER.replace('{ provider: tencent-cam, profile: prod }', '{ provider: tencent-cam, secretId: AKIDexample, secretKey: SECRETvalue123 }');
     const error = await expectContactError(parseRoster(withSecret), 'invalid-config', { secrets: ['SECRETvalue123', 'AKIDexample'] });
     expect(error.issues?.map((issue) => issue.message)).toEqual([
-      expect.stringMatching(/^targets\.cam-prod\.secretId \(line 2\) looks like a secret: a roster never holds a secret: give the target a profile .* or a role to assume \(assumeRole: \{ roleArn \}\)/),
-      expect.stringMatching(/^targets\.cam-prod\.secretKey \(line 2\) looks like a secret/),
+      expect.stringMatching(/^targets\.cam-prod\.secretId looks like a secret: a roster never holds a secret: give the target a profile .* or a role to assume \(assumeRole: \{ roleArn \}\).* \(line 2, column \d+\)$/),
+      expect.stringMatching(/^targets\.cam-prod\.secretKey looks like a secret.* \(line 2, column \d+\)$/),
     ]);
     const block = `targets:\n  rd:\n    provider: alibaba-resource-directory\n    credentials:\n      accessKeyId: LTAIexample\n      accessKeySecret: hush-hush-hush\ncontacts: []\n`;
     const nested = await expectContactError(parseRoster(block), 'invalid-config', { secrets: ['hush-hush-hush'] });
-    expect(nested.message).toMatch(/targets\.rd\.credentials \(line 4\) looks like a secret/);
+    expect(nested.message).toMatch(/targets\.rd\.credentials looks like a secret.* \(line 4, column 5\)/);
     const json = `{\n  "targets": {\n    "vmp": {\n      "provider": "volcengine-vmp",\n      "token": "tok-123456"\n    }\n  },\n  "contacts": []\n}`;
     const inJson = await expectContactError(parseRoster(json), 'invalid-config', { secrets: ['tok-123456'] });
-    expect(inJson.message).toMatch(/targets\.vmp\.token \(line 5\) looks like a secret/);
+    expect(inJson.message).toMatch(/targets\.vmp\.token looks like a secret.* \(line 5, column 7\)/);
     // A proxy URL with credentials in it is a secret too.
     const proxied = await expectContactError(parseRoster(ROSTER.replace('region: cn-beijing', 'proxy: "http://ops:pa55word@proxy.internal:3128"')), 'invalid-config', { secrets: ['pa55word'] });
-    expect(proxied.message).toMatch(/targets\.vmp-bj\.proxy \(line 4\) holds credentials/);
+    expect(proxied.message).toMatch(/targets\.vmp-bj\.proxy holds credentials.* \(line 4, column \d+\)/);
   });
 
   it('refuses an unknown provider, a missing one, an unknown setting and a name that is another provider', async () => {
@@ -80,26 +80,26 @@ describe('the targets block', () => {
     ]);
   });
 
-  it('two targets of one name: the key given twice, with its line', async () => {
+  it('two targets of one name: the key given twice, at its line and column', async () => {
     const twice = await expectContactError(parseRoster('targets:\n  cam: { provider: tencent-cam }\n  cam: { provider: tencent-cam, profile: test }\ncontacts: []\n'), 'invalid-input');
-    expect(twice.message).toMatch(/is not valid YAML: a key is given twice \(line 3\): two targets, or two fields of one entry, cannot share a name/);
+    expect(twice.message).toMatch(/is not valid YAML: a key is given twice: two targets, or two fields of one entry, cannot share a name \(line 3, column 3\)/);
   });
 
-  it('refuses a name in only, an override or providers that is no target, listing the targets it knows', async () => {
+  it('refuses a name in only, an override or providers that is no target, listing the targets it knows or the one meant', async () => {
     const error = await expectContactError(
       parseRoster(ROSTER.replace('only: [cam-prod, vmp-bj]', 'only: [cam-prd, vmp-bj]').replace('{ cam-prod: { remark', '{ vmp-sh: { remark').concat('providers: [cam-prod, alibaba-resource-directory]\n')),
       'invalid-input',
     );
     const known = 'known: targets cam-prod, cam-test, vmp-bj, whatsapp; providers tencent-cam, volcengine-vmp, alibaba-chatapp';
     expect(error.issues?.map((issue) => issue.message)).toEqual([
-      `providers names unknown targets "alibaba-resource-directory" (${known})`,
-      `contacts[0] ("oncall-alice"): field only names unknown targets "cam-prd" (${known})`,
-      `contacts[0] ("oncall-alice"): field providers.vmp-sh is not one of the roster's targets (${known})`,
+      `providers names "alibaba-resource-directory", which is not one of the roster's targets (${known}) (line 17, column 12)`,
+      `contacts[0] ("oncall-alice"): field only names "cam-prd", which is not one of the roster's targets (did you mean "cam-prod"?) (line 11, column 11)`,
+      `contacts[0] ("oncall-alice"): field providers.vmp-sh is not one of the roster's targets (did you mean "vmp-bj"?) (line 12, column 26)`,
     ]);
   });
 
   it("without a targets block, names are provider ids, as before targets", async () => {
     const error = await expectContactError(parseRoster('contacts:\n  - name: oncall-a\n    only: [cam-prod]\n'), 'invalid-input');
-    expect(error.message).toMatch(/names unknown providers "cam-prod" \(known: tencent-cam, /);
+    expect(error.message).toMatch(/only names "cam-prod", which is not a provider \(known: tencent-cam, /);
   });
 });

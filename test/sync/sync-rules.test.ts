@@ -148,7 +148,7 @@ colour: blue
     );
     const messages = (error.issues ?? []).map((issue) => issue.message);
     expect(messages).toEqual([
-      'colour is not a roster key (known: version, managed, providers, contacts, $comment) (line 11, column 1)',
+      'colour is not a roster key (known: version, targets, managed, providers, contacts, $comment) (line 11, column 1)',
       'contacts[0] ("Alice"): field email must be a valid email address, such as ops@example.com (line 4, column 12)',
       'contacts[1] ("Bob"): field phone must include the country code, such as +86 139 0000 1234 or 0086 13900001234 (line 6, column 12)',
       'contacts[1] ("Bob"): field only names "mars-cloud", which is not a provider (known: tencent-cam, alibaba-resource-directory, volcengine-vmp, alibaba-chatapp) (line 7, column 11)',

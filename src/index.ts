@@ -57,7 +57,7 @@ export type { PhoneParts, PhoneProblem } from './model/phone.js';
 export { parsePhone } from './model/phone.js';
 export { planSync } from './sync/sync-plan.js';
 export { applySync, syncContacts } from './sync/sync-apply.js';
-export { checkRoster, parseRoster, ROSTER_VERSIONS, rosterProviders } from './sync/roster.js';
+export { checkRoster, parseRoster, ROSTER_VERSIONS } from './sync/roster.js';
 export type { Roster, RosterIssue, RosterOptions, RosterTarget } from './sync/roster.js';
 export { exportRoster } from './export/export-roster.js';
 export type { ExportOptions } from './export/export-roster.js';

@@ -1,7 +1,11 @@
 import type { ProviderId } from '../model/contact.js';
 import type { ContactErrorCode } from '../errors/errors.js';
 
-/** What every event says: where it happened. Never a secret, never contact data beyond ids. */
+/**
+ * What every event says: where it happened. Never a secret, never contact data beyond ids.
+ *
+ * @advanced
+ */
 export interface ContactEventBase {
   /** The provider. */
   readonly provider: ProviderId;

@@ -28,7 +28,11 @@ type WebhooksInput<T extends FieldSupportTable> = [WebhookKindsOf<T>] extends [n
   ? unknown
   : { webhooks?: { [W in WebhookKindsOf<T>]?: ContactWebhooks[W] } };
 
-/** What a provider's `create` takes: its required fields required, its unsupported ones absent. */
+/**
+ * What a provider's `create` takes: its required fields required, its unsupported ones absent.
+ *
+ * @advanced
+ */
 export type InputFor<T extends FieldSupportTable> = Simplify<
   { [K in Scalar as SupportOf<T, K> extends 'required' ? K : never]-?: Value<K> } & {
     [K in Scalar as SupportOf<T, K> extends 'optional' ? K : never]?: Value<K>;
@@ -55,7 +59,11 @@ type WebhooksPatch<T extends FieldSupportTable> = [UpdatableWebhookKinds<T>] ext
   ? unknown
   : { webhooks?: { [W in UpdatableWebhookKinds<T>]?: ContactWebhooks[W] | null } | null };
 
-/** What a provider's `update` takes: the fields it can change; `null` clears those it can clear. */
+/**
+ * What a provider's `update` takes: the fields it can change; `null` clears those it can clear.
+ *
+ * @advanced
+ */
 export type PatchFor<T extends FieldSupportTable> = Simplify<
   {
     [K in Scalar as Updatable<T, K> extends true ? K : never]?: Clearable<T, K> extends true ? Value<K> | null : Value<K>;

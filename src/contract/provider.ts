@@ -69,7 +69,11 @@ export interface ContactList<C = Contact> extends AsyncIterable<C> {
 /** The operations of the contract. */
 export type ContactOperation = 'create' | 'get' | 'update' | 'delete' | 'list' | 'findByName' | 'sendVerification';
 
-/** Every {@link ContactOperation}, as data. */
+/**
+ * Every {@link ContactOperation}, as data.
+ *
+ * @advanced
+ */
 export const CONTACT_OPERATIONS = [
   'create',
   'get',

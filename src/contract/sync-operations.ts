@@ -10,7 +10,11 @@
 import type { Contact, ContactField, ContactInput, ContactPatch } from '../model/contact.js';
 import type { CallOptions } from './provider.js';
 
-/** Called by {@link SyncOperations.replace} as its steps complete. */
+/**
+ * Called by {@link SyncOperations.replace} as its steps complete.
+ *
+ * @advanced
+ */
 export interface ReplaceProgress {
   /** The old contact is deleted: from here on a failure leaves it to be restored. */
   deleted(): void;
@@ -20,6 +24,8 @@ export interface ReplaceProgress {
  * The operations of a provider that sync uses instead of the contract methods when present.
  * Each takes the contact as a listing showed it moments before (the plan's read), and rejects only
  * with `ContactError`.
+ *
+ * @advanced
  */
 export interface SyncOperations<C extends Contact<object> = Contact<object>> {
   /**

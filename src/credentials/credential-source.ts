@@ -49,6 +49,8 @@ interface Cached {
  * await cam.list().all();
  * cam.settings.credentials.describe(); // 'profile prod'
  * ```
+ *
+ * @advanced
  */
 export class CredentialSource {
   /** Where keys are fetched from. */

@@ -32,6 +32,8 @@ export type ContactErrorCode = (typeof CONTACT_ERROR_CODES)[number];
  *
  * @remarks `conflict` is retryable only when it reports a concurrent call (the adapter sets
  * `retryable: true` on that error); a state conflict stays non-retryable.
+ *
+ * @advanced
  */
 export const DEFAULT_RETRYABLE: Readonly<Record<ContactErrorCode, boolean>> = {
   'invalid-input': false,
@@ -74,7 +76,11 @@ export interface VendorErrorInfo {
   readonly httpStatus?: number;
 }
 
-/** Everything needed to build a {@link ContactError}. */
+/**
+ * Everything needed to build a {@link ContactError}.
+ *
+ * @advanced
+ */
 export interface ContactErrorOptions<C extends ContactErrorCode = ContactErrorCode> {
   /** What went wrong. */
   readonly code: C;

@@ -120,7 +120,11 @@ export interface RegionSettings {
   region?: string;
 }
 
-/** The `agent` setting, for providers whose transport takes one. */
+/**
+ * The `agent` setting, for providers whose transport takes one.
+ *
+ * @advanced
+ */
 export interface AgentSettings {
   /**
    * The HTTP agent for requests, for a proxy or custom TLS. Default: a keep-alive agent of the
@@ -213,6 +217,8 @@ interface ProviderDefaults {
 /**
  * Settings after defaults: what `provider.settings` holds. `credentials` says where the keys
  * come from (`describe()`), and prints without their values.
+ *
+ * @advanced
  */
 export interface ResolvedBaseSettings {
   /** The endpoint in use, as `scheme://host[:port]`. */

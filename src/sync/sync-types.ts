@@ -182,7 +182,11 @@ export interface SyncPlan {
   readonly providers: readonly ProviderPlan[];
 }
 
-/** A field a failed replace's restore cannot fill in: the vendor only ever showed it masked. */
+/**
+ * A field a failed replace's restore cannot fill in: the vendor only ever showed it masked.
+ *
+ * @advanced
+ */
 export interface UnknownField {
   /** The field. */
   readonly field: ContactField;

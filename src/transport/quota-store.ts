@@ -1,7 +1,11 @@
 import { vendorDay } from '../util/vendor-day.js';
 import type { ProviderId } from '../model/contact.js';
 
-/** One request for a unit of a vendor's daily quota (CAM's 10 receiver creates a day). */
+/**
+ * One request for a unit of a vendor's daily quota (CAM's 10 receiver creates a day).
+ *
+ * @advanced
+ */
 export interface QuotaRequest {
   /** The provider. */
   readonly provider: ProviderId;
@@ -15,7 +19,11 @@ export interface QuotaRequest {
   readonly dayOffsetMinutes: number;
 }
 
-/** The answer to a {@link QuotaRequest}. */
+/**
+ * The answer to a {@link QuotaRequest}.
+ *
+ * @advanced
+ */
 export type QuotaReservation =
   | {
       /** A unit is reserved for the request about to be sent. */
@@ -35,6 +43,8 @@ export type QuotaReservation =
  * fast (`quota-exceeded` with `resetsAt`) without reaching the vendor. The in-process
  * implementation ({@link localQuotaStore}) is the default; `cloud-contacts/redis` shares the
  * counts across processes.
+ *
+ * @advanced
  */
 export interface QuotaStore {
   /** Reserves a unit for a request about to be sent, or says the day's units are used up. */
@@ -53,6 +63,8 @@ export interface QuotaStore {
  * shared by the provider objects of one process.
  *
  * @param now - the clock, replaceable in tests (default `Date.now`).
+ *
+ * @advanced
  */
 export function localQuotaStore(now: () => number = () => Date.now()): QuotaStore {
   const used = new Map<string, number>();

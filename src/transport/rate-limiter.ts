@@ -1,7 +1,11 @@
 import type { ProviderId } from '../model/contact.js';
 import { onAbort } from './abort-listeners.js';
 
-/** One request's claim on a vendor rate limit. */
+/**
+ * One request's claim on a vendor rate limit.
+ *
+ * @advanced
+ */
 export interface RateLimitRequest {
   /** The provider the request goes to. */
   readonly provider: ProviderId;
@@ -19,6 +23,8 @@ export interface RateLimitRequest {
  * Hands out the moments at which requests may be sent, so that a vendor's per-action limit is
  * never exceeded. The in-process implementation ({@link localRateLimiter}) is the default;
  * `cloud-contacts/redis` shares one across processes.
+ *
+ * @advanced
  */
 export interface RateLimiter {
   /**
@@ -145,6 +151,8 @@ export class Pacer {
 /**
  * The in-process {@link RateLimiter}: one `Pacer` per provider, account, action and rate.
  * Provider objects of one process that use the same account share it.
+ *
+ * @advanced
  */
 export function localRateLimiter(now?: () => number): RateLimiter {
   const pacers = new Map<string, Pacer>();

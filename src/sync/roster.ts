@@ -361,6 +361,8 @@ function withMessage(issue: RosterIssue, file?: string): RosterIssue {
 function rosterError(issues: readonly RosterIssue[], file?: string, code: 'invalid-input' | 'invalid-config' = 'invalid-input'): ContactError {
   const first = issues[0];
   const name = file ?? 'the roster';
-  const message = issues.length === 1 ? `${name}: ${first?.message ?? 'is not valid'}` : `${name} has ${issues.length} problems; the first: ${first?.message ?? ''}`;
+  // One problem says its own place (`the roster is not valid YAML`, `contacts[2] ...`): a file name is all it lacks.
+  const one = first?.message ?? `${name} is not valid`;
+  const message = issues.length === 1 ? (file === undefined ? one : `${file}: ${one}`) : `${name} has ${issues.length} problems; the first: ${first?.message ?? ''}`;
   return new ContactError({ code, operation: 'roster', message, field: first === undefined || first.path === '' ? undefined : first.path, issues });
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRoster, reachability, sendPendingVerifications, syncContacts } from '../src/index.js';
 import type { ReachabilityReport, SyncProvider } from '../src/index.js';
+import { tencentCam } from '../providers/tencent-cam/index.js';
 import { clock, startClouds } from './support/people-clouds.js';
 import type { Clouds } from './support/people-clouds.js';
 import { runBuiltCli, writeRoster } from './support/run-cli.js';
@@ -112,6 +113,17 @@ function states(report: ReachabilityReport, name: string): string[] {
 }
 
 describe('reachability', () => {
+  it('names each target and its provider: a provider object named cam-prod is the target cam-prod of tencent-cam, and `only` reaches it by name', async () => {
+    const camProd = tencentCam({ endpoint: clouds.cam.endpoint, credentials: clouds.cam.credentials, target: 'cam-prod' });
+    const [, rd] = clouds.providers() as [SyncProvider, SyncProvider];
+    const desired = [{ name: 'Oncall-Target', email: 'target@example.com', only: ['cam-prod'] }];
+    const report = await reachability({ desired, providers: [camProd, rd] });
+    expect(report.targets.map((target) => `${target.target} ${target.provider}`)).toEqual(['cam-prod tencent-cam', 'alibaba-resource-directory alibaba-resource-directory']);
+    const person = report.people[0]!;
+    expect(person.targets.map((target) => `${target.target} ${target.wanted}`)).toEqual(['cam-prod true', 'alibaba-resource-directory false']);
+    expect(states(report, 'Oncall-Target')).toEqual(['cam-prod email missing']);
+  });
+
   it('says per person, target and channel: reachable, pending since when, failing with the vendor reason, missing, not-supported', async () => {
     const roster = await parseRoster(ROSTER, { environment: SECRETS });
     const report = await reachability({ desired: roster.contacts, providers: clouds.providers(), testWebhooks: true });

@@ -2,6 +2,7 @@
  * The shapes of a reachability report: per person, per target, per channel, whether a message
  * would reach them, and if not, why.
  */
+import type { ProviderId } from '../model/contact.js';
 import type { ContactError } from '../errors/errors.js';
 import type { DesiredContact, SyncProvider } from '../sync/sync-types.js';
 
@@ -67,6 +68,8 @@ export interface PersonReach {
 export interface TargetRead {
   /** The target. */
   readonly target: string;
+  /** Its provider. */
+  readonly provider: ProviderId;
   /** Why it could not be read: its channels are `failing` with this reason. */
   readonly error?: ContactError;
 }

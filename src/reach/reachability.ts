@@ -75,7 +75,7 @@ async function targetCells(provider: SyncProvider, request: ReachabilityRequest)
     const failure = toContactError(error, { provider: provider.id, ...(target === provider.id ? {} : { target }), operation: 'reachability' });
     const reason = `could not read ${target}: ${failure.detail}`;
     return {
-      read: { target, error: failure },
+      read: { target, provider: provider.id, error: failure },
       cells: wanted.map(({ goes, channels }) => ({ target, wanted: goes, channels: channels.map((channel) => ({ channel, state: 'failing' as const, reason })) })),
     };
   }
@@ -92,7 +92,7 @@ async function targetCells(provider: SyncProvider, request: ReachabilityRequest)
     const reach: ChannelReach[] = channels.map((channel) => channelReach(contact, channel, fields, capabilities, channel.startsWith('webhooks.') ? testOf(tested, channel.slice('webhooks.'.length)) : undefined));
     return { target, wanted: true, contact: { id: contact.id, name: contact.name }, channels: reach };
   });
-  return { read: { target }, cells };
+  return { read: { target, provider: provider.id }, cells };
 }
 
 /** The contact a roster entry names on a target, matched as a plan matches, or why there is none. */

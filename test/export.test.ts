@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRoster, exportRoster, formatRoster, parseRoster, planSync } from '../src/index.js';
+import { tencentCam } from '../providers/tencent-cam/index.js';
 import { ONCALL_GROUP, WEBHOOK_VALUES, seedPeople, secretVariables, startClouds } from './support/people-clouds.js';
 import type { Clouds } from './support/people-clouds.js';
 import { runBuiltCli } from './support/run-cli.js';
@@ -245,6 +246,23 @@ describe('exportRoster', () => {
     expect(plan.providers.flatMap((provider) => provider.entries.filter((entry) => entry.kind !== 'unchanged'))).toEqual([]);
     // Written and read back, the same roster.
     expect(await parseRoster(await formatRoster(exported), { environment: secretVariables(exported.variables) })).toEqual(roster);
+  });
+
+  it('from targets named other than their provider: a targets block naming each one\'s provider, which reads back and plans unchanged', async () => {
+    const [, rd, vmp] = clouds.providers();
+    const camProd = tencentCam({ endpoint: clouds.cam.endpoint, credentials: clouds.cam.credentials, target: 'cam-prod' });
+    const providers = [camProd, rd!, vmp!];
+    const exported = await exportRoster(providers);
+    expect(exported.roster.targets).toEqual({ 'cam-prod': { provider: 'tencent-cam' }, 'alibaba-resource-directory': { provider: 'alibaba-resource-directory' }, 'volcengine-vmp': { provider: 'volcengine-vmp' } });
+    expect(exported.roster.providers).toEqual(['cam-prod', 'alibaba-resource-directory', 'volcengine-vmp']);
+    const text = await formatRoster(exported);
+    expect(text).toContain('\ntargets:\n  cam-prod: {provider: tencent-cam}\n');
+    expect(text).toContain('# Give each target under targets: the settings that reach its account');
+    const roster = await parseRoster(text, { environment: secretVariables(exported.variables) });
+    expect(roster.targets?.map((target) => `${target.name} ${target.provider}`)).toEqual(['cam-prod tencent-cam', 'alibaba-resource-directory alibaba-resource-directory', 'volcengine-vmp volcengine-vmp']);
+    const plan = await planSync({ desired: roster.contacts, providers });
+    expect(plan.providers.map((provider) => provider.target)).toEqual(['cam-prod', 'alibaba-resource-directory', 'volcengine-vmp']);
+    expect(plan.providers.flatMap((provider) => provider.entries.filter((entry) => entry.kind !== 'unchanged'))).toEqual([]);
   });
 
   it('a second run over the same clouds writes the same roster', async () => {

@@ -81,7 +81,13 @@ export async function exportRoster(providers: readonly SyncProvider[], options: 
   uniqueNames(drafts);
   const variables: ExportedVariable[] = [];
   const contacts = drafts.map((draft) => finalEntry(draft, exported, variables));
-  return { roster: { version: 1, providers: exported, contacts }, notes: drafts.map((draft) => draft.notes), variables, targets };
+  // Targets named other than their provider id need a targets: block to be read back: it names
+  // each exported target's provider; how to reach each account is the reader's to add.
+  const named = providers.filter((provider) => exported.includes(targetOf(provider).target));
+  const block = named.some((provider) => targetOf(provider).target !== provider.id)
+    ? { targets: Object.fromEntries(named.map((provider) => [targetOf(provider).target, { provider: provider.id }])) }
+    : {};
+  return { roster: { version: 1, ...block, providers: exported, contacts }, notes: drafts.map((draft) => draft.notes), variables, targets };
 }
 
 function checkProviders(providers: unknown): void {

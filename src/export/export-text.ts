@@ -36,6 +36,8 @@ export async function formatRoster(exported: ExportedRoster, options: FormatOpti
     if (yaml.isCollection(node)) node.flow = true;
   };
   flow(document.get('providers', true));
+  const targets = document.get('targets', true);
+  if (yaml.isMap(targets)) for (const pair of targets.items) flow(pair.value);
   const contacts = document.get('contacts', true);
   if (yaml.isSeq(contacts)) {
     contacts.items.forEach((item, index) => {
@@ -64,6 +66,9 @@ function headerOf(exported: ExportedRoster): string[] {
     'shows masks); names and values that differ per cloud are overrides under providers:.',
     'Next: review it, then `cloud-contacts plan <this file>`: every contact should show unchanged.',
   ];
+  if (exported.roster.targets !== undefined) {
+    lines.push('Give each target under targets: the settings that reach its account (profile, assumeRole, region, endpoint, ...): the export cannot know them.');
+  }
   if (exported.variables.length > 0) {
     lines.push(`Webhook secrets are not written here: set ${exported.variables.map((variable) => variable.name).join(', ')} before plan and apply.`);
   }

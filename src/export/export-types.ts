@@ -2,7 +2,7 @@
  * The shapes of an export: the roster written from what the clouds hold, the notes on the entries
  * it could not settle, and the variables its webhook secrets must come from.
  */
-import type { ContactTitle, MessageType } from '../model/contact.js';
+import type { ContactTitle, MessageType, ProviderId } from '../model/contact.js';
 import type { ContactError } from '../errors/errors.js';
 
 /** A value the roster reads from an environment variable instead of holding it: a webhook's URL (it carries the bot's key), secret or token. */
@@ -71,6 +71,12 @@ export interface ExportedEntry {
 export interface ExportedRosterData {
   /** The roster format version. */
   readonly version: 1;
+  /**
+   * The targets block, when a target is named other than its provider id (`cam-prod`): each
+   * exported target with its provider. Its settings (profile, region, endpoint, ...) are yours
+   * to add: an export cannot know how you reach each account.
+   */
+  readonly targets?: Readonly<Record<string, { readonly provider: ProviderId }>>;
   /** The targets exported: where the entries go unless their `only` says otherwise. */
   readonly providers: readonly string[];
   /** One entry per person. */

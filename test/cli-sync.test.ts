@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../providers/testing.js';
-import { runBuiltCli, writeRoster } from './support/run-cli.js';
+import { cliEnvironment, runBuiltCli, writeRoster } from './support/run-cli.js';
 import type { EmulatorMap } from '../providers/testing.js';
 
 let cam: EmulatorMap['tencent-cam'];
@@ -29,18 +29,7 @@ beforeAll(async () => {
   // Both Alibaba products read the same environment variables: one account's keys for both.
   chatapp = await startEmulator('alibaba-chatapp', { rateLimit: false, credentials: rd.credentials });
   folder = mkdtempSync(join(tmpdir(), 'cloud-contacts-cli-sync-'));
-  env = {
-    PATH: process.env['PATH'],
-    CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT: cam.endpoint,
-    CLOUD_CONTACTS_ALIBABA_RESOURCE_DIRECTORY_ENDPOINT: rd.endpoint,
-    CLOUD_CONTACTS_VOLCENGINE_VMP_ENDPOINT: vmp.endpoint,
-    CLOUD_CONTACTS_ALIBABA_CHATAPP_ENDPOINT: chatapp.endpoint,
-    CLOUD_CONTACTS_ALIBABA_CHATAPP_SETTINGS: JSON.stringify({ custSpaceId: chatapp.custSpaceId }),
-    ...cam.environment,
-    ...rd.environment,
-    ...vmp.environment,
-    ...chatapp.environment,
-  };
+  env = cliEnvironment({ cam, rd, vmp, chatapp });
 });
 afterAll(async () => {
   await Promise.all([cam.close(), rd.close(), vmp.close(), chatapp.close()]);

@@ -13,6 +13,7 @@ import { tencentCam } from '../../providers/tencent-cam/index.js';
 import { volcengineVmp } from '../../providers/volcengine-vmp/index.js';
 import { startEmulator } from '../../providers/testing.js';
 import type { EmulatorMap } from '../../providers/testing.js';
+import { cliEnvironment } from './run-cli.js';
 
 /** The four emulators, the providers over them, and the environment the CLI reaches them with. */
 export interface Clouds {
@@ -60,18 +61,7 @@ export async function startClouds(options: CloudOptions = {}): Promise<Clouds> {
   ]);
   // Both Alibaba products read the same environment variables: one account's keys for both.
   const chatapp = await startEmulator('alibaba-chatapp', { rateLimit: false, credentials: rd.credentials, now });
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT: cam.endpoint,
-    CLOUD_CONTACTS_ALIBABA_RESOURCE_DIRECTORY_ENDPOINT: rd.endpoint,
-    CLOUD_CONTACTS_VOLCENGINE_VMP_ENDPOINT: vmp.endpoint,
-    CLOUD_CONTACTS_ALIBABA_CHATAPP_ENDPOINT: chatapp.endpoint,
-    CLOUD_CONTACTS_ALIBABA_CHATAPP_SETTINGS: JSON.stringify({ custSpaceId: chatapp.custSpaceId }),
-    ...cam.environment,
-    ...rd.environment,
-    ...vmp.environment,
-    ...chatapp.environment,
-  };
+  const env: NodeJS.ProcessEnv = cliEnvironment({ cam, rd, vmp, chatapp });
   return {
     cam,
     rd,

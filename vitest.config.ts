@@ -25,6 +25,7 @@ export default defineConfig({
     // CPU time on two cores. Checks of process-wide state read the thread's own (event loop
     // resources, environment).
     pool: 'threads',
+    isolate: false,
     // Three files at a time on two cores: much of the suite waits (on pacing, timeouts, child
     // processes), so one worker more than the cores keeps both busy without crowding them.
     maxWorkers: 3,

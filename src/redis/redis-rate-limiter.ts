@@ -1,6 +1,6 @@
 import { localRateLimiter, PACING_MARGIN } from '../transport/rate-limiter.js';
 import type { RateLimiter } from '../transport/rate-limiter.js';
-import { sleep } from '../transport/sleep.js';
+import { sleepUntil } from '../transport/sleep.js';
 import { availability } from './redis-availability.js';
 import type { RedisOptions } from './redis-availability.js';
 import { checkRedisOptions } from './redis-options.js';
@@ -58,7 +58,8 @@ export function redisRateLimiter(redis: unknown, given: RedisOptions = {}): Rate
       }
       // Counted from when the reply arrives: a reply that reached a busy process late only delays
       // its request (sending it earlier to catch up would bunch requests at the vendor).
-      if (waitMs > 0) await sleep(waitMs, signal);
+      // Woken by a timer, the process checks its own clock: a slot is never released early.
+      if (waitMs > 0) await sleepUntil(performance.now() + waitMs, signal);
       return Math.max(0, waitMs);
     },
   };

@@ -20,3 +20,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, Math.max(0, ms));
   });
 }
+
+/**
+ * Waits until `deadline` on the `now` clock (`performance.now()` by default). A timer counts from
+ * the event loop's cached clock, in whole milliseconds, and that clock may be a coarse one a few
+ * milliseconds behind: a plain `sleep` can end before its time by that much, so this checks the
+ * clock on waking and waits out what is left.
+ */
+export async function sleepUntil(deadline: number, signal?: AbortSignal, now: () => number = () => performance.now()): Promise<void> {
+  for (let left = deadline - now(); left > 0; left = deadline - now()) await sleep(Math.ceil(left), signal);
+}

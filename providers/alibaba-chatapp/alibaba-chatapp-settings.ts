@@ -1,5 +1,5 @@
 import * as z from '../../src/util/zod.js';
-import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
+import { baseSettingFields, settingsSchema, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
 import type { CallOptions, ListQuery } from '../../src/contract/provider.js';
@@ -14,7 +14,7 @@ const ALIBABA_CHATAPP_ENDPOINT = 'https://cams.ap-southeast-1.aliyuncs.com';
 
 const CUST_SPACE_RULE = 'must be a customer space id (1-64 letters, digits, - or _)';
 /** What a customer space id looks like (`cams-sdkj31kj32lk3j`, `293483938849493`): the one rule of the setting and the call option. */
-const custSpaceIdSchema = z.string({ error: CUST_SPACE_RULE }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: CUST_SPACE_RULE }));
+const custSpaceIdSchema = z.lazy(() => z.string({ error: CUST_SPACE_RULE }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: CUST_SPACE_RULE })));
 
 /**
  * Settings of {@link alibabaChatApp}; all optional, unknown keys refused.
@@ -37,10 +37,11 @@ export interface ResolvedAlibabaChatAppSettings extends ResolvedBaseSettings {
   readonly custSpaceId?: string | undefined;
 }
 
-const settingsSchema = z.strictObject({
-  ...baseSettingsShape,
-  custSpaceId: z.optional(custSpaceIdSchema),
-  region: z.optional(z.never({ error: 'is not a setting of ChatApp, which is served from ap-southeast-1 only: set endpoint to reach another host' })),
+/** The checks of each setting, built when a provider is first given it (see `settingsSchema`). */
+const chatAppSettings = settingsSchema({
+  ...baseSettingFields,
+  custSpaceId: () => z.optional(custSpaceIdSchema),
+  region: () => z.optional(z.never({ error: 'is not a setting of ChatApp, which is served from ap-southeast-1 only: set endpoint to reach another host' })),
 });
 
 /**
@@ -50,7 +51,7 @@ const settingsSchema = z.strictObject({
  * @throws ContactError `invalid-config` naming the bad setting.
  */
 export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAlibabaChatAppSettings> {
-  return setUpProvider(settingsSchema, settings, {
+  return setUpProvider(chatAppSettings, settings, {
     provider: 'alibaba-chatapp',
     capabilities: alibabaChatAppCapabilities,
     vendorCredentials: loadAlibabaCredentials,

@@ -1,5 +1,5 @@
 import * as z from '../../src/util/zod.js';
-import { baseSettingsShape, setUpProvider } from '../../src/settings/settings.js';
+import { baseSettingFields, settingsSchema, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ProviderSetup, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import type { CallOptions, ListQuery } from '../../src/contract/provider.js';
 import type { ShapeOf } from '../../src/validation/call-options.js';
@@ -36,11 +36,15 @@ export interface ResolvedAlibabaResourceDirectorySettings extends ResolvedBaseSe
   readonly site: AlibabaSite;
 }
 
-const settingsSchema = z.strictObject({
-  ...baseSettingsShape,
-  site: z._default(z.enum(['china', 'international'], { error: 'must be "china" or "international"' }), 'china'),
-  region: z.optional(z.never({ error: 'is not a setting of Resource Directory, which has no regions: choose site: "china" or "international"' })),
-});
+/** The checks of each setting, built when a provider is first given it (see `settingsSchema`). */
+const rdSettings = settingsSchema(
+  {
+    ...baseSettingFields,
+    site: () => z._default(z.enum(['china', 'international'], { error: 'must be "china" or "international"' }), 'china'),
+    region: () => z.optional(z.never({ error: 'is not a setting of Resource Directory, which has no regions: choose site: "china" or "international"' })),
+  },
+  ['site'],
+);
 
 /**
  * Parses and resolves settings: the site's endpoint unless `endpoint` is given, and the
@@ -49,7 +53,7 @@ const settingsSchema = z.strictObject({
  * @throws ContactError `invalid-config` naming the bad setting.
  */
 export function setUpAlibabaResourceDirectory(settings: unknown): ProviderSetup<ResolvedAlibabaResourceDirectorySettings> {
-  return setUpProvider(settingsSchema, settings, {
+  return setUpProvider(rdSettings, settings, {
     provider: 'alibaba-resource-directory',
     capabilities: alibabaResourceDirectoryCapabilities,
     vendorCredentials: loadAlibabaCredentials,

@@ -1,6 +1,5 @@
 import type { Agent } from 'node:http';
-import * as z from '../../src/util/zod.js';
-import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings/settings.js';
+import { agentSettingFields, baseSettingFields, regionSettingFields, settingsSchema, setUpProvider } from '../../src/settings/settings.js';
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { tencentCamCapabilities } from './tencent-cam-capabilities.js';
 
@@ -29,7 +28,8 @@ export interface ResolvedTencentCamSettings extends ResolvedBaseSettings {
   readonly agent?: Agent | undefined;
 }
 
-const settingsSchema = z.strictObject({ ...baseSettingsShape, ...regionSettingShape, ...agentSettingShape });
+/** The checks of each setting, built when a provider is first given it (see `settingsSchema`). */
+const camSettings = settingsSchema({ ...baseSettingFields, ...regionSettingFields, ...agentSettingFields });
 
 /**
  * Validates settings and applies the defaults (the documented endpoint, 20 requests per second
@@ -38,7 +38,7 @@ const settingsSchema = z.strictObject({ ...baseSettingsShape, ...regionSettingSh
  * @throws ContactError `invalid-config` naming the bad setting.
  */
 export function setUpTencentCam(settings: unknown): ProviderSetup<ResolvedTencentCamSettings> {
-  return setUpProvider(settingsSchema, settings, {
+  return setUpProvider(camSettings, settings, {
     provider: 'tencent-cam',
     capabilities: tencentCamCapabilities,
     vendorCredentials: () => import('./tencent-cam-credential-chain.js').then((module) => module.tencentCredentials),

@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import * as z from '../../src/util/zod.js';
-import { agentSettingShape, baseSettingsShape, regionSettingShape, setUpProvider } from '../../src/settings/settings.js';
+import { agentSettingFields, baseSettingFields, regionSettingFields, settingsSchema, setUpProvider } from '../../src/settings/settings.js';
 import type { AgentSettings, BaseProviderSettings, ProviderSetup, RegionSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import type { ListQuery } from '../../src/contract/provider.js';
 import type { ShapeOf } from '../../src/validation/call-options.js';
@@ -50,11 +50,15 @@ export interface ResolvedVolcengineVmpSettings extends ResolvedBaseSettings {
   readonly agent?: Agent | undefined;
 }
 
-const settingsSchema = z.strictObject({
-  ...baseSettingsShape,
-  ...agentSettingShape,
-  region: z._default(regionSettingShape.region, VOLCENGINE_DEFAULT_REGION),
-});
+/** The checks of each setting, built when a provider is first given it (see `settingsSchema`). */
+const vmpSettings = settingsSchema(
+  {
+    ...baseSettingFields,
+    ...agentSettingFields,
+    region: () => z._default(regionSettingFields.region(), VOLCENGINE_DEFAULT_REGION),
+  },
+  ['region'],
+);
 
 /**
  * Validates settings and applies the defaults (the global gateway, `cn-beijing`, 20 requests per
@@ -63,7 +67,7 @@ const settingsSchema = z.strictObject({
  * @throws ContactError `invalid-config` naming the bad setting.
  */
 export function setUpVolcengineVmp(settings: unknown): ProviderSetup<ResolvedVolcengineVmpSettings> {
-  const setup = setUpProvider(settingsSchema, settings, {
+  const setup = setUpProvider(vmpSettings, settings, {
     provider: 'volcengine-vmp',
     capabilities: volcengineVmpCapabilities,
     vendorCredentials: () => import('./volcengine-vmp-credential-chain.js').then((module) => module.volcengineCredentials),

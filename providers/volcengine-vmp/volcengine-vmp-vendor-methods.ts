@@ -77,8 +77,9 @@ function settleGroupCreate(vmp: VmpCaller, scope: CallScope, params: { Name: str
   });
 }
 
-const groupInputSchema = z.strictObject({ name: z.unknown(), contactIds: z.optional(z.unknown()) });
-const groupPatchSchema = z.strictObject({ name: z.optional(z.unknown()), contactIds: z.optional(z.unknown()) });
+// Made on first use, like every schema a provider carries.
+const groupInputSchema = z.lazy(() => z.strictObject({ name: z.unknown(), contactIds: z.optional(z.unknown()) }));
+const groupPatchSchema = z.lazy(() => z.strictObject({ name: z.optional(z.unknown()), contactIds: z.optional(z.unknown()) }));
 
 function validateGroupInput(input: VolcengineVmpGroupInput, context: ErrorContext): { name: string; contactIds: string[] } {
   const record = parseRecord(groupInputSchema, input, 'input', context);

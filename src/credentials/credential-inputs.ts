@@ -2,7 +2,7 @@
  * Reading what a credential chain looks at: environment variables, the home directory, profile
  * files (JSON and INI) and token files. Nothing here keeps or prints a value it read.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ProviderId } from '../model/contact.js';
@@ -45,7 +45,9 @@ export function shownPath(path: string, environment: NodeJS.ProcessEnv): string 
  */
 export async function readOptionalFile(path: string, provider: ProviderId, shown: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    // node:fs's callback form: importing node:fs/promises would load a dozen of Node's own modules
+    // (readline among them) into every process, for a read that most of them never make.
+    return await new Promise<string>((resolve, reject) => readFile(path, 'utf8', (error, text) => (error === null ? resolve(text) : reject(error))));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;

@@ -144,9 +144,12 @@ const originUrl = () =>
     z.refine((url) => /^https?:\/\/[^/?#]+\/?$/.test(url), { error: 'must be a scheme, host and port only (such as http://127.0.0.1:4010), without a path or query' }),
   );
 
-/** The zod shape of {@link BaseProviderSettings}, for providers to extend. */
-export const baseSettingsShape = {
-  credentials: z.optional(
+/**
+ * The checks of {@link BaseProviderSettings}, one builder per setting, for providers to extend:
+ * a setting's checks are built when a provider is first given it (see {@link settingsSchema}).
+ */
+export const baseSettingFields = {
+  credentials: () => z.optional(
     z.union(
       [
         z.custom<CredentialsFunction>((value) => typeof value === 'function'),
@@ -155,8 +158,8 @@ export const baseSettingsShape = {
       { error: 'must be { accessKeyId, accessKeySecret, securityToken? } or a function resolving to them' },
     ),
   ),
-  profile: z.optional(text()),
-  assumeRole: z.optional(
+  profile: () => z.optional(text()),
+  assumeRole: () => z.optional(
     z.strictObject(
       {
         roleArn: text(),
@@ -168,34 +171,73 @@ export const baseSettingsShape = {
       { error: 'must be { roleArn, sessionName?, externalId?, durationSeconds? }' },
     ),
   ),
-  stsEndpoint: z.optional(originUrl()),
-  metadataEndpoint: z.optional(originUrl()),
-  endpoint: z.optional(originUrl()),
-  timeoutMs: z.optional(timeoutMsSchema),
-  maxRetries: z.optional(maxRetriesSchema),
-  rateLimit: z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
-  rateLimiter: z.optional(z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' })),
-  onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
-  quotaStore: z.optional(
+  stsEndpoint: () => z.optional(originUrl()),
+  metadataEndpoint: () => z.optional(originUrl()),
+  endpoint: () => z.optional(originUrl()),
+  timeoutMs: () => z.optional(timeoutMsSchema),
+  maxRetries: () => z.optional(maxRetriesSchema),
+  rateLimit: () => z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
+  rateLimiter: () => z.optional(z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' })),
+  onEvent: () => z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
+  quotaStore: () => z.optional(
     z.custom<QuotaStore>((value) => isObject(value) && typeof (value as QuotaStore).reserve === 'function' && typeof (value as QuotaStore).exhaust === 'function', {
       error: 'must have reserve(request) and exhaust(request) methods',
     }),
   ),
-  quotas: z.optional(z.union([z.record(z.string(), z.int().check(z.minimum(0))), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' })),
-  target: z.optional(z.string({ error: 'must be a string' }).check(z.regex(TARGET_NAME, { error: TARGET_NAME_RULE }))),
-  proxy: z.optional(
+  quotas: () => z.optional(z.union([z.record(z.string(), z.int().check(z.minimum(0))), z.literal(false)], { error: 'must map quota ids to whole numbers, or be false' })),
+  target: () => z.optional(z.string({ error: 'must be a string' }).check(z.regex(TARGET_NAME, { error: TARGET_NAME_RULE }))),
+  proxy: () => z.optional(
     z.url({ protocol: /^http$/, error: PROXY_RULE }).check(z.refine((url) => /^http:\/\/[^/?#]+\/?$/.test(url), { error: `${PROXY_RULE}, without a path or query` })),
   ),
-  ca: z.optional(z.string({ error: CA_RULE }).check(z.refine(isCaPem, { error: CA_RULE }))),
-};
+  ca: () => z.optional(z.string({ error: CA_RULE }).check(z.refine(isCaPem, { error: CA_RULE }))),
+} satisfies SettingFields;
 
-/** The zod shape of {@link RegionSettings}. */
-export const regionSettingShape = { region: z.optional(text()) };
+/** The checks of {@link RegionSettings}. */
+export const regionSettingFields = { region: () => z.optional(text()) } satisfies SettingFields;
 
-/** The zod shape of {@link AgentSettings}. */
-export const agentSettingShape = {
-  agent: z.optional(z.custom<Agent>((value) => value instanceof Agent, { error: 'must be an http.Agent or https.Agent (proxy agents extend it)' })),
-};
+/** The checks of {@link AgentSettings}. */
+export const agentSettingFields = {
+  agent: () => z.optional(z.custom<Agent>((value) => value instanceof Agent, { error: 'must be an http.Agent or https.Agent (proxy agents extend it)' })),
+} satisfies SettingFields;
+
+/** The checks of a provider's settings: one builder per setting name. */
+export type SettingFields = Readonly<Record<string, () => z.ZodMiniType>>;
+
+/** What a provider's settings parse to: the strict object of every field's checks. */
+type SettingsOf<F extends SettingFields> = z.output<z.ZodMiniObject<{ -readonly [K in keyof F]: ReturnType<F[K]> }>>;
+
+/** A provider's settings schema, built for the settings a provider is given. */
+export interface SettingsSchema<F extends SettingFields> {
+  /** Every setting name the provider takes. */
+  readonly keys: readonly string[];
+  /** The strict object of the checks of the settings `given` names (and of those with a default): unknown names are its issues. */
+  readonly for: (given: unknown) => z.ZodMiniType<SettingsOf<F>, unknown>;
+}
+
+/**
+ * A provider's settings schema: a strict object of its fields, built for the names a provider is
+ * given (and `defaulted`, the settings whose default the schema applies), once per set of names. A
+ * provider made with an endpoint and keys builds the checks of those two, not of the twenty
+ * settings it could take: building them all was most of what making a provider cost.
+ */
+export function settingsSchema<F extends SettingFields>(fields: F, defaulted: readonly (keyof F & string)[] = []): SettingsSchema<F> {
+  const keys = Object.keys(fields);
+  const built = new Map<string, z.ZodMiniType<SettingsOf<F>, unknown>>();
+  return {
+    keys,
+    for(given) {
+      const record = typeof given === 'object' && given !== null ? given : {};
+      const names = keys.filter((key) => Object.hasOwn(record, key) || defaulted.includes(key));
+      const signature = names.join();
+      let schema = built.get(signature);
+      if (schema === undefined) {
+        schema = z.strictObject(Object.fromEntries(names.map((key) => [key, fields[key]!()]))) as unknown as z.ZodMiniType<SettingsOf<F>, unknown>;
+        built.set(signature, schema);
+      }
+      return schema;
+    },
+  };
+}
 
 /** The vendor facts a provider's settings resolve against. */
 interface ProviderDefaults {
@@ -276,16 +318,16 @@ type Parsed = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | un
  *
  * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
  */
-export function setUpProvider<T extends Parsed>(
-  schema: z.ZodMiniType<T, unknown> & { readonly shape: object },
+export function setUpProvider<F extends SettingFields, T extends Parsed = SettingsOf<F> & Parsed>(
+  schema: SettingsSchema<F>,
   given: unknown,
   defaults: ProviderDefaults,
 ): ProviderSetup<Omit<T, keyof BaseProviderSettings> & ResolvedBaseSettings> {
   const context = { provider: defaults.provider, operation: 'settings' };
   const input = plainInput(given ?? {}, 'settings', context);
-  const result = schema.safeParse(input);
+  const result = schema.for(input).safeParse(input);
   if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
-  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, target, proxy, ca, ...rest } = result.data;
+  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, target, proxy, ca, ...rest } = result.data as T;
   checkQuotaIds(quotas, defaults, context);
   checkTarget(target, defaults.provider, context);
   const resolvedEndpoint = new URL(endpoint ?? environmentEndpoint(defaults.provider, context) ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin;
@@ -323,7 +365,7 @@ export function setUpProvider<T extends Parsed>(
     place: Object.fromEntries((defaults.placeSettings ?? []).map((key) => [key, (rest as Record<string, unknown>)[key]])),
     ...keysOf(credentialsInput, profile, assumeRole),
   });
-  return { settings, credentials, policy: callPolicy(defaults, settings, credentials, Object.keys(schema.shape)) };
+  return { settings, credentials, policy: callPolicy(defaults, settings, credentials, schema.keys) };
 }
 
 /** The variable that points a provider at another endpoint when its settings name none: `CLOUD_CONTACTS_TENCENT_CAM_ENDPOINT`. */
@@ -331,7 +373,7 @@ export function endpointVariable(provider: ProviderId): string {
   return `CLOUD_CONTACTS_${provider.toUpperCase().replace(/-/g, '_')}_ENDPOINT`;
 }
 
-const endpointSchema = originUrl();
+const endpointSchema = z.lazy(originUrl);
 
 /**
  * The endpoint the environment names for a provider, if any.

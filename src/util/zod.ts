@@ -58,4 +58,4 @@ export {
   unknown,
   url,
 } from 'zod/mini';
-export type { infer, output, ZodMiniType } from 'zod/mini';
+export type { infer, output, ZodMiniLazy, ZodMiniObject, ZodMiniType } from 'zod/mini';

@@ -19,10 +19,10 @@ const TIMEOUT_RULE = 'must be a whole number of milliseconds from 1 to 600000 (1
 const RETRIES_RULE = 'must be a whole number from 0 to 10';
 
 /** The one rule of `timeoutMs`, as a setting and as a call option. */
-export const timeoutMsSchema = z.int({ error: TIMEOUT_RULE }).check(z.minimum(1, { error: TIMEOUT_RULE }), z.maximum(600_000, { error: TIMEOUT_RULE }));
+export const timeoutMsSchema = z.lazy(() => z.int({ error: TIMEOUT_RULE }).check(z.minimum(1, { error: TIMEOUT_RULE }), z.maximum(600_000, { error: TIMEOUT_RULE })));
 
 /** The one rule of `maxRetries`, as a setting and as a call option. */
-export const maxRetriesSchema = z.int({ error: RETRIES_RULE }).check(z.minimum(0, { error: RETRIES_RULE }), z.maximum(10, { error: RETRIES_RULE }));
+export const maxRetriesSchema = z.lazy(() => z.int({ error: RETRIES_RULE }).check(z.minimum(0, { error: RETRIES_RULE }), z.maximum(10, { error: RETRIES_RULE })));
 
 /** The zod shape of an operation's own keys (its options, or a listing's filters); each key optional. */
 export type OptionsShape = Readonly<Record<string, z.ZodMiniType>>;
@@ -42,14 +42,17 @@ export type NoOptions = Record<never, never>;
 /** An operation without options (or filters) of its own. */
 export const NO_OPTIONS: NoOptions = Object.freeze({});
 
-/** The neutral call options; the compiler holds their keys and types to {@link CallOptions}. */
-const callOptionsShape = {
+/**
+ * The neutral call options; the compiler holds their keys and types to {@link CallOptions}. Made
+ * with an operation's options schema, on its first call with options, not at import.
+ */
+const callOptionsShape = (): ShapeOf<CallOptions> => ({
   signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, { error: 'must be an AbortSignal' })),
   timeoutMs: z.optional(timeoutMsSchema),
   maxRetries: z.optional(maxRetriesSchema),
   onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
   includePending: z.optional(z.boolean({ error: 'must be true or false' })),
-} satisfies ShapeOf<CallOptions>;
+});
 
 /** The neutral options of one call, checked, with the provider's defaults applied. */
 interface NeutralCallOptions {
@@ -101,7 +104,7 @@ const querySchemas = new WeakMap<OptionsShape, Map<number, Schema>>();
 function optionsSchema(shape: OptionsShape): Schema {
   let schema = optionSchemas.get(shape);
   if (schema === undefined) {
-    schema = z.strictObject({ ...callOptionsShape, ...shape }) as Schema;
+    schema = z.strictObject({ ...callOptionsShape(), ...shape }) as Schema;
     optionSchemas.set(shape, schema);
   }
   return schema;
@@ -166,7 +169,7 @@ function misplacedOption(key: string, settingKeys: readonly string[]): string {
 
 /** Where an unknown key of a listing's query belongs. */
 function misplacedQueryKey(key: string): string {
-  if (Object.hasOwn(callOptionsShape, key)) return `is a call option, not part of the query: pass it in the second argument, list(query, { ${key} })`;
+  if (Object.hasOwn(callOptionsShape(), key)) return `is a call option, not part of the query: pass it in the second argument, list(query, { ${key} })`;
   return 'is not a known filter (check its spelling)';
 }
 

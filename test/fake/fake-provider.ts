@@ -11,7 +11,7 @@ import type { Contact, ContactInput, ContactPatch } from '../../src/model/contac
 import { createContactList } from '../../src/contract/contact-list.js';
 import { resolveListQuery } from '../../src/validation/call-options.js';
 import type { Capabilities, ContactProvider } from '../../src/contract/provider.js';
-import { baseSettingsShape, printAsProvider, setUpProvider } from '../../src/settings/settings.js';
+import { baseSettingFields, printAsProvider, settingsSchema, setUpProvider } from '../../src/settings/settings.js';
 import type { BaseProviderSettings, ResolvedBaseSettings } from '../../src/settings/settings.js';
 import { operationRunner } from '../../src/transport/operation-runner.js';
 import type { CallScope } from '../../src/transport/call-scope.js';
@@ -131,8 +131,10 @@ const fakeVendorCredentials: VendorCredentials = {
 
 export type FakeProvider = ContactProvider & { readonly settings: ResolvedBaseSettings };
 
+const fakeSettingsSchema = settingsSchema(baseSettingFields);
+
 export function fakeProvider(settings: BaseProviderSettings = {}): FakeProvider {
-  const setup = setUpProvider(z.strictObject(baseSettingsShape), settings, {
+  const setup = setUpProvider(fakeSettingsSchema, settings, {
     provider: FAKE_PROVIDER,
     capabilities: fakeCapabilities,
     vendorCredentials: async () => fakeVendorCredentials,

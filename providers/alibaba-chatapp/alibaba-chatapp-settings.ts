@@ -14,7 +14,7 @@ const ALIBABA_CHATAPP_ENDPOINT = 'https://cams.ap-southeast-1.aliyuncs.com';
 
 const CUST_SPACE_RULE = 'must be a customer space id (1-64 letters, digits, - or _)';
 /** What a customer space id looks like (`cams-sdkj31kj32lk3j`, `293483938849493`): the one rule of the setting and the call option. */
-const custSpaceIdSchema = z.lazy(() => z.string({ error: CUST_SPACE_RULE }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: CUST_SPACE_RULE })));
+const custSpaceIdSchema = () => z.string({ error: CUST_SPACE_RULE }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: CUST_SPACE_RULE }));
 
 /**
  * Settings of {@link alibabaChatApp}; all optional, unknown keys refused.
@@ -40,7 +40,7 @@ export interface ResolvedAlibabaChatAppSettings extends ResolvedBaseSettings {
 /** The checks of each setting, built when a provider is first given it (see `settingsSchema`). */
 const chatAppSettings = settingsSchema({
   ...baseSettingFields,
-  custSpaceId: () => z.optional(custSpaceIdSchema),
+  custSpaceId: () => z.optional(custSpaceIdSchema()),
   region: () => z.optional(z.never({ error: 'is not a setting of ChatApp, which is served from ap-southeast-1 only: set endpoint to reach another host' })),
 });
 
@@ -62,9 +62,10 @@ export function setUpAlibabaChatApp(settings: unknown): ProviderSetup<ResolvedAl
 }
 
 /** The option every operation takes (the customer space of the call), held to {@link AlibabaChatAppCallOptions} by the compiler. */
-export const spaceOptionsShape = { custSpaceId: z.optional(custSpaceIdSchema) } satisfies ShapeOf<Omit<AlibabaChatAppCallOptions, keyof CallOptions>>;
+export const spaceOptionsShape = { custSpaceId: () => z.optional(custSpaceIdSchema()) } satisfies ShapeOf<Omit<AlibabaChatAppCallOptions, keyof CallOptions>>;
 
-const oneOf = <const V extends readonly [string, ...string[]]>(values: V) => z.optional(z.enum(values, { error: `must be ${values.map((value) => JSON.stringify(value)).join(' or ')}` }));
+/** The checks of an option that takes one of `values`. */
+const oneOf = <const V extends readonly [string, ...string[]]>(values: V) => () => z.optional(z.enum(values, { error: `must be ${values.map((value) => JSON.stringify(value)).join(' or ')}` }));
 
 /** The options of `sendVerification`, held to {@link AlibabaChatAppVerificationOptions} by the compiler. */
 export const verificationOptionsShape = {

@@ -25,28 +25,24 @@ type VendorMethods = Pick<
 const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const text = (max: number) => z.string({ error: 'must be a string' }).check(z.maxLength(max, { error: `must be at most ${max} characters` }));
 
-/** The checks of a profile change; the vendor takes `Websites` as a JSON list of http(s) URLs. Made on first use. */
-const profileChangesSchema = z.lazy(() =>
-  z.strictObject({
-    about: z.optional(text(512)),
-    address: z.optional(text(512)),
-    description: z.optional(text(512)),
-    email: z.optional(z.email({ error: 'must be a valid email address, such as ops@example.com' })),
-    profilePictureUrl: z.optional(httpUrl()),
-    vertical: z.optional(z.enum(CHATAPP_VERTICALS, { error: `must be one of ${CHATAPP_VERTICALS.join(', ')}` })),
-    websites: z.optional(z.array(httpUrl(), { error: 'must be a list of http(s) URLs' })),
-  }),
-);
+/** The checks of a profile change; the vendor takes `Websites` as a JSON list of http(s) URLs. */
+const profileChangeFields = {
+  about: () => z.optional(text(512)),
+  address: () => z.optional(text(512)),
+  description: () => z.optional(text(512)),
+  email: () => z.optional(z.email({ error: 'must be a valid email address, such as ops@example.com' })),
+  profilePictureUrl: () => z.optional(httpUrl()),
+  vertical: () => z.optional(z.enum(CHATAPP_VERTICALS, { error: `must be one of ${CHATAPP_VERTICALS.join(', ')}` })),
+  websites: () => z.optional(z.array(httpUrl(), { error: 'must be a list of http(s) URLs' })),
+} satisfies z.FieldBuilders;
 
-/** The checks of a callback change. Made on first use. */
-const callbacksSchema = z.lazy(() =>
-  z.strictObject({
-    statusCallbackUrl: z.optional(httpUrl()),
-    inboundCallbackUrl: z.optional(httpUrl()),
-    http: z.optional(z.boolean({ error: 'must be true or false' })),
-    queue: z.optional(z.boolean({ error: 'must be true or false' })),
-  }),
-);
+/** The checks of a callback change. */
+const callbackFields = {
+  statusCallbackUrl: () => z.optional(httpUrl()),
+  inboundCallbackUrl: () => z.optional(httpUrl()),
+  http: () => z.optional(z.boolean({ error: 'must be true or false' })),
+  queue: () => z.optional(z.boolean({ error: 'must be true or false' })),
+} satisfies z.FieldBuilders;
 
 /** Builds the vendor-only methods over one provider's caller; `spaceOf` says which customer space a call works in. */
 export function createVendorMethods(
@@ -86,11 +82,11 @@ export function createVendorMethods(
     }),
     businessProfile: withNumber('businessProfile', (scope, space, id) => readProfile(chatApp, scope, space, id)),
     updateBusinessProfile: withNumberAnd('updateBusinessProfile', async (scope, space, id, changes: ChatAppBusinessProfileChanges) => {
-      await chatApp(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, validateChanges(profileChangesSchema, changes, 'changes', scope.errorContext)));
+      await chatApp(scope, 'ModifyPhoneBusinessProfile', toProfileParams(space, id, validateChanges(profileChangeFields, changes, 'changes', scope.errorContext)));
       return readProfile(chatApp, scope, space, id);
     }),
     updateCallbacks: withNumberAnd('updateCallbacks', async (scope, space, id, callbacks: ChatAppCallbacks) => {
-      await chatApp(scope, 'UpdatePhoneWebhook', toWebhookParams(space, id, validateChanges(callbacksSchema, callbacks, 'callbacks', scope.errorContext)));
+      await chatApp(scope, 'UpdatePhoneWebhook', toWebhookParams(space, id, validateChanges(callbackFields, callbacks, 'callbacks', scope.errorContext)));
       return readContact(chatApp, scope, space, id);
     }),
   };
@@ -107,13 +103,13 @@ function validateCode(code: unknown, context: ErrorContext): string {
  * Checks the changes of an extra method: a non-empty plain object the schema accepts. Every text
  * given (an email, callback URLs that may carry a token) is kept out of the operation's errors.
  */
-function validateChanges<T extends object>(schema: z.ZodMiniLazy<z.ZodMiniType<T, unknown> & { readonly shape: object }>, changes: unknown, what: string, context: ErrorContext): T {
+function validateChanges<F extends z.FieldBuilders>(fields: F, changes: unknown, what: string, context: ErrorContext): z.output<z.ZodMiniObject<z.BuiltShape<F>>> {
   const plain = plainInput(changes, what, context);
   rememberSensitive(context, textsOf(plain));
-  const result = schema.safeParse(plain);
+  const result = z.strictObjectOf(fields).safeParse(plain);
   if (!result.success) throw issuesError('invalid-input', fromZodIssues(result.error.issues), context);
   if (Object.values(result.data).every((value) => value === undefined)) {
-    throw issuesError('invalid-input', [{ path: '', code: 'empty_patch', message: `changes nothing: give at least one of ${Object.keys(schema._zod.innerType.shape).join(', ')}` }], context);
+    throw issuesError('invalid-input', [{ path: '', code: 'empty_patch', message: `changes nothing: give at least one of ${Object.keys(fields).join(', ')}` }], context);
   }
   return result.data;
 }

@@ -63,12 +63,12 @@ export function setUpAlibabaResourceDirectory(settings: unknown): ProviderSetup<
 
 /** The own options of `delete`, held to {@link AlibabaResourceDirectoryDeleteOptions} by the compiler. */
 export const deleteOptionsShape = {
-  retainInMembers: z.optional(z.boolean({ error: 'must be true or false' })),
+  retainInMembers: () => z.optional(z.boolean({ error: 'must be true or false' })),
 } satisfies ShapeOf<Omit<AlibabaResourceDirectoryDeleteOptions, keyof CallOptions>>;
 
 const MEMBER_RULE = 'must be a resource directory, folder or member account id';
 
 /** The own filters of `list`, held to {@link AlibabaResourceDirectoryListQuery} by the compiler. */
 export const listFiltersShape = {
-  member: z.optional(z.string({ error: MEMBER_RULE }).check(z.regex(/^\S{1,64}$/, { error: MEMBER_RULE }))),
+  member: () => z.optional(z.string({ error: MEMBER_RULE }).check(z.regex(/^\S{1,64}$/, { error: MEMBER_RULE }))),
 } satisfies ShapeOf<Omit<AlibabaResourceDirectoryListQuery, keyof ListQuery>>;

@@ -89,7 +89,7 @@ const textFilter = () =>
   z.optional(z.string({ error: 'must be a non-empty string' }).check(z.refine((value) => value.trim() !== '', { error: 'must be a non-empty string' })));
 
 /** The own filters of `list`, held to {@link VolcengineVmpListQuery} by the compiler; each is the vendor's `Filter` key, capitalised. */
-export const contactFiltersShape = { name: textFilter(), email: textFilter() } satisfies ShapeOf<Omit<VolcengineVmpListQuery, keyof ListQuery>>;
+export const contactFiltersShape = { name: textFilter, email: textFilter } satisfies ShapeOf<Omit<VolcengineVmpListQuery, keyof ListQuery>>;
 
 /** The own filters of `listGroups`, held to {@link VolcengineVmpGroupQuery} by the compiler. */
-export const groupFiltersShape = { name: textFilter() } satisfies ShapeOf<Omit<VolcengineVmpGroupQuery, keyof ListQuery>>;
+export const groupFiltersShape = { name: textFilter } satisfies ShapeOf<Omit<VolcengineVmpGroupQuery, keyof ListQuery>>;

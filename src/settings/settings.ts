@@ -174,8 +174,8 @@ export const baseSettingFields = {
   stsEndpoint: () => z.optional(originUrl()),
   metadataEndpoint: () => z.optional(originUrl()),
   endpoint: () => z.optional(originUrl()),
-  timeoutMs: () => z.optional(timeoutMsSchema),
-  maxRetries: () => z.optional(maxRetriesSchema),
+  timeoutMs: () => z.optional(timeoutMsSchema()),
+  maxRetries: () => z.optional(maxRetriesSchema()),
   rateLimit: () => z.optional(z.union([z.number().check(z.positive(), z.maximum(10_000)), z.literal(false)], { error: 'must be a positive number of requests per second, or false' })),
   rateLimiter: () => z.optional(z.custom<RateLimiter>((value) => isObject(value) && typeof (value as RateLimiter).acquire === 'function', { error: 'must have an acquire(request, signal) method' })),
   onEvent: () => z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
@@ -201,10 +201,10 @@ export const agentSettingFields = {
 } satisfies SettingFields;
 
 /** The checks of a provider's settings: one builder per setting name. */
-export type SettingFields = Readonly<Record<string, () => z.ZodMiniType>>;
+export type SettingFields = z.FieldBuilders;
 
 /** What a provider's settings parse to: the strict object of every field's checks. */
-type SettingsOf<F extends SettingFields> = z.output<z.ZodMiniObject<{ -readonly [K in keyof F]: ReturnType<F[K]> }>>;
+type SettingsOf<F extends SettingFields> = z.output<z.ZodMiniObject<z.BuiltShape<F>>>;
 
 /** A provider's settings schema, built for the settings a provider is given. */
 export interface SettingsSchema<F extends SettingFields> {
@@ -222,19 +222,11 @@ export interface SettingsSchema<F extends SettingFields> {
  */
 export function settingsSchema<F extends SettingFields>(fields: F, defaulted: readonly (keyof F & string)[] = []): SettingsSchema<F> {
   const keys = Object.keys(fields);
-  const built = new Map<string, z.ZodMiniType<SettingsOf<F>, unknown>>();
   return {
     keys,
     for(given) {
       const record = typeof given === 'object' && given !== null ? given : {};
-      const names = keys.filter((key) => Object.hasOwn(record, key) || defaulted.includes(key));
-      const signature = names.join();
-      let schema = built.get(signature);
-      if (schema === undefined) {
-        schema = z.strictObject(Object.fromEntries(names.map((key) => [key, fields[key]!()]))) as unknown as z.ZodMiniType<SettingsOf<F>, unknown>;
-        built.set(signature, schema);
-      }
-      return schema;
+      return z.strictObjectOf(fields, keys.filter((key) => Object.hasOwn(record, key) || defaulted.includes(key)));
     },
   };
 }

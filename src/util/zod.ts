@@ -59,3 +59,35 @@ export {
   url,
 } from 'zod/mini';
 export type { infer, output, ZodMiniLazy, ZodMiniObject, ZodMiniType } from 'zod/mini';
+import { strictObject } from 'zod/mini';
+import type { output, ZodMiniObject, ZodMiniType } from 'zod/mini';
+
+/**
+ * An object schema's fields as builders, one per key: settings, call options and filters are
+ * declared this way, and a key's checks are built when a schema with that key is (on first use,
+ * for the keys given), never when a module is imported.
+ */
+export type FieldBuilders = Readonly<Record<string, () => ZodMiniType>>;
+
+/** The shape `fields` build: each key's schema. */
+export type BuiltShape<F extends FieldBuilders> = { -readonly [K in keyof F]: ReturnType<F[K]> };
+
+/** Builds the schemas of `fields` (of the `names` among them, when given): a shape for `strictObject`. */
+export function buildShape<F extends FieldBuilders>(fields: F, names: readonly string[] = Object.keys(fields)): BuiltShape<F> {
+  return Object.fromEntries(names.map((name) => [name, fields[name]!()])) as BuiltShape<F>;
+}
+
+const strictObjects = new WeakMap<FieldBuilders, Map<string, ZodMiniType>>();
+
+/**
+ * The strict object of `fields` (of the `names` among them, when given), built on first use and
+ * then kept, one per set of names: unknown keys are its issues.
+ */
+export function strictObjectOf<F extends FieldBuilders>(fields: F, names: readonly string[] = Object.keys(fields)): ZodMiniType<output<ZodMiniObject<BuiltShape<F>>>, unknown> {
+  let byNames = strictObjects.get(fields);
+  if (byNames === undefined) strictObjects.set(fields, (byNames = new Map()));
+  const signature = names.join();
+  let schema = byNames.get(signature);
+  if (schema === undefined) byNames.set(signature, (schema = strictObject(buildShape(fields, names))));
+  return schema as ZodMiniType<output<ZodMiniObject<BuiltShape<F>>>, unknown>;
+}

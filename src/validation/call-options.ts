@@ -19,22 +19,22 @@ const TIMEOUT_RULE = 'must be a whole number of milliseconds from 1 to 600000 (1
 const RETRIES_RULE = 'must be a whole number from 0 to 10';
 
 /** The one rule of `timeoutMs`, as a setting and as a call option. */
-export const timeoutMsSchema = z.lazy(() => z.int({ error: TIMEOUT_RULE }).check(z.minimum(1, { error: TIMEOUT_RULE }), z.maximum(600_000, { error: TIMEOUT_RULE })));
+export const timeoutMsSchema = () => z.int({ error: TIMEOUT_RULE }).check(z.minimum(1, { error: TIMEOUT_RULE }), z.maximum(600_000, { error: TIMEOUT_RULE }));
 
 /** The one rule of `maxRetries`, as a setting and as a call option. */
-export const maxRetriesSchema = z.lazy(() => z.int({ error: RETRIES_RULE }).check(z.minimum(0, { error: RETRIES_RULE }), z.maximum(10, { error: RETRIES_RULE })));
+export const maxRetriesSchema = () => z.int({ error: RETRIES_RULE }).check(z.minimum(0, { error: RETRIES_RULE }), z.maximum(10, { error: RETRIES_RULE }));
 
-/** The zod shape of an operation's own keys (its options, or a listing's filters); each key optional. */
-export type OptionsShape = Readonly<Record<string, z.ZodMiniType>>;
+/** The checks of an operation's own keys (its options, or a listing's filters), a builder per key; each key optional. */
+export type OptionsShape = z.FieldBuilders;
 
 /** The values of an {@link OptionsShape}, each possibly absent: a call given no options gets no defaults for them. */
-type OptionValues<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<S[K]> };
+type OptionValues<S extends OptionsShape> = { readonly [K in keyof S]?: z.output<ReturnType<S[K]>> };
 
 /**
- * The zod shape whose keys and value types are those of `T`: what a provider's options shape
+ * The checks whose keys and value types are those of `T`: what a provider's options shape
  * `satisfies`, so the compiler holds it to the public options type (`{ retainInMembers?: boolean }`).
  */
-export type ShapeOf<T> = { readonly [K in keyof T]-?: z.ZodMiniType<T[K]> };
+export type ShapeOf<T> = { readonly [K in keyof T]-?: () => z.ZodMiniType<T[K]> };
 
 /** The shape of an operation without options (or filters) of its own. */
 export type NoOptions = Record<never, never>;
@@ -43,16 +43,16 @@ export type NoOptions = Record<never, never>;
 export const NO_OPTIONS: NoOptions = Object.freeze({});
 
 /**
- * The neutral call options; the compiler holds their keys and types to {@link CallOptions}. Made
- * with an operation's options schema, on its first call with options, not at import.
+ * The neutral call options; the compiler holds their keys and types to {@link CallOptions}. Built
+ * with an operation's options schema, on its first call with options.
  */
-const callOptionsShape = (): ShapeOf<CallOptions> => ({
-  signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, { error: 'must be an AbortSignal' })),
-  timeoutMs: z.optional(timeoutMsSchema),
-  maxRetries: z.optional(maxRetriesSchema),
-  onEvent: z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
-  includePending: z.optional(z.boolean({ error: 'must be true or false' })),
-});
+const callOptionsShape = {
+  signal: () => z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, { error: 'must be an AbortSignal' })),
+  timeoutMs: () => z.optional(timeoutMsSchema()),
+  maxRetries: () => z.optional(maxRetriesSchema()),
+  onEvent: () => z.optional(z.custom<ContactEventListener>((value) => typeof value === 'function', { error: 'must be a function' })),
+  includePending: () => z.optional(z.boolean({ error: 'must be true or false' })),
+} satisfies ShapeOf<CallOptions>;
 
 /** The neutral options of one call, checked, with the provider's defaults applied. */
 interface NeutralCallOptions {
@@ -89,8 +89,8 @@ function listQueryShape(max: number) {
   const pageSizeRule = `must be a whole number from 1 to ${max}`;
   const limitRule = 'must be a whole number, 1 or more';
   return {
-    pageSize: z.optional(z.int({ error: pageSizeRule }).check(z.minimum(1, { error: pageSizeRule }), z.maximum(max, { error: pageSizeRule }))),
-    limit: z.optional(z.int({ error: limitRule }).check(z.minimum(1, { error: limitRule }))),
+    pageSize: () => z.optional(z.int({ error: pageSizeRule }).check(z.minimum(1, { error: pageSizeRule }), z.maximum(max, { error: pageSizeRule }))),
+    limit: () => z.optional(z.int({ error: limitRule }).check(z.minimum(1, { error: limitRule }))),
   } satisfies ShapeOf<ListQuery>;
 }
 
@@ -104,7 +104,7 @@ const querySchemas = new WeakMap<OptionsShape, Map<number, Schema>>();
 function optionsSchema(shape: OptionsShape): Schema {
   let schema = optionSchemas.get(shape);
   if (schema === undefined) {
-    schema = z.strictObject({ ...callOptionsShape(), ...shape }) as Schema;
+    schema = z.strictObject(z.buildShape({ ...callOptionsShape, ...shape })) as Schema;
     optionSchemas.set(shape, schema);
   }
   return schema;
@@ -115,7 +115,7 @@ function querySchema(filters: OptionsShape, max: number): Schema {
   if (bySize === undefined) querySchemas.set(filters, (bySize = new Map()));
   let schema = bySize.get(max);
   if (schema === undefined) {
-    schema = z.strictObject({ ...listQueryShape(max), ...filters }) as Schema;
+    schema = z.strictObject(z.buildShape({ ...listQueryShape(max), ...filters })) as Schema;
     bySize.set(max, schema);
   }
   return schema;
@@ -169,7 +169,7 @@ function misplacedOption(key: string, settingKeys: readonly string[]): string {
 
 /** Where an unknown key of a listing's query belongs. */
 function misplacedQueryKey(key: string): string {
-  if (Object.hasOwn(callOptionsShape(), key)) return `is a call option, not part of the query: pass it in the second argument, list(query, { ${key} })`;
+  if (Object.hasOwn(callOptionsShape, key)) return `is a call option, not part of the query: pass it in the second argument, list(query, { ${key} })`;
   return 'is not a known filter (check its spelling)';
 }
 

@@ -226,7 +226,8 @@ export function settingsSchema<F extends SettingFields>(fields: F, defaulted: re
     keys,
     for(given) {
       const record = typeof given === 'object' && given !== null ? given : {};
-      return z.strictObjectOf(fields, keys.filter((key) => Object.hasOwn(record, key) || defaulted.includes(key)));
+      // `in`, as zod reads keys: a setting an object inherits is checked, not called unknown.
+      return z.strictObjectOf(fields, keys.filter((key) => key in record || defaulted.includes(key)));
     },
   };
 }

@@ -31,7 +31,7 @@ const issuesOf = (settings: object): string[] => {
     alibabaResourceDirectory(settings as never);
     return [];
   } catch {
-    return configErrorOf(() => alibabaResourceDirectory(settings as never)).issues.map((issue) => issue.path.split('.').slice(0, 2).join('.'));
+    return (configErrorOf(() => alibabaResourceDirectory(settings as never)).issues ?? []).map((issue) => issue.path.split('.').slice(0, 2).join('.'));
   }
 };
 

@@ -13,9 +13,9 @@ import { CallScope } from './call-scope.js';
 import type { CallPolicy } from './call-scope.js';
 
 /**
- * Runs one public operation of a provider. `own` is the zod shape of the operation's own options
- * (default: the provider's, given to {@link operationRunner}); the body reads them typed from
- * `scope.options`.
+ * Runs one public operation of a provider. `own` is the checks of the operation's own options, a
+ * builder per key (default: the provider's, given to {@link operationRunner}); the body reads them
+ * typed from `scope.options`.
  */
 export interface OperationRunner<D extends OptionsShape> {
   <T>(operation: string, options: unknown, body: (scope: CallScope<ResolvedCallOptions<D>>) => Promise<T>): Promise<T>;

@@ -40,10 +40,10 @@ export interface ResolvedAlibabaResourceDirectorySettings extends ResolvedBaseSe
 const rdSettings = settingsSchema(
   {
     ...baseSettingFields,
-    site: () => z._default(z.enum(['china', 'international'], { error: 'must be "china" or "international"' }), 'china'),
+    site: () => z.optional(z.enum(['china', 'international'], { error: 'must be "china" or "international"' })),
     region: () => z.optional(z.never({ error: 'is not a setting of Resource Directory, which has no regions: choose site: "china" or "international"' })),
   },
-  ['site'],
+  { site: 'china' },
 );
 
 /**

@@ -55,9 +55,9 @@ const vmpSettings = settingsSchema(
   {
     ...baseSettingFields,
     ...agentSettingFields,
-    region: () => z._default(regionSettingFields.region(), VOLCENGINE_DEFAULT_REGION),
+    ...regionSettingFields,
   },
-  ['region'],
+  { region: VOLCENGINE_DEFAULT_REGION },
 );
 
 /**

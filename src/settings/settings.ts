@@ -206,29 +206,40 @@ export type SettingFields = z.FieldBuilders;
 /** What a provider's settings parse to: the strict object of every field's checks. */
 type SettingsOf<F extends SettingFields> = z.output<z.ZodMiniObject<z.BuiltShape<F>>>;
 
+/** Default values of some of a provider's own settings, by name. */
+type SettingDefaults<F extends SettingFields> = { readonly [K in keyof SettingsOf<F>]?: Exclude<SettingsOf<F>[K], undefined> };
+
+/** The settings after their defaults: a setting with a default is always there. */
+type DefaultedSettings<F extends SettingFields, D> = SettingsOf<F> & { [K in keyof D & keyof SettingsOf<F>]-?: Exclude<SettingsOf<F>[K], undefined> };
+
 /** A provider's settings schema, built for the settings a provider is given. */
-export interface SettingsSchema<F extends SettingFields> {
+export interface SettingsSchema<F extends SettingFields, D extends SettingDefaults<F> = SettingDefaults<F>> {
   /** Every setting name the provider takes. */
   readonly keys: readonly string[];
-  /** The strict object of the checks of the settings `given` names (and of those with a default): unknown names are its issues. */
+  /** The strict object of the checks of the settings `given` names: unknown names are its issues. */
   readonly for: (given: unknown) => z.ZodMiniType<SettingsOf<F>, unknown>;
+  /** What an absent setting is (RD's `site`, VMP's `region`): `setUpProvider` applies these with the base settings' defaults. */
+  readonly defaults: D;
 }
 
 /**
  * A provider's settings schema: a strict object of its fields, built for the names a provider is
- * given (and `defaulted`, the settings whose default the schema applies), once per set of names. A
- * provider made with an endpoint and keys builds the checks of those two, not of the twenty
- * settings it could take: building them all was most of what making a provider cost.
+ * given, once per set of names, and the `defaults` of its own settings. A provider made with an
+ * endpoint and keys builds the checks of those two, not of the twenty settings it could take:
+ * building them all was most of what making a provider cost. Defaults are values, not checks: a
+ * default is applied after the check (as the base settings' are), so a provider given no `site`
+ * builds no check of it.
  */
-export function settingsSchema<F extends SettingFields>(fields: F, defaulted: readonly (keyof F & string)[] = []): SettingsSchema<F> {
+export function settingsSchema<F extends SettingFields, const D extends SettingDefaults<F> = Record<never, never>>(fields: F, defaults?: D): SettingsSchema<F, D> {
   const keys = Object.keys(fields);
   return {
     keys,
     for(given) {
       const record = typeof given === 'object' && given !== null ? given : {};
       // `in`, as zod reads keys: a setting an object inherits is checked, not called unknown.
-      return z.strictObjectOf(fields, keys.filter((key) => key in record || defaulted.includes(key)));
+      return z.strictObjectOf(fields, keys.filter((key) => key in record));
     },
+    defaults: (defaults ?? {}) as D,
   };
 }
 
@@ -311,8 +322,8 @@ type Parsed = { [K in keyof BaseProviderSettings]?: BaseProviderSettings[K] | un
  *
  * @throws ContactError `invalid-config` naming each bad setting (values are never echoed).
  */
-export function setUpProvider<F extends SettingFields, T extends Parsed = SettingsOf<F> & Parsed>(
-  schema: SettingsSchema<F>,
+export function setUpProvider<F extends SettingFields, D extends SettingDefaults<F>, T extends Parsed = DefaultedSettings<F, D> & Parsed>(
+  schema: SettingsSchema<F, D>,
   given: unknown,
   defaults: ProviderDefaults,
 ): ProviderSetup<Omit<T, keyof BaseProviderSettings> & ResolvedBaseSettings> {
@@ -320,7 +331,9 @@ export function setUpProvider<F extends SettingFields, T extends Parsed = Settin
   const input = plainInput(given ?? {}, 'settings', context);
   const result = schema.for(input).safeParse(input);
   if (!result.success) throw issuesError('invalid-config', fromZodIssues(result.error.issues, 'settings'), context);
-  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, target, proxy, ca, ...rest } = result.data as T;
+  const parsed: Record<string, unknown> = result.data;
+  for (const [key, value] of Object.entries(schema.defaults)) parsed[key] ??= value;
+  const { credentials: credentialsInput, profile, assumeRole, stsEndpoint, metadataEndpoint, endpoint, timeoutMs, maxRetries, rateLimit, rateLimiter, onEvent, quotaStore, quotas, target, proxy, ca, ...rest } = parsed as T;
   checkQuotaIds(quotas, defaults, context);
   checkTarget(target, defaults.provider, context);
   const resolvedEndpoint = new URL(endpoint ?? environmentEndpoint(defaults.provider, context) ?? (typeof defaults.endpoint === 'string' ? defaults.endpoint : defaults.endpoint(rest))).origin;

@@ -6,7 +6,7 @@
 // parent sees it. Also: the core's import alone against an empty process, in both module
 // systems, and the modules each entry loads.
 import { spawn } from 'node:child_process';
-import { cleanEnv, coldMedians, medianRatio, round, TINY } from './lib.mjs';
+import { cleanEnv, coldMedians, medianRatio, ratioQuartiles, round, TINY } from './lib.mjs';
 
 const RUNS = TINY ? 2 : Number(process.env.BENCH_COLD_RUNS ?? 25);
 
@@ -112,7 +112,7 @@ export async function coldStart() {
       providers.push({
         provider: id,
         // The library's own share: inside the process, from its first statement to the answer.
-        ownShare: { ours: medians['ours inside'], vendor: medians['vendor inside'], ratio: medianRatio(medians.samples['ours inside'], medians.samples['vendor inside']) },
+        ownShare: { ours: medians['ours inside'], vendor: medians['vendor inside'], ratio: medianRatio(medians.samples['ours inside'], medians.samples['vendor inside']), quartiles: ratioQuartiles(medians.samples['ours inside'], medians.samples['vendor inside']) },
         // The whole process, Node's start-up and exit included, as the parent sees it.
         ours: medians.ours,
         vendor: medians.vendor,

@@ -58,12 +58,14 @@ export async function timeProcess(args, env = {}) {
 /**
  * Runs fresh processes of several commands interleaved, `runs` times each; returns each one's
  * median wall time and, for scripts that print their own measure, its median as `<name> inside`,
- * with every sample under `samples` (for ratios taken run by run).
+ * with every sample under `samples` (for ratios taken run by run). The order turns every run
+ * (A B, then B A), so neither side always runs first.
  */
 export async function coldMedians(commands, runs) {
   const samples = {};
+  const entries = Object.entries(commands);
   for (let index = 0; index < runs; index += 1) {
-    for (const [name, args] of Object.entries(commands)) {
+    for (const [name, args] of index % 2 === 0 ? entries : [...entries].reverse()) {
       const { wall, inside } = await timeProcess(args);
       (samples[name] ??= []).push(wall);
       if (inside !== undefined) (samples[`${name} inside`] ??= []).push(inside);
@@ -77,3 +79,9 @@ export async function coldMedians(commands, runs) {
  * load, so the ratio run by run drifts less with a shared machine than a ratio of two medians.
  */
 export const medianRatio = (a, b) => round(median(a.map((value, index) => value / b[index])));
+
+/** The first and third quartiles of `a[i] / b[i]`: how far one run's ratio strays from the median. */
+export const ratioQuartiles = (a, b) => {
+  const ratios = sorted(a.map((value, index) => value / b[index]));
+  return [round(ratios[Math.floor(ratios.length / 4)], 2), round(ratios[Math.floor((ratios.length * 3) / 4)], 2)];
+};

@@ -46,11 +46,11 @@ function render(r) {
   lines.push(`Run on ${r.date.slice(0, 10)}: ${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${r.durationS} s in all.`, '');
   lines.push(`**Per call** (median of ${r.perCall.rounds} interleaved rounds after ${r.perCall.warmup} warm-up rounds, rate limits off; ratio = ours / the vendor's client):`, '');
   lines.push(table(['provider', 'operation', 'ratio', 'ours median / p95 (ms)', 'vendor median / p95 (ms)', 'why'], r.perCall.rows.map((row) => [row.provider, row.operation, `**${row.ratio.toFixed(2)}**`, `${row.ours.median} / ${row.ours.p95}`, `${row.vendor.median} / ${row.vendor.p95}`, row.note ?? ''])));
-  lines.push('', `**Cold start** (import + first get in a fresh process, emulator in another; ${r.coldStart.runs} fresh processes a side, interleaved; ratio = the median of each run's ours / vendor, times = medians; own share = from the script's first statement to the answer, timed inside the process; whole process = as the parent sees it, Node's start-up and exit included):`, '');
+  lines.push('', `**Cold start** (import + first get in a fresh process, emulator in another; ${r.coldStart.runs} fresh processes a side, interleaved, each side first every other run; ratio = the median of each run's ours / vendor, with its quartiles (how far one run strays), times = medians; own share = from the script's first statement to the answer, timed inside the process; whole process = as the parent sees it, Node's start-up and exit included):`, '');
   lines.push(
     table(
-      ['provider', 'own share: ratio', 'ours / vendor client (ms)', 'whole process: ratio', 'ours / vendor client (ms)', 'loaded by the import', 'loaded by the first get'],
-      r.coldStart.providers.map((p) => [p.provider, `**${p.ownShare.ratio.toFixed(2)}**`, `${p.ownShare.ours} / ${p.ownShare.vendor}`, p.ratio.toFixed(2), `${p.ours} / ${p.vendor}`, p.loadedOnImport.join(', ') || 'nothing', p.loadedByFirstGet.join(', ') || 'nothing']),
+      ['provider', 'own share: ratio', 'quartiles', 'ours / vendor client (ms)', 'whole process: ratio', 'ours / vendor client (ms)', 'loaded by the import', 'loaded by the first get'],
+      r.coldStart.providers.map((p) => [p.provider, `**${p.ownShare.ratio.toFixed(2)}**`, p.ownShare.quartiles ? `${p.ownShare.quartiles[0].toFixed(2)} to ${p.ownShare.quartiles[1].toFixed(2)}` : '', `${p.ownShare.ours} / ${p.ownShare.vendor}`, p.ratio.toFixed(2), `${p.ours} / ${p.vendor}`, p.loadedOnImport.join(', ') || 'nothing', p.loadedByFirstGet.join(', ') || 'nothing']),
     ),
   );
   lines.push('', `Core import alone, over an empty \`node -e\` (${r.coldStart.core.empty} ms): **CJS ${r.coldStart.core.cjs} ms, ESM ${r.coldStart.core.esm} ms**; it loads ${r.coldStart.core.loaded.join(', ') || 'no dependency'}.`);

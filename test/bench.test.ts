@@ -32,7 +32,7 @@ interface Results {
     readonly providers: ReadonlyArray<{
       provider: string;
       ratio: number;
-      ownShare: { ours: number; vendor: number; ratio: number };
+      ownShare: { ours: number; vendor: number; ratio: number; quartiles: readonly [number, number] };
       loadedOnImport: readonly string[];
       loadedByFirstGet: readonly string[];
     }>;
@@ -71,6 +71,8 @@ it('runs all five benchmarks on every landed provider and writes every figure', 
     expect(provider.ratio).toBeGreaterThan(0);
     // The library's own share, timed inside each process (from its first statement to the answer), on both sides.
     expect(provider.ownShare, provider.provider).toMatchObject({ ours: positive, vendor: positive, ratio: positive });
+    // How far one run's ratio strays: the quartiles of the run-by-run ratios, lowest first.
+    expect(provider.ownShare.quartiles[0], provider.provider).toBeLessThanOrEqual(provider.ownShare.quartiles[1]);
     expect(provider.loadedOnImport, provider.provider).toEqual([]);
     expect(provider.loadedByFirstGet.filter((name) => name === 'zod'), provider.provider).toEqual([]);
   }

@@ -82,7 +82,7 @@ function scripts(id, e) {
 
 /** The vendor SDKs and provider folders a script loaded, by name. */
 const LOADED_PROBE = `
-  const names = { 'tencentcloud-sdk-nodejs-common': 'Tencent SDK', '@alicloud/openapi-client': 'Alibaba SDK', '@volcengine/openapi': 'Volcengine SDK', 'zod': 'zod', 'libphonenumber-js': 'libphonenumber-js', 'yaml': 'yaml', 'ioredis': 'ioredis' };
+  const names = { 'tencentcloud-sdk-nodejs-common': 'Tencent SDK', '@alicloud/openapi-client': 'Alibaba SDK (openapi-client)', '@alicloud/openapi-util': 'Alibaba signer (openapi-util)', '@volcengine/openapi': 'Volcengine SDK', 'zod': 'zod', 'libphonenumber-js': 'libphonenumber-js', 'yaml': 'yaml', 'ioredis': 'ioredis' };
   const seen = new Set();
   for (const path of Object.keys(require.cache)) for (const [part, name] of Object.entries(names)) if (path.includes('/node_modules/' + part + '/')) seen.add(name);
   console.log(JSON.stringify([...seen].sort()));`;

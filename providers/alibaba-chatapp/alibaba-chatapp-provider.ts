@@ -16,8 +16,8 @@ import { createVendorMethods } from './alibaba-chatapp-vendor-methods.js';
 /**
  * Creates the Alibaba Cloud ChatApp provider: the WhatsApp Business numbers of a customer space.
  *
- * @remarks Requests go through `@alicloud/openapi-client` (`callApi`, ACS3-HMAC-SHA256), loaded on
- * the first call, to `cams.ap-southeast-1.aliyuncs.com`. Credentials come from the settings or, on
+ * @remarks Requests are signed by the vendor's `@alicloud/openapi-client` signer
+ * (`@alicloud/openapi-util`, ACS3-HMAC-SHA256), loaded on the first call, and sent as `callApi` sends them, to `cams.ap-southeast-1.aliyuncs.com`. Credentials come from the settings or, on
  * the first call, from `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and
  * `ALIBABA_CLOUD_SECURITY_TOKEN`. Every call works in one customer space: the `custSpaceId`
  * setting, or the call's `{ custSpaceId }` option. A 200 answer whose `Code` is not `OK` rejects.

@@ -1,13 +1,13 @@
 /**
- * Alibaba Cloud's error envelope and gateway codes, and the one translation of whatever
- * `@alicloud/openapi-client` threw into a ContactError. Four cases reach the caller: an empty
- * body, a parsed body with a known code, an unparseable body (the SDK loses the HTTP status;
- * `alibaba-openapi-http-workaround.ts` recovers it), and an unknown code, kept verbatim as `unknown`.
+ * Alibaba Cloud's error envelope and gateway codes, and the one translation of a failed attempt
+ * into a ContactError. Four cases reach the caller: an empty body, a body with a known code, a
+ * body that is not JSON (a gateway's page), and an unknown code, kept verbatim as `unknown`.
  */
 import * as z from '../../src/util/zod.js';
-import { ContactError, isContactError } from '../../src/errors/errors.js';
+import { ContactError } from '../../src/errors/errors.js';
+import type { HttpAnswer } from '../../src/transport/http-request.js';
 import { redactText } from '../../src/util/redaction.js';
-import { errorIn, toContactError } from '../../src/errors/to-contact-error.js';
+import { toContactError } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/errors/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
@@ -58,21 +58,24 @@ function withGatewayCodes(product: VendorCodeTable): VendorCodeTable {
   return { exact: { ...alibabaGatewayCodes.exact, ...product.exact }, prefixes: { ...alibabaGatewayCodes.prefixes, ...product.prefixes } };
 }
 
-/** The status and headers of the vendor's answer, as the HTTP workaround observed them. */
-export interface ObservedResponse {
+/**
+ * An answer that is not a success: an error status, a body that is not JSON, or (for a product
+ * with a success code) a 200 whose `Code` is another.
+ */
+export class AlibabaAnswer {
   /** HTTP status. */
   readonly status: number;
   /** Response headers, lower-cased. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-}
+  /** The body as JSON, or why it could not be read as JSON. */
+  readonly body: { readonly value: unknown } | { readonly notJson: string };
 
-/** A failed attempt: what the SDK threw, and the answer it came with, if one came. */
-export class AlibabaCallFailure {
   /** @internal */
-  constructor(
-    readonly error: unknown,
-    readonly observed: ObservedResponse | undefined,
-  ) {}
+  constructor(answer: HttpAnswer, body: AlibabaAnswer['body']) {
+    this.status = answer.status;
+    this.headers = answer.headers;
+    this.body = body;
+  }
 }
 
 /** A code the table does not know still says something through its HTTP status. */
@@ -81,32 +84,14 @@ const STATUS_FALLBACK = {
   throttled: { exact: {}, prefixes: { '': 'rate-limited' } },
 } satisfies Record<string, VendorCodeTable>;
 
-/**
- * Translates a failed attempt into a ContactError; the SDK's error itself is never kept,
- * because it carries the request.
- */
+/** Translates a failed attempt (an {@link AlibabaAnswer}, or the socket's or the signal's error) into a ContactError. */
 export function translateAlibabaFailure(failure: unknown, product: AlibabaProductErrors, context: ErrorContext): ContactError {
-  if (isContactError(failure)) return failure;
-  if (!(failure instanceof AlibabaCallFailure)) return toContactError(failure, context);
-  const { error, observed } = failure;
-  if (isContactError(error)) return error;
-  if (isSdkTimeout(error)) return errorIn(context, { code: 'timeout', message: 'no answer in time' });
-  // The SDK's own error keeps the status of a JSON answer; only a non-JSON one needs the observed status.
-  const status = numberProp(error, 'statusCode') ?? observed?.status;
-  const body = objectProp(error, 'data');
-  if (body !== undefined && status !== undefined) return parsedBodyError(body, status, observed, error, product, context);
-  // An unparseable or empty body: the SDK threw a bare SyntaxError; the status came from the transport.
-  if (error instanceof SyntaxError && status !== undefined) return unparseableBodyError(error, status, observed, context);
-  return toContactError(error, context);
-}
-
-function parsedBodyError(body: object, status: number, observed: ObservedResponse | undefined, error: unknown, product: AlibabaProductErrors, context: ErrorContext): ContactError {
-  const envelope = alibabaErrorEnvelopeSchema.safeParse(body);
+  if (!(failure instanceof AlibabaAnswer)) return toContactError(failure, context);
+  const { status, headers, body } = failure;
+  if (!('value' in body)) return notJsonError(body.notJson, status, headers, context);
+  const envelope = alibabaErrorEnvelopeSchema.safeParse(body.value);
   const code = envelope.success ? envelope.data.Code : undefined;
-  if (!envelope.success || !code) {
-    const { statusCode: _status, ...rest } = body as Record<string, unknown>;
-    return httpStatusError(status, Object.keys(rest).length === 0 ? '' : JSON.stringify(rest), context);
-  }
+  if (!envelope.success || !code) return httpStatusError(status, body.value === undefined || body.value === null ? '' : JSON.stringify(body.value), context);
   const message = envelope.data.Message ?? '';
   const requestId = envelope.data.RequestId ?? undefined;
   const table = withGatewayCodes(product.codes);
@@ -115,49 +100,31 @@ function parsedBodyError(body: object, status: number, observed: ObservedRespons
     {
       vendor: { code, message, httpStatus: status, ...(requestId === undefined ? {} : { requestId }) },
       field: product.fieldOf?.(code, message),
-      retryAfterMs: retryAfterOf(observed, error),
+      retryAfterMs: retryAfterOf(headers),
       resetsAt: product.resetsAt?.(code, new Date()),
     },
     context,
   );
 }
 
-/** A body the SDK could not parse as JSON: a gateway page on an error status, or a broken answer. */
-function unparseableBodyError(error: SyntaxError, status: number, observed: ObservedResponse | undefined, context: ErrorContext): ContactError {
-  const empty = observed?.headers['content-length'] === '0';
+/** A body that is not JSON: a gateway page on an error status, or a broken answer. */
+function notJsonError(why: string, status: number, headers: AlibabaAnswer['headers'], context: ErrorContext): ContactError {
   if (status >= 200 && status < 300) {
     return new ContactError({
       code: 'invalid-response',
       provider: context.provider,
       target: context.target,
       operation: context.operation,
-      message: `HTTP ${status} with a body that is not JSON: ${redactText(error.message, context.secrets)}`,
+      message: `HTTP ${status} with a body that is not JSON: ${redactText(why, context.secrets)}`,
       vendor: { code: `HTTP ${status}`, message: 'the body is not JSON', httpStatus: status },
     });
   }
-  return httpStatusError(status, empty ? '' : `not JSON (${error.message})`, context);
+  return httpStatusError(status, headers['content-length'] === '0' ? '' : `not JSON (${why})`, context);
 }
 
-/** The SDK's own timer fired (a backstop: the attempt's own timeout normally fires first). */
-function isSdkTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'RequestTimeoutError' || /^(ReadTimeout|ConnectTimeout)/.test(error.message));
-}
-
-/** `x-acs-retry-after` in milliseconds, as the vendor's SDKs read it; newer SDKs copy it to `retryAfter`. */
-function retryAfterOf(observed: ObservedResponse | undefined, error: unknown): number | undefined {
-  const header = observed?.headers['x-acs-retry-after'];
+/** `x-acs-retry-after` in milliseconds, as the vendor's SDKs read it. */
+function retryAfterOf(headers: AlibabaAnswer['headers']): number | undefined {
+  const header = headers['x-acs-retry-after'];
   const value = Number.parseInt(typeof header === 'string' ? header : '', 10);
-  if (value > 0) return value;
-  const fromSdk = numberProp(error, 'retryAfter');
-  return fromSdk !== undefined && fromSdk > 0 ? fromSdk : undefined;
-}
-
-function numberProp(value: unknown, key: string): number | undefined {
-  const found = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof found === 'number' && Number.isFinite(found) ? found : undefined;
-}
-
-function objectProp(value: unknown, key: string): object | undefined {
-  const found = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof found === 'object' && found !== null ? found : undefined;
+  return value > 0 ? value : undefined;
 }

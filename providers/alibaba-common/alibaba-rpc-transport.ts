@@ -1,8 +1,8 @@
 /**
- * One RPC attempt through `@alicloud/openapi-client`'s `callApi` (ACS3-HMAC-SHA256), for any
- * Alibaba product and version. What the SDK cannot do itself (an error's status when its body is
- * not JSON, its headers, aborting, releasing an answer promptly) comes from
- * `alibaba-openapi-http-workaround.ts`, which watches each request by its signature nonce.
+ * One RPC attempt to any Alibaba product and version: the request `@alicloud/openapi-client`'s
+ * `callApi` sends (ACS3-HMAC-SHA256, parameters in the query, `POST /`), signed by the vendor's
+ * own signer (`alibaba-acs3-signing.ts`) and sent over `node:http(s)` with the provider's agent,
+ * so an attempt can be aborted and every answer keeps its status and headers.
  */
 import { randomBytes } from 'node:crypto';
 import type { Agent } from 'node:http';
@@ -10,16 +10,15 @@ import type { ProviderId } from '../../src/model/contact.js';
 import type { CredentialSource } from '../../src/credentials/credential-source.js';
 import { signingKeys } from '../../src/credentials/credentials.js';
 import { errorIn } from '../../src/errors/to-contact-error.js';
-import type { Attempt } from '../../src/transport/call-scope.js';
+import { sendHttp } from '../../src/transport/http-request.js';
+import type { HttpAnswer } from '../../src/transport/http-request.js';
 import type { RawAnswer, VendorTransport } from '../../src/transport/vendor-caller.js';
-import { AlibabaCallFailure, translateAlibabaFailure } from './alibaba-rpc-errors.js';
+import { rfc3986, sha256Hex } from '../../src/util/signing.js';
+import { AlibabaAnswer, translateAlibabaFailure } from './alibaba-rpc-errors.js';
 import type { AlibabaProductErrors } from './alibaba-rpc-errors.js';
-import { watchOpenApiRequest, WATCHED_HEADER } from './alibaba-openapi-http-workaround.js';
 import { flattenQuery } from './alibaba-rpc-params.js';
 import type { VendorParams } from './alibaba-rpc-params.js';
-import { loadOpenApiSdk } from './alibaba-rpc-sdk.js';
-import { withAgent } from './alibaba-openapi-agent-workaround.js';
-import type { OpenApiModule } from './alibaba-rpc-sdk.js';
+import { acs3Authorization, loadOpenApiUtil } from './alibaba-acs3-signing.js';
 
 /** One Alibaba product's API, as a transport needs it. */
 interface AlibabaProduct {
@@ -42,15 +41,14 @@ interface AlibabaConnection {
   readonly endpoint: string;
   /** The credentials, resolved on the first call. */
   readonly credentials: CredentialSource;
-  /** The agent of the proxy and CA settings, if any (lent to the SDK's requests by `alibaba-openapi-agent-workaround.ts`). */
+  /** The agent of the proxy and CA settings; default: the shared keep-alive agent of `sendHttp`. */
   readonly agent?: Agent | undefined;
 }
 
 /**
  * Signature nonces: 32 hex digits, as the SDK's own are. The vendor asks only that a nonce is not
  * used twice (within its 15-minute window): 64 random bits drawn once per process, then a
- * counter, cannot repeat, and cost less than a random UUID per request. Our own nonce is also
- * what the workaround matches each request by.
+ * counter, cannot repeat, and cost less than a random UUID per request.
  */
 let noncePrefix: string | undefined;
 let nonceCounter = 0;
@@ -60,106 +58,96 @@ function nextNonce(): string {
   return noncePrefix + nonceCounter.toString(16).padStart(16, '0');
 }
 
-/** Extra time the SDK's own timers get over the attempt's, so the attempt's timeout speaks first. */
-const SDK_TIMER_SLACK_MS = 1000;
+/** An RPC request has no body: what it signs as its payload is the hash of nothing. */
+const EMPTY_PAYLOAD_SHA256 = sha256Hex('');
+
+/** `2026-12-07T06:30:00Z`: the vendor's `x-acs-date`, to the second. */
+function acsDate(now: Date): string {
+  return `${now.toISOString().slice(0, 19)}Z`;
+}
+
+/** The query as sent: the parameters RFC 3986-encoded, as the signature encodes them. */
+function encodeQuery(query: Readonly<Record<string, string>>): string {
+  return Object.entries(query)
+    .map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
+    .join('&');
+}
 
 /**
- * Builds the transport of one provider instance; the SDK client is made on the first call,
- * with the credentials resolved then.
+ * Builds the transport of one provider instance. The vendor's signer is loaded on the first call.
  *
- * @remarks The SDK's own retries are off: the call scope retries where safe. Rejects with
- * {@link AlibabaCallFailure}, which `translate` turns into a ContactError.
+ * @remarks Rejects with {@link AlibabaAnswer} for an answer that is not a success, which
+ * `translate` turns into a ContactError; the call scope retries where safe.
  */
 export function createAlibabaRpcTransport(product: AlibabaProduct, connection: AlibabaConnection): VendorTransport<VendorParams> {
-  type Loaded = { sdk: OpenApiModule; instance: InstanceType<OpenApiModule['Client']> };
-  let client: Promise<Loaded> | undefined;
-  let loaded: Loaded | undefined;
-  // The SDK reads its Params and never changes them: one per action is enough.
-  const paramsOf = new Map<string, unknown>();
-  const load = async (): Promise<void> => {
-    client ??= loadOpenApiSdk().then((sdk) => {
-      const endpoint = new URL(connection.endpoint);
-      const config = new sdk.Config({
-        // The SDK asks for keys on every request: the ones `ready` made current for this call.
-        credential: { getCredential: () => currentKeys(connection.credentials) },
-        endpoint: endpoint.host,
-        protocol: endpoint.protocol.replace(':', ''),
-        userAgent: 'cloud-contacts',
-      });
-      return { sdk, instance: new sdk.Client(config) };
-    });
-    client.catch(() => (client = undefined));
+  const endpoint = new URL(connection.endpoint);
+  let signerLoaded = false;
+  const loadSigner = (): void => {
     try {
-      loaded = await client;
+      loadOpenApiUtil();
+      signerLoaded = true;
     } catch (error) {
       throw errorIn(
         { provider: connection.provider, operation: 'settings' },
-        { code: 'invalid-config', message: `cannot load @alicloud/openapi-client (is it installed?): ${error instanceof Error ? error.message : String(error)}` },
+        { code: 'invalid-config', message: `cannot load @alicloud/openapi-util (is it installed?): ${error instanceof Error ? error.message : String(error)}` },
       );
-    }
-  };
-  const ready = (signal?: AbortSignal): Promise<void> | undefined => {
-    const fetching = connection.credentials.current() === undefined ? connection.credentials.resolve(signal) : undefined;
-    if (fetching === undefined) return loaded === undefined ? load() : undefined;
-    return fetching.then(() => (loaded === undefined ? load() : undefined));
-  };
-
-  const send = async (action: string, params: VendorParams, attempt: Attempt): Promise<RawAnswer> => {
-    const { sdk, instance } = loaded!;
-    const nonce = nextNonce();
-    const watched = watchOpenApiRequest(nonce);
-    const detach = attempt.onAbort(() => watched.abort());
-    const timeout = attempt.timeoutMs + SDK_TIMER_SLACK_MS;
-    let answered = false;
-    try {
-      const request = new sdk.OpenApiRequest({ query: flattenQuery(params), headers: { [WATCHED_HEADER]: nonce } });
-      let rpc = paramsOf.get(action);
-      if (rpc === undefined) paramsOf.set(action, (rpc = rpcParams(sdk, action, product.version)));
-      const answer = (await withAgent(nonce, connection.agent, () => instance.callApi(rpc, request, { readTimeout: timeout, connectTimeout: timeout, autoretry: false }))) as { body?: unknown; statusCode?: unknown };
-      answered = true;
-      const body = answer.body;
-      const code = (body as { Code?: unknown } | undefined)?.Code;
-      if (product.successCode !== undefined && code !== product.successCode) {
-        // A business failure inside a success envelope: an error, never a result.
-        throw Object.assign(new Error(String(code)), { code, data: body, statusCode: typeof answer.statusCode === 'number' ? answer.statusCode : 200 });
-      }
-      const requestId = (body as { RequestId?: unknown } | undefined)?.RequestId;
-      return { body, requestId: typeof requestId === 'string' ? requestId : undefined };
-    } catch (error) {
-      throw new AlibabaCallFailure(error, watched.response);
-    } finally {
-      detach();
-      watched.end(answered);
     }
   };
 
   return {
-    ready,
-    send,
+    ready(signal) {
+      if (!signerLoaded) loadSigner();
+      return connection.credentials.current() === undefined ? connection.credentials.resolve(signal).then(() => undefined) : undefined;
+    },
+    async send(action, params, attempt) {
+      const keys = signingKeys(connection.credentials.current() ?? (await connection.credentials.resolve(attempt.signal)));
+      const query = flattenQuery(params);
+      // The headers `callApi` sends for an RPC action; `host`, `content-type` and `x-acs-*` are signed.
+      const headers: Record<string, string> = {
+        host: endpoint.host,
+        'x-acs-version': product.version,
+        'x-acs-action': action,
+        'x-acs-date': acsDate(new Date()),
+        'x-acs-signature-nonce': nextNonce(),
+        'x-acs-content-sha256': EMPTY_PAYLOAD_SHA256,
+        ...(keys.securityToken === undefined ? {} : { 'x-acs-accesskey-id': keys.accessKeyId, 'x-acs-security-token': keys.securityToken }),
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+      };
+      headers['authorization'] = acs3Authorization({ pathname: '/', method: 'POST', query, headers }, EMPTY_PAYLOAD_SHA256, keys.accessKeyId, keys.accessKeySecret);
+      const answer = await sendHttp({ url: new URL(`/?${encodeQuery(query)}`, endpoint), method: 'POST', headers, agent: connection.agent, signal: attempt.signal });
+      return successOf(product, answer);
+    },
     translate: (error, context) => translateAlibabaFailure(error, product.errors, context),
     credentials: { source: connection.credentials, expired: (error) => error.vendor?.code === ALIBABA_EXPIRED_TOKEN_CODE },
   };
 }
 
+/** Who is calling, as the vendor's logs show it (the SDK sends its own name and Node's version likewise). */
+const USER_AGENT = `cloud-contacts Node.js/${process.version}`;
+
 /** What the gateway answers keys whose security token expired. */
 const ALIBABA_EXPIRED_TOKEN_CODE = 'InvalidSecurityToken.Expired';
 
-/** The keys in the shape the SDK's credential interface returns. */
-async function currentKeys(source: CredentialSource): Promise<Record<string, string | undefined>> {
-  const keys = signingKeys(source.current() ?? (await source.resolve()));
-  return { accessKeyId: keys.accessKeyId, accessKeySecret: keys.accessKeySecret, securityToken: keys.securityToken, type: keys.securityToken === undefined ? 'access_key' : 'sts' };
+/**
+ * The body of a successful answer: a 2xx whose body is JSON and, for a product with a success
+ * code, carries it. Anything else is rejected as an {@link AlibabaAnswer}.
+ */
+function successOf(product: AlibabaProduct, answer: HttpAnswer): RawAnswer {
+  const parsed = parseJson(answer.text);
+  const body = 'value' in parsed ? parsed.value : undefined;
+  const fields = typeof body === 'object' && body !== null ? (body as { Code?: unknown; RequestId?: unknown }) : undefined;
+  const success = answer.status >= 200 && answer.status < 300 && 'value' in parsed && (product.successCode === undefined || fields?.Code === product.successCode);
+  if (!success) throw new AlibabaAnswer(answer, parsed);
+  const requestId = fields?.RequestId;
+  return { body, requestId: typeof requestId === 'string' ? requestId : undefined };
 }
 
-function rpcParams(sdk: OpenApiModule, action: string, version: string): unknown {
-  return new sdk.Params({
-    action,
-    version,
-    protocol: 'HTTPS',
-    pathname: '/',
-    method: 'POST',
-    authType: 'AK',
-    style: 'RPC',
-    reqBodyType: 'formData',
-    bodyType: 'json',
-  });
+/** The body as JSON, or why it is not. */
+function parseJson(text: string): { readonly value: unknown } | { readonly notJson: string } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { notJson: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -16,8 +16,8 @@ import { createVendorMethods } from './alibaba-resource-directory-vendor-methods
 /**
  * Creates the Alibaba Cloud Resource Directory message-contact provider.
  *
- * @remarks Requests go through `@alicloud/openapi-client` (`callApi`, ACS3-HMAC-SHA256), loaded on
- * the first call. Credentials come from the settings or, on the first call, from
+ * @remarks Requests are signed by the vendor's `@alicloud/openapi-client` signer
+ * (`@alicloud/openapi-util`, ACS3-HMAC-SHA256), loaded on the first call, and sent as `callApi` sends them. Credentials come from the settings or, on the first call, from
  * `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET` and `ALIBABA_CLOUD_SECURITY_TOKEN`.
  * A new contact, and a new email or phone given to `update`, stay pending until their owner
  * confirms them from the message `sendVerification` asks the vendor to send.

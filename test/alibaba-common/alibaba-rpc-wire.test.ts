@@ -22,8 +22,15 @@ interface Seen {
   readonly body: string;
 }
 
+/** A running relay: its endpoint and the requests it saw. */
+interface Relay {
+  readonly endpoint: string;
+  readonly seen: Seen[];
+  close(): Promise<void>;
+}
+
 /** A relay that records each request and passes it on, byte for byte, to `target`. */
-async function recordingRelay(target: () => string): Promise<{ endpoint: string; seen: Seen[]; close(): Promise<void> }> {
+async function recordingRelay(target: () => string): Promise<Relay> {
   const seen: Seen[] = [];
   const server: Server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
@@ -76,13 +83,20 @@ function shape(request: Seen) {
   };
 }
 
+/** A relay in front of `emulator` for the tests of one block, started before them and closed after. */
+function useRelay(emulator: { readonly endpoint: string }): () => Relay {
+  let relay: Relay | undefined;
+  beforeAll(async () => void (relay = await recordingRelay(() => emulator.endpoint)));
+  afterAll(() => relay?.close());
+  return () => relay!;
+}
+
 describe('Resource Directory sends what @alicloud/openapi-client sends', () => {
   const emulator = useEmulator('alibaba-resource-directory', { rateLimit: false });
-  let relay: Awaited<ReturnType<typeof recordingRelay>>;
-  beforeAll(async () => void (relay = await recordingRelay(() => emulator.endpoint)));
-  afterAll(() => relay.close());
+  const relayed = useRelay(emulator);
 
   it('a GetMessageContact: the same query, headers and signed headers; both signatures accepted', async () => {
+    const relay = relayed();
     const rd = alibabaResourceDirectory({ endpoint: emulator.endpoint, credentials: emulator.credentials, maxRetries: 0, rateLimit: false });
     const created = await rd.create({ name: 'Wire', email: 'wire@example.com', title: 'Other', messageTypes: ['FaultMessage'] });
 
@@ -101,11 +115,10 @@ describe('Resource Directory sends what @alicloud/openapi-client sends', () => {
 
 describe('ChatApp sends what @alicloud/openapi-client sends', () => {
   const emulator = useEmulator('alibaba-chatapp', { rateLimit: false });
-  let relay: Awaited<ReturnType<typeof recordingRelay>>;
-  beforeAll(async () => void (relay = await recordingRelay(() => emulator.endpoint)));
-  afterAll(() => relay.close());
+  const relayed = useRelay(emulator);
 
   it("a get's ChatappSyncPhoneNumber and QueryPhoneBusinessProfile: the same query, headers and signed headers; all signatures accepted", async () => {
+    const relay = relayed();
     const settings = { credentials: emulator.credentials, custSpaceId: emulator.custSpaceId, maxRetries: 0, rateLimit: false } as const;
     const created = await alibabaChatApp({ endpoint: emulator.endpoint, ...settings }).create({ name: 'Wire Desk', phone: '+8613700000002', email: 'wire@example.com' });
     expect((await alibabaChatApp({ endpoint: relay.endpoint, ...settings }).get(created.id)).id).toBe(created.id);

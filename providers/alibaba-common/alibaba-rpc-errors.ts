@@ -4,10 +4,10 @@
  * body that is not JSON (a gateway's page), and an unknown code, kept verbatim as `unknown`.
  */
 import * as z from '../../src/util/zod.js';
-import { ContactError } from '../../src/errors/errors.js';
+import type { ContactError } from '../../src/errors/errors.js';
 import type { HttpAnswer } from '../../src/transport/http-request.js';
 import { redactText } from '../../src/util/redaction.js';
-import { toContactError } from '../../src/errors/to-contact-error.js';
+import { errorIn, toContactError } from '../../src/errors/to-contact-error.js';
 import type { ErrorContext } from '../../src/errors/to-contact-error.js';
 import { httpStatusError, lookupVendorCode, vendorCodeError } from '../../src/errors/vendor-errors.js';
 import type { VendorCodeTable } from '../../src/errors/vendor-errors.js';
@@ -67,6 +67,8 @@ export class AlibabaAnswer {
   readonly status: number;
   /** Response headers, lower-cased. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The body as received. */
+  readonly text: string;
   /** The body as JSON, or why it could not be read as JSON. */
   readonly body: { readonly value: unknown } | { readonly notJson: string };
 
@@ -74,6 +76,7 @@ export class AlibabaAnswer {
   constructor(answer: HttpAnswer, body: AlibabaAnswer['body']) {
     this.status = answer.status;
     this.headers = answer.headers;
+    this.text = answer.text;
     this.body = body;
   }
 }
@@ -88,7 +91,7 @@ const STATUS_FALLBACK = {
 export function translateAlibabaFailure(failure: unknown, product: AlibabaProductErrors, context: ErrorContext): ContactError {
   if (!(failure instanceof AlibabaAnswer)) return toContactError(failure, context);
   const { status, headers, body } = failure;
-  if (!('value' in body)) return notJsonError(body.notJson, status, headers, context);
+  if (!('value' in body)) return notJsonError(failure, body.notJson, context);
   const envelope = alibabaErrorEnvelopeSchema.safeParse(body.value);
   const code = envelope.success ? envelope.data.Code : undefined;
   if (!envelope.success || !code) return httpStatusError(status, body.value === undefined || body.value === null ? '' : JSON.stringify(body.value), context);
@@ -108,18 +111,16 @@ export function translateAlibabaFailure(failure: unknown, product: AlibabaProduc
 }
 
 /** A body that is not JSON: a gateway page on an error status, or a broken answer. */
-function notJsonError(why: string, status: number, headers: AlibabaAnswer['headers'], context: ErrorContext): ContactError {
+function notJsonError(answer: AlibabaAnswer, why: string, context: ErrorContext): ContactError {
+  const { status } = answer;
   if (status >= 200 && status < 300) {
-    return new ContactError({
+    return errorIn(context, {
       code: 'invalid-response',
-      provider: context.provider,
-      target: context.target,
-      operation: context.operation,
       message: `HTTP ${status} with a body that is not JSON: ${redactText(why, context.secrets)}`,
       vendor: { code: `HTTP ${status}`, message: 'the body is not JSON', httpStatus: status },
     });
   }
-  return httpStatusError(status, headers['content-length'] === '0' ? '' : `not JSON (${why})`, context);
+  return httpStatusError(status, answer.text.trim() === '' ? '' : `not JSON (${why})`, context);
 }
 
 /** `x-acs-retry-after` in milliseconds, as the vendor's SDKs read it. */

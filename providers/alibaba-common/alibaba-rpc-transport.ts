@@ -81,11 +81,10 @@ function encodeQuery(query: Readonly<Record<string, string>>): string {
  */
 export function createAlibabaRpcTransport(product: AlibabaProduct, connection: AlibabaConnection): VendorTransport<VendorParams> {
   const endpoint = new URL(connection.endpoint);
-  let signerLoaded = false;
+  // The vendor's signer, loaded (once per process) by the first call of any instance.
   const loadSigner = (): void => {
     try {
       loadOpenApiUtil();
-      signerLoaded = true;
     } catch (error) {
       throw errorIn(
         { provider: connection.provider, operation: 'settings' },
@@ -96,7 +95,7 @@ export function createAlibabaRpcTransport(product: AlibabaProduct, connection: A
 
   return {
     ready(signal) {
-      if (!signerLoaded) loadSigner();
+      loadSigner();
       return connection.credentials.current() === undefined ? connection.credentials.resolve(signal).then(() => undefined) : undefined;
     },
     async send(action, params, attempt) {
